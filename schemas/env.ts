@@ -1,0 +1,26 @@
+/** The environment the platform reads at start-up (see the settings table in the README). */
+export const envSchema = {
+  type: 'object',
+  properties: {
+    NODE_ENV: { enum: ['development', 'production', 'test'], default: 'development' },
+    PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
+    MONGODB_URI: { type: 'string', pattern: '^mongodb(\\+srv)?://' },
+    REDIS_URL: { type: 'string', pattern: '^rediss?://' },
+    SMTP_URL: { type: 'string', pattern: '^smtps?://' },
+    MAIL_FROM: { type: 'string', minLength: 3, default: 'Joint Procurement <no-reply@localhost>' },
+    PUBLIC_URL: { type: 'string', pattern: '^https?://' },
+    ADMIN_EMAIL: { type: 'string', format: 'email' },
+    ADMIN_PASSWORD: { type: 'string', minLength: 12 },
+    JWT_SECRET: { type: 'string', minLength: 32 },
+    BID_ENCRYPTION_KEY: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' },
+    MIN_TENDER_PERIOD: { type: 'string', format: 'duration', default: 'P30D' },
+    MIN_STANDSTILL_PERIOD: { type: 'string', format: 'duration', default: 'P10D' },
+    DATA_DIR: { type: 'string', minLength: 1, default: '.data' },
+    QUEUE_PREFIX: { type: 'string', pattern: '^[A-Za-z0-9_-]+$', default: 'procurement' },
+    LOG_LEVEL: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    JOB_LOCK_MS: { type: 'integer', minimum: 1000, default: 30000 },
+    RECONCILE_EVERY_MS: { type: 'integer', minimum: 1000, default: 60000 },
+    BODY_LIMIT: { type: 'string', pattern: '^[0-9]+(b|kb|mb)$', default: '1mb' },
+  },
+  additionalProperties: true,
+} as const;

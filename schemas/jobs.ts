@@ -1,0 +1,18 @@
+/** Job payloads carry ids only; the worker reloads the document it names. */
+const objectId = { type: 'string', pattern: '^[0-9a-f]{24}$' } as const;
+
+export const jobSchemas = {
+  'send-notice': {
+    type: 'object',
+    properties: { noticeId: objectId },
+    required: ['noticeId'],
+    additionalProperties: false,
+  },
+  'drain-effects': {
+    type: 'object',
+    properties: { model: { type: 'string', minLength: 1 }, id: objectId },
+    required: ['model', 'id'],
+    additionalProperties: false,
+  },
+  reconcile: { type: 'object', additionalProperties: false },
+} as const;

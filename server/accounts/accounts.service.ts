@@ -1,0 +1,183 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import type { createOrganisationBody, createUserBody, organisationKinds } from '../../schemas/accounts.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { isDuplicateKey } from '../db.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { logger } from '../logger.js';
+import type { Actor } from './access.js';
+import type { LoginLimiter } from './login-limiter.js';
+import { Organisation, type OrganisationDoc } from './organisation.model.js';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
+import { issueToken } from './tokens.js';
+import { type Role, User, type UserDoc } from './user.model.js';
+
+/** A user as the API shows it: never the password hash. */
+export function publicUser(u: UserDoc) {
+  return {
+    id: String(u._id),
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    organisationId: String(u.organisationId),
+    language: u.language,
+  };
+}
+
+/** An organisation as the API shows it. */
+export function publicOrganisation(o: OrganisationDoc) {
+  return {
+    id: String(o._id),
+    name: o.name,
+    kind: o.kind,
+    country: o.country,
+    publicBody: o.publicBody,
+    email: o.email,
+    language: o.language,
+    cpvPrefixes: o.cpvPrefixes,
+  };
+}
+
+/** Which organisation kinds each role belongs to. */
+const kindOfRole: Record<string, string[]> = {
+  admin: ['contracting-authority'],
+  'procurement-officer': ['contracting-authority'],
+  evaluator: ['contracting-authority'],
+  'entity-representative': ['hosting-entity'],
+  vendor: ['vendor'],
+};
+
+/** Signs a user in; unknown email and wrong password answer alike, and failures are rate-limited. */
+export async function login(email: string, password: string, ip: string, limiter: LoginLimiter) {
+  await limiter.check(email, ip);
+  const user = await User.findOne({ email: email.trim().toLowerCase() }).lean();
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+  if (!user || !ok) {
+    await limiter.fail(email, ip);
+    throw new AppError('invalid-credentials', 'The email or the password is wrong.', 401);
+  }
+  await limiter.succeed(email, ip);
+  return { token: await issueToken(String(user._id)), user: publicUser(user) };
+}
+
+export async function createOrganisation(actor: Actor, input: FromSchema<typeof createOrganisationBody>) {
+  try {
+    const org = await Organisation.create(input);
+    await recordAudit({ actor, action: 'organisation.created', object: { type: 'organisation', id: String(org._id) } });
+    return publicOrganisation(org.toObject());
+  } catch (err) {
+    if (isDuplicateKey(err)) {
+      throw conflict('organisation-exists', 'An organisation with this name exists.', [
+        { path: '/name', message: 'is already taken' },
+      ]);
+    }
+    throw err;
+  }
+}
+
+export async function getOrganisation(id: string) {
+  const org = await Organisation.findById(id).lean();
+  if (!org) throw notFound('The organisation');
+  return publicOrganisation(org);
+}
+
+export async function listOrganisations(
+  filter: { kind?: (typeof organisationKinds)[number]; country?: string },
+  page: { limit: number; offset: number },
+) {
+  const query = {
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.country ? { country: filter.country } : {}),
+  };
+  const [items, total] = await Promise.all([
+    Organisation.find(query).sort({ name: 1 }).skip(page.offset).limit(page.limit).lean(),
+    Organisation.countDocuments(query),
+  ]);
+  return { items: items.map(publicOrganisation), total };
+}
+
+export async function createUser(actor: Actor, input: FromSchema<typeof createUserBody>) {
+  const org = await Organisation.findById(input.organisationId).lean();
+  if (!org) throw badRequest('The organisation does not exist.', [{ path: '/organisationId', message: 'names no organisation' }]);
+  if (!kindOfRole[input.role]?.includes(org.kind)) {
+    throw badRequest(`A ${input.role} belongs to an organisation of kind ${kindOfRole[input.role]?.join(' or ')}.`, [
+      { path: '/role', message: `does not fit an organisation of kind ${org.kind}` },
+    ]);
+  }
+  try {
+    const user = await User.create({ ...input, passwordHash: await hashPassword(input.password) });
+    await recordAudit({ actor, action: 'user.created', object: { type: 'user', id: String(user._id) }, detail: { role: input.role } });
+    return publicUser(user.toObject());
+  } catch (err) {
+    if (isDuplicateKey(err)) {
+      throw conflict('user-exists', 'A user with this email exists.', [{ path: '/email', message: 'is already taken' }]);
+    }
+    throw err;
+  }
+}
+
+export async function listUsers(
+  filter: { organisationId?: string; role?: Role },
+  page: { limit: number; offset: number },
+) {
+  const query = {
+    ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
+    ...(filter.role ? { role: filter.role } : {}),
+  };
+  const [items, total] = await Promise.all([
+    User.find(query).sort({ email: 1 }).skip(page.offset).limit(page.limit).lean(),
+    User.countDocuments(query),
+  ]);
+  return { items: items.map(publicUser), total };
+}
+
+/** The signed-in user and their organisation. */
+export async function me(actor: Actor) {
+  const [user, org] = await Promise.all([User.findById(actor.id).lean(), Organisation.findById(actor.organisationId).lean()]);
+  if (!user || !org) throw notFound('Your account');
+  return { user: publicUser(user), organisation: publicOrganisation(org) };
+}
+
+/** A vendor chooses the CPV prefixes of the tenders it is told about. */
+export async function setSubscriptions(actor: Actor, organisationId: string, cpvPrefixes: string[]) {
+  const org = await Organisation.findById(organisationId).lean();
+  if (!org) throw notFound('The organisation');
+  if (actor.role !== 'vendor' || actor.organisationId !== organisationId) {
+    throw forbidden('Only the vendor itself sets its subscriptions.');
+  }
+  const updated = await Organisation.findByIdAndUpdate(organisationId, { $set: { cpvPrefixes } }, { returnDocument: 'after' }).lean();
+  await recordAudit({ actor, action: 'organisation.subscriptions-set', object: { type: 'organisation', id: organisationId }, detail: { cpvPrefixes } });
+  return publicOrganisation(updated as OrganisationDoc);
+}
+
+/** Creates the Centre and the first admin once, from ADMIN_EMAIL/ADMIN_PASSWORD or the development defaults. */
+export async function ensureFirstAdmin(admin: { email: string; password: string }): Promise<boolean> {
+  if (await User.exists({ role: 'admin' })) return false;
+  const centre =
+    (await Organisation.findOne({ kind: 'contracting-authority' }).lean()) ??
+    (
+      await Organisation.create({
+        name: 'European Cybersecurity Competence Centre',
+        kind: 'contracting-authority',
+        country: 'RO',
+        publicBody: true,
+        email: admin.email,
+        language: 'en',
+      })
+    ).toObject();
+  try {
+    await User.create({
+      email: admin.email,
+      name: 'Administrator',
+      passwordHash: await hashPassword(admin.password),
+      role: 'admin',
+      organisationId: centre._id,
+      language: 'en',
+    });
+  } catch (err) {
+    if (isDuplicateKey(err)) return false; // another instance created it first
+    throw err;
+  }
+  await recordAudit({ actor: null, action: 'admin.bootstrapped', object: { type: 'organisation', id: String(centre._id) } });
+  logger.info({ email: admin.email }, 'first admin created');
+  return true;
+}

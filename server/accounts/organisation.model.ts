@@ -1,0 +1,20 @@
+import { type InferSchemaType, Schema, model } from 'mongoose';
+import { organisationKinds } from '../../schemas/accounts.js';
+
+const organisationSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    kind: { type: String, required: true, enum: organisationKinds },
+    country: { type: String, required: true },
+    publicBody: { type: Boolean, required: true },
+    email: { type: String, required: true },
+    language: { type: String, required: true },
+    cpvPrefixes: { type: [String], default: [] },
+  },
+  { timestamps: true },
+);
+organisationSchema.index({ kind: 1, name: 1 });
+organisationSchema.index({ name: 1 }, { unique: true });
+
+export type OrganisationDoc = InferSchemaType<typeof organisationSchema> & { _id: import('mongoose').Types.ObjectId };
+export const Organisation = model('Organisation', organisationSchema);

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import express, { Router } from 'express';
+import type { Redis } from 'ioredis';
+import { pinoHttp } from 'pino-http';
+import { authenticate } from './accounts/access.js';
+import { accountsRoutes, loginRoutes } from './accounts/accounts.routes.js';
+import type { LoginLimiter } from './accounts/login-limiter.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import type { Config } from './config.js';
+import { healthRoutes } from './health/health.routes.js';
+import { problemHandler, requireJson, routeNotFound } from './http/problems.js';
+import { logger } from './logger.js';
+import { noticesRoutes } from './notices/notices.routes.js';
+
+export interface AppDeps {
+  config: Readonly<Config>;
+  redis: Redis;
+  loginLimiter: LoginLimiter;
+  /** Extra routers mounted before the API (the development mail viewer). */
+  extras?: Router[];
+}
+
+/** The HTTP application: health, the /api/v1 resources, and problem+json for every error. */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(healthRoutes({ redis: deps.redis, smtpUrl: deps.config.smtpUrl }));
+  for (const extra of deps.extras ?? []) app.use(extra);
+
+  const api = Router();
+  api.use(requireJson, express.json({ limit: deps.config.bodyLimit, strict: true }));
+  api.use(loginRoutes(deps.loginLimiter));
+  api.use(authenticate);
+  api.use(accountsRoutes, noticesRoutes, auditRoutes);
+  app.use('/api/v1', api);
+
+  app.use(routeNotFound);
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FromSchema } from 'json-schema-to-ts';
+import { envSchema } from '../schemas/env.js';
+import { ajv, fieldErrors } from './validation.js';
+
+type Env = FromSchema<typeof envSchema>;
+
+/** The validated settings, read once at start-up. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  mongodbUri: string | undefined;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  admin: { email: string; password: string; fromEnvironment: boolean };
+  jwtSecret: string;
+  bidEncryptionKey: Buffer;
+  minTenderPeriod: string;
+  minStandstillPeriod: string;
+  dataDir: string;
+  queuePrefix: string;
+  logLevel: string;
+  jobLockMs: number;
+  reconcileEveryMs: number;
+  bodyLimit: string;
+}
+
+/** Start-up refused: every bad or missing setting is named. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const validateEnv = ajv.compile(envSchema);
+const numeric = new Set(['PORT', 'JOB_LOCK_MS', 'RECONCILE_EVERY_MS']);
+
+/** Development secrets live under the data folder so that restarts keep sessions and sealed bids readable. */
+function developmentSecrets(dataDir: string): { jwtSecret: string; bidEncryptionKey: string } {
+  const file = path.join(dataDir, 'secrets.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    const secrets = {
+      jwtSecret: randomBytes(32).toString('hex'),
+      bidEncryptionKey: randomBytes(32).toString('hex'),
+    };
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    return secrets;
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming every problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(envSchema.properties)) {
+    const value = source[key];
+    if (value === undefined || value === '') continue;
+    raw[key] = numeric.has(key) && /^-?\d+$/.test(value) ? Number(value) : value;
+  }
+  if (!validateEnv(raw)) {
+    throw new ConfigError(fieldErrors(validateEnv.errors).map((e) => `${e.path.slice(1)} ${e.message}`));
+  }
+  const env = raw as Env & Required<Pick<Env, 'NODE_ENV' | 'PORT' | 'MAIL_FROM' | 'DATA_DIR'>>;
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production') {
+    for (const key of ['MONGODB_URI', 'SMTP_URL', 'JWT_SECRET', 'BID_ENCRYPTION_KEY'] as const) {
+      if (!env[key]) problems.push(`${key} is required in production`);
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(env.DATA_DIR);
+  const secrets =
+    env.JWT_SECRET && env.BID_ENCRYPTION_KEY
+      ? { jwtSecret: env.JWT_SECRET, bidEncryptionKey: env.BID_ENCRYPTION_KEY }
+      : developmentSecrets(dataDir);
+  const port = env.PORT;
+  return Object.freeze({
+    env: env.NODE_ENV,
+    port,
+    mongodbUri: env.MONGODB_URI,
+    redisUrl: env.REDIS_URL,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    admin: Object.freeze({
+      email: env.ADMIN_EMAIL ?? 'admin@example.org',
+      password: env.ADMIN_PASSWORD ?? 'change-me-development-only',
+      fromEnvironment: Boolean(env.ADMIN_EMAIL && env.ADMIN_PASSWORD),
+    }),
+    jwtSecret: env.JWT_SECRET ?? secrets.jwtSecret,
+    bidEncryptionKey: Buffer.from(env.BID_ENCRYPTION_KEY ?? secrets.bidEncryptionKey, 'hex'),
+    minTenderPeriod: env.MIN_TENDER_PERIOD ?? 'P30D',
+    minStandstillPeriod: env.MIN_STANDSTILL_PERIOD ?? 'P10D',
+    dataDir,
+    queuePrefix: env.QUEUE_PREFIX ?? 'procurement',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    jobLockMs: env.JOB_LOCK_MS ?? 30000,
+    reconcileEveryMs: env.RECONCILE_EVERY_MS ?? 60000,
+    bodyLimit: env.BODY_LIMIT ?? '1mb',
+  });
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import mongoose, { Schema } from 'mongoose';
+import { context } from '../context.js';
+import { logger } from '../logger.js';
+
+/**
+ * Follow-up work (notices, documents) recorded in the same single-document write as the state
+ * change that causes it, then drained by a worker with idempotent handlers. A crash between the
+ * two loses nothing: the reconciler finds what is left and queues it again.
+ */
+export interface PendingEffect {
+  id: string;
+  kind: string;
+  args: Record<string, unknown>;
+  at: Date;
+}
+
+/** The `pendingEffects` field every document with follow-up work carries. */
+export const pendingEffectsField = {
+  type: [
+    new Schema(
+      { id: String, kind: String, args: { type: Schema.Types.Mixed, default: {} }, at: Date },
+      { _id: false, minimize: false },
+    ),
+  ],
+  default: [],
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: handlers receive the lean document of their own model
+type EffectHandler = (doc: any, effect: PendingEffect) => Promise<void>;
+const handlers = new Map<string, EffectHandler>();
+const modelsWithEffects = new Set<string>();
+
+/** Registers the idempotent handler of an effect kind, on documents of one model. */
+export function onEffect(modelName: string, kind: string, handler: EffectHandler): void {
+  handlers.set(`${modelName}:${kind}`, handler);
+  modelsWithEffects.add(modelName);
+}
+
+/** A new effect to `$push` in the state-changing update. */
+export function effect(kind: string, args: Record<string, unknown> = {}): PendingEffect {
+  return { id: randomUUID(), kind, args, at: new Date() };
+}
+
+/** Queues the drain of a document's effects; the job id is per effect so none is swallowed by a running drain. */
+export async function scheduleEffects(modelName: string, id: string, effects: PendingEffect[]): Promise<void> {
+  for (const e of effects) {
+    try {
+      await context().queues.add('drain-effects', { model: modelName, id }, { jobId: `effect-${e.id}` });
+    } catch (err) {
+      // Recorded already: the reconciler will queue it when Redis is back.
+      logger.warn({ err, model: modelName, id }, 'could not queue effects; the reconciler will');
+    }
+  }
+}
+
+/** Runs every pending effect of a document and removes each one after its handler succeeded. */
+export async function drainEffects(modelName: string, id: string): Promise<number> {
+  const model = mongoose.model(modelName);
+  const doc = await model.findById(id).lean<{ pendingEffects?: PendingEffect[] }>();
+  let done = 0;
+  for (const e of doc?.pendingEffects ?? []) {
+    const handler = handlers.get(`${modelName}:${e.kind}`);
+    if (!handler) throw new Error(`No handler for effect ${modelName}:${e.kind}`);
+    await handler(doc, e);
+    // Pull the exact stored element: FerretDB 1.x treats a $pull condition as an equality match.
+    await model.collection.updateOne({ _id: new mongoose.Types.ObjectId(id) }, { $pull: { pendingEffects: e } } as never);
+    done++;
+  }
+  return done;
+}
+
+/** Queues the drain of every document whose effects have waited longer than `olderThanMs`. */
+export async function requeueStaleEffects(olderThanMs: number): Promise<number> {
+  const before = new Date(Date.now() - olderThanMs);
+  let queued = 0;
+  for (const name of modelsWithEffects) {
+    const docs = await mongoose
+      .model(name)
+      .find({ 'pendingEffects.0': { $exists: true } }, { pendingEffects: 1 })
+      .lean<{ _id: unknown; pendingEffects: PendingEffect[] }[]>();
+    for (const doc of docs) {
+      const stale = doc.pendingEffects.filter((e) => new Date(e.at) < before);
+      if (stale.length) {
+        await scheduleEffects(name, String(doc._id), stale.slice(0, 1));
+        queued++;
+      }
+    }
+  }
+  return queued;
+}

@@ -1,0 +1,25 @@
+import { requeueStaleEffects } from '../effects/effects.js';
+import { logger } from '../logger.js';
+import { requeueStaleNotices } from '../notices/notices.service.js';
+
+type Repair = () => Promise<number>;
+const repairs = new Map<string, Repair>();
+
+/** Registers a repair the periodic reconciler runs (e.g. a deadline whose delayed job was lost). */
+export function onReconcile(name: string, repair: Repair): void {
+  repairs.set(name, repair);
+}
+
+/** Work left behind by lost jobs is at least this old before the reconciler queues it again. */
+const GRACE_MS = 30_000;
+
+/** Queues again whatever a lost job or a crash left undone; returns counts per repair. */
+export async function reconcile(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {
+    effects: await requeueStaleEffects(GRACE_MS),
+    notices: await requeueStaleNotices(GRACE_MS),
+  };
+  for (const [name, repair] of repairs) counts[name] = await repair();
+  if (Object.values(counts).some((n) => n > 0)) logger.info({ counts }, 'reconciler queued left-over work');
+  return counts;
+}

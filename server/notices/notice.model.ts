@@ -1,0 +1,43 @@
+import { type InferSchemaType, Schema, type Types, model } from 'mongoose';
+
+export const noticeStatuses = ['pending', 'sent', 'failed'] as const;
+
+const noticeSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    template: { type: String, required: true },
+    locale: { type: String, required: true },
+    to: { type: String, required: true },
+    recipient: {
+      type: new Schema(
+        {
+          userId: { type: Schema.Types.ObjectId, required: true },
+          organisationId: { type: Schema.Types.ObjectId, required: true },
+          name: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      required: true,
+    },
+    subject: { type: Schema.Types.ObjectId, default: null },
+    data: { type: Schema.Types.Mixed, default: {} },
+    attachments: {
+      type: [{ kind: { type: String, required: true }, id: { type: String, required: true }, _id: false }],
+      default: [],
+    },
+    messageId: { type: String, required: true },
+    status: { type: String, enum: noticeStatuses, default: 'pending' },
+    attempts: { type: Number, default: 0 },
+    lastError: { type: String, default: null },
+    sentAt: { type: Date, default: null },
+  },
+  { timestamps: true, minimize: false },
+);
+// The idempotency key: recording the same notice twice keeps one.
+noticeSchema.index({ key: 1 }, { unique: true });
+noticeSchema.index({ 'recipient.userId': 1, createdAt: -1 });
+noticeSchema.index({ status: 1, updatedAt: 1 });
+noticeSchema.index({ subject: 1 });
+
+export type NoticeDoc = InferSchemaType<typeof noticeSchema> & { _id: Types.ObjectId };
+export const Notice = model('Notice', noticeSchema);

@@ -1,0 +1,202 @@
+import { UnrecoverableError } from 'bullmq';
+import { Types } from 'mongoose';
+import type { Attachment } from 'nodemailer/lib/mailer/index.js';
+import type { Actor } from '../accounts/access.js';
+import { isOfficer } from '../accounts/access.js';
+import { type Role, User } from '../accounts/user.model.js';
+import { context } from '../context.js';
+import { mailTransport } from '../mail.js';
+import { Notice } from './notice.model.js';
+import { localeFor, renderEmail } from './templates.js';
+
+/** A person to write to, as stored on their account. */
+export interface Recipient {
+  userId: string;
+  organisationId: string;
+  name: string;
+  email: string;
+  language: string;
+}
+
+export interface NewNotice {
+  /** Unique per event and person: recording the same notice again is a no-op. */
+  key: string;
+  template: string;
+  recipient: Recipient;
+  data: Record<string, unknown>;
+  /** The object the notice is about (a call, a tender…), for officers' filters. */
+  subject?: string;
+  attachments?: { kind: string; id: string }[];
+}
+
+type AttachmentLoader = (id: string) => Promise<Attachment>;
+const attachmentLoaders = new Map<string, AttachmentLoader>();
+
+/** Registers how to load an attachment kind (e.g. a contract PDF) when a notice is sent. */
+export function onAttachment(kind: string, loader: AttachmentLoader): void {
+  attachmentLoaders.set(kind, loader);
+}
+
+/** The people of an organisation who receive its notices, optionally only some roles. */
+export async function peopleOf(organisationIds: string[], roles?: Role[]): Promise<Recipient[]> {
+  const users = await User.find({
+    organisationId: { $in: organisationIds.map((id) => new Types.ObjectId(id)) },
+    ...(roles ? { role: { $in: roles } } : {}),
+  })
+    .sort({ _id: 1 })
+    .lean();
+  return users.map((u) => ({
+    userId: String(u._id),
+    organisationId: String(u.organisationId),
+    name: u.name,
+    email: u.email,
+    language: u.language,
+  }));
+}
+
+function messageDomain(): string {
+  const from = context().config.mailFrom;
+  return /@([^>\s]+)/.exec(from)?.[1] ?? 'localhost';
+}
+
+/** Records notices (idempotently, by key) and queues each for sending; returns the notice ids. */
+export async function recordNotices(notices: NewNotice[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const n of notices) {
+    const _id = new Types.ObjectId();
+    await Notice.updateOne(
+      { key: n.key },
+      {
+        $setOnInsert: {
+          _id,
+          key: n.key,
+          template: n.template,
+          locale: localeFor(n.recipient.language),
+          to: n.recipient.email,
+          recipient: { userId: n.recipient.userId, organisationId: n.recipient.organisationId, name: n.recipient.name },
+          subject: n.subject ?? null,
+          data: n.data,
+          attachments: n.attachments ?? [],
+          messageId: `<notice-${_id}@${messageDomain()}>`,
+          status: 'pending',
+          attempts: 0,
+        },
+      },
+      { upsert: true },
+    );
+    const stored = await Notice.findOne({ key: n.key }, { _id: 1, status: 1 }).lean();
+    if (stored) {
+      ids.push(String(stored._id));
+      if (stored.status === 'pending') await queueNotice(String(stored._id));
+    }
+  }
+  return ids;
+}
+
+/** Queues the sending of a notice; a no-op while it is already queued. */
+export async function queueNotice(noticeId: string): Promise<void> {
+  await context().queues.add('send-notice', { noticeId }, { jobId: `notice-${noticeId}` });
+}
+
+/** SMTP answers in the 5xx range will not get better by retrying. */
+function isPermanent(err: unknown): boolean {
+  const code = (err as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * Sends one notice. Exactly once from the recipient's view: a notice already sent is skipped, and a
+ * resend after a crash mid-send carries the same Message-ID, which mail systems deduplicate on.
+ */
+export async function sendNotice(noticeId: string, isLastAttempt: boolean): Promise<'sent' | 'skipped'> {
+  const notice = await Notice.findOneAndUpdate(
+    { _id: noticeId, status: 'pending' },
+    { $inc: { attempts: 1 } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!notice) return 'skipped';
+  const { config } = context();
+  try {
+    const rendered = renderEmail(notice.template, notice.locale, {
+      ...(notice.data as object),
+      recipientName: notice.recipient.name,
+      publicUrl: config.publicUrl,
+    });
+    const attachments: Attachment[] = [];
+    for (const a of notice.attachments) {
+      const loader = attachmentLoaders.get(a.kind);
+      if (!loader) throw new UnrecoverableError(`No loader for attachments of kind ${a.kind}`);
+      attachments.push(await loader(a.id));
+    }
+    if (!config.smtpUrl) throw new Error('No SMTP server is configured.');
+    await mailTransport(config.smtpUrl).sendMail({
+      from: config.mailFrom,
+      to: notice.to,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      messageId: notice.messageId,
+      headers: { 'X-Notice-Id': String(notice._id), 'X-Notice-Template': notice.template },
+      attachments,
+    });
+  } catch (err) {
+    const permanent = isPermanent(err) || err instanceof UnrecoverableError;
+    const reason = err instanceof Error ? err.message : String(err);
+    await Notice.updateOne(
+      { _id: notice._id, status: 'pending' },
+      { $set: { lastError: reason, ...(permanent || isLastAttempt ? { status: 'failed' } : {}) } },
+    );
+    throw permanent ? new UnrecoverableError(reason) : err;
+  }
+  await Notice.updateOne({ _id: notice._id }, { $set: { status: 'sent', sentAt: new Date(), lastError: null } });
+  return 'sent';
+}
+
+/** Queues again every notice left pending for longer than `olderThanMs` (its job lost with Redis, say). */
+export async function requeueStaleNotices(olderThanMs: number): Promise<number> {
+  const stale = await Notice.find(
+    { status: 'pending', updatedAt: { $lt: new Date(Date.now() - olderThanMs) } },
+    { _id: 1 },
+  )
+    .limit(1000)
+    .lean();
+  for (const n of stale) await queueNotice(String(n._id));
+  return stale.length;
+}
+
+export interface NoticeFilter {
+  status?: string;
+  template?: string;
+  subject?: string;
+}
+
+/** Notices a user may see: their own, or all of them for officers. */
+export async function listNotices(actor: Actor, filter: NoticeFilter, page: { limit: number; offset: number }) {
+  const query: Record<string, unknown> = {};
+  if (!isOfficer(actor)) query['recipient.userId'] = new Types.ObjectId(actor.id);
+  if (filter.status) query.status = filter.status;
+  if (filter.template) query.template = filter.template;
+  if (filter.subject) query.subject = new Types.ObjectId(filter.subject);
+  const [items, total] = await Promise.all([
+    Notice.find(query, { data: 0 }).sort({ createdAt: -1, _id: -1 }).skip(page.offset).limit(page.limit).lean(),
+    Notice.countDocuments(query),
+  ]);
+  return {
+    items: items.map((n) => ({
+      id: String(n._id),
+      template: n.template,
+      to: n.to,
+      recipient: { userId: String(n.recipient.userId), organisationId: String(n.recipient.organisationId), name: n.recipient.name },
+      language: n.locale,
+      subject: n.subject ? String(n.subject) : null,
+      status: n.status,
+      attempts: n.attempts,
+      lastError: n.lastError,
+      messageId: n.messageId,
+      attachments: n.attachments.map((a) => a.kind),
+      createdAt: n.createdAt,
+      sentAt: n.sentAt,
+    })),
+    total,
+  };
+}

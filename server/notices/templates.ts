@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { projectRoot } from '../paths.js';
+
+/** The languages with their own templates; every other one falls back to English. */
+export const noticeLocales = ['en', 'nl'] as const;
+export type NoticeLocale = (typeof noticeLocales)[number];
+const dir = path.join(projectRoot, 'templates', 'email');
+
+/** The template language for a person's preferred language. */
+export function localeFor(language: string | undefined): NoticeLocale {
+  return (noticeLocales as readonly string[]).includes(language ?? '') ? (language as NoticeLocale) : 'en';
+}
+
+const numberLocale = (locale: string) => (locale === 'nl' ? 'nl-NL' : 'en-GB');
+
+/** Formatting helpers every template may use; each takes the locale from the root data. */
+function helpers(locale: string) {
+  const tag = numberLocale(locale);
+  return {
+    money: (cents: unknown) =>
+      new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }).format(Number(cents) / 100),
+    date: (iso: unknown) =>
+      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(
+        new Date(String(iso)),
+      ) + ' UTC',
+    day: (iso: unknown) =>
+      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(String(iso))),
+    percent: (rate: unknown) =>
+      new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 }).format(Number(rate)),
+    fixed: (n: unknown) =>
+      new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(n)),
+    eq: (a: unknown, b: unknown) => a === b,
+  };
+}
+
+interface Compiled {
+  subject: Handlebars.TemplateDelegate;
+  text: Handlebars.TemplateDelegate;
+  html: Handlebars.TemplateDelegate;
+}
+const compiled = new Map<string, Compiled>();
+let layout: Handlebars.TemplateDelegate | undefined;
+
+/** Reads `<name>.<locale>.txt`: the first line is `Subject: …`, the rest after a blank line is the body. */
+function load(name: string, locale: NoticeLocale): Compiled {
+  const id = `${name}.${locale}`;
+  const cached = compiled.get(id);
+  if (cached) return cached;
+  const source = readFileSync(path.join(dir, `${id}.txt`), 'utf8');
+  const match = /^Subject: (.*)\r?\n\r?\n([\s\S]*)$/.exec(source);
+  if (!match?.[1] || match[2] === undefined) throw new Error(`templates/email/${id}.txt must start with "Subject: "`);
+  const result = {
+    subject: Handlebars.compile(match[1], { noEscape: true, strict: true }),
+    text: Handlebars.compile(match[2], { noEscape: true, strict: true }),
+    // The HTML body is the same text with every value escaped, laid out in paragraphs.
+    html: Handlebars.compile(match[2], { strict: true }),
+  };
+  compiled.set(id, result);
+  return result;
+}
+
+/** True when a template exists in English (the fallback every template must have). */
+export function templateExists(name: string): boolean {
+  try {
+    load(name, 'en');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Renders a notice in a locale, with English where that locale has no template. */
+export function renderEmail(name: string, language: string, data: Record<string, unknown>): RenderedEmail {
+  let locale = localeFor(language);
+  let template: Compiled;
+  try {
+    template = load(name, locale);
+  } catch {
+    locale = 'en';
+    template = load(name, locale);
+  }
+  const options = { helpers: helpers(locale) };
+  const subject = template.subject(data, options).trim();
+  const text = template.text(data, options).trim();
+  layout ??= Handlebars.compile(readFileSync(path.join(dir, 'layout.html'), 'utf8'));
+  const paragraphs = template
+    .html(data, options)
+    .trim()
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => `<p>${p.replace(/\r?\n/g, '<br>\n')}</p>`)
+    .join('\n');
+  return { subject, text: `${text}\n`, html: layout({ subject, body: paragraphs, lang: locale }) };
+}

@@ -1,0 +1,83 @@
+import { Queue, type JobsOptions, type ConnectionOptions } from 'bullmq';
+import type { FromSchema } from 'json-schema-to-ts';
+import type { jobSchemas } from '../schemas/jobs.js';
+
+/**
+ * The one list of queues and of the jobs each carries.
+ * Renaming a queue or a job stalls the jobs already queued under the old name: add, never rename.
+ */
+export const queueOfJob = {
+  'send-notice': 'notices',
+  'drain-effects': 'effects',
+  reconcile: 'maintenance',
+} as const satisfies Record<keyof typeof jobSchemas, string>;
+
+export type JobName = keyof typeof queueOfJob;
+export type QueueName = (typeof queueOfJob)[JobName];
+/** The payload of each job, as its schema describes it. */
+export interface JobPayloads {
+  'send-notice': FromSchema<(typeof jobSchemas)['send-notice']>;
+  'drain-effects': FromSchema<(typeof jobSchemas)['drain-effects']>;
+  reconcile: FromSchema<(typeof jobSchemas)['reconcile']>;
+}
+export type JobData<N extends JobName> = JobPayloads[N];
+export const queueNames = [...new Set(Object.values(queueOfJob))] as QueueName[];
+
+/** Retries with exponential backoff; finished jobs are dropped, failed ones kept for inspection. */
+export const defaultJobOptions: JobsOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: true,
+  removeOnFail: { count: 1000 },
+};
+
+/** Redis connection options from a URL; producers fail fast, workers wait for Redis forever. */
+export function redisConnection(url: string, role: 'producer' | 'worker'): ConnectionOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.pathname.length > 1 ? { db: Number(u.pathname.slice(1)) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    ...(role === 'worker' ? { maxRetriesPerRequest: null } : { enableOfflineQueue: false }),
+  };
+}
+
+/** The producers of every queue, opened once per process. */
+export class Queues {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    private readonly connection: ConnectionOptions,
+    readonly prefix: string,
+  ) {}
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.prefix, defaultJobOptions });
+      queue.on('error', () => {}); // surfaced by /readyz; an unhandled 'error' would kill the process
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  /** Adds a job; a deterministic `jobId` makes the add a no-op while that job is still queued. */
+  async add<N extends JobName>(name: N, data: JobData<N>, opts: JobsOptions = {}): Promise<string> {
+    // BullMQ's generics cannot follow the payload union; the payload is checked by its schema in the worker.
+    const add = this.queue(queueOfJob[name]).add.bind(this.queue(queueOfJob[name])) as (
+      name: string,
+      data: unknown,
+      opts: JobsOptions,
+    ) => Promise<{ id?: string }>;
+    const job = await add(name, data, opts);
+    return job.id ?? '';
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+  }
+}

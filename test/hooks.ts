@@ -1,0 +1,15 @@
+import { setHarness, startHarness } from './support/harness.js';
+
+/** Root hooks: one set of real services for the whole run, torn down at the end. */
+export const mochaHooks = {
+  async beforeAll(this: Mocha.Context) {
+    this.timeout(300_000);
+    setHarness(await startHarness());
+  },
+  async afterAll(this: Mocha.Context) {
+    this.timeout(60_000);
+    const { harness } = await import('./support/harness.js');
+    await harness().close();
+    setHarness(undefined);
+  },
+};

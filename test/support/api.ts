@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { ADMIN, harness } from './harness.js';
+
+export interface Answer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** Calls the API as a client would; `body` is sent as JSON unless `raw` is given. */
+export async function call<T = any>(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let payload: string | Buffer | undefined = opts.raw;
+  if (opts.body !== undefined) {
+    payload = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const url = /^\/(healthz|readyz|dev|metrics|docs|openapi|admin)/.test(path) ? path : `/api/v1${path}`;
+  const res = await fetch(`${harness().baseUrl}${url}`, {
+    method,
+    headers,
+    body: payload,
+  });
+  const type = res.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await res.json() : type.includes('pdf') ? Buffer.from(await res.arrayBuffer()) : await res.text();
+  return { status: res.status, body: body as T, headers: res.headers };
+}
+
+/** A session token for an email and password. */
+export async function login(email: string, password: string): Promise<string> {
+  const res = await call('POST', '/auth/login', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`login of ${email} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
+
+let adminToken: string | undefined;
+/** The first admin's token. */
+export async function asAdmin(): Promise<string> {
+  adminToken ??= await login(ADMIN.email, ADMIN.password);
+  return adminToken;
+}
+
+const unique = () => randomBytes(3).toString('hex');
+
+export interface Person {
+  token: string;
+  password: string;
+  id: string;
+  email: string;
+  organisationId: string;
+}
+
+/** Creates an organisation through the API. */
+export async function newOrganisation(
+  kind: 'contracting-authority' | 'hosting-entity' | 'vendor',
+  fields: Partial<{ name: string; country: string; publicBody: boolean; language: string }> = {},
+): Promise<string> {
+  const res = await call('POST', '/organisations', {
+    token: await asAdmin(),
+    body: {
+      name: `${fields.name ?? kind} ${unique()}`,
+      kind,
+      country: fields.country ?? 'BE',
+      publicBody: fields.publicBody ?? kind !== 'vendor',
+      email: `contact-${unique()}@org.test`,
+      language: fields.language ?? 'en',
+    },
+  });
+  if (res.status !== 201) throw new Error(`organisation: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** Creates a user in an organisation and signs them in. */
+export async function newPerson(
+  role: 'admin' | 'procurement-officer' | 'evaluator' | 'entity-representative' | 'vendor',
+  organisationId: string,
+  language = 'en',
+): Promise<Person> {
+  const email = `${role}-${unique()}@people.test`;
+  const password = `password-${unique()}-long`;
+  const res = await call('POST', '/users', {
+    token: await asAdmin(),
+    body: { email, name: `${role} ${unique()}`, password, role, organisationId, language },
+  });
+  if (res.status !== 201) throw new Error(`user: ${res.status} ${JSON.stringify(res.body)}`);
+  return { token: await login(email, password), password, id: res.body.id, email, organisationId };
+}
+
+/** The Centre (the contracting authority created with the first admin). */
+export async function centreId(): Promise<string> {
+  const res = await call('GET', '/organisations?kind=contracting-authority', { token: await asAdmin() });
+  return res.body.items[0].id;
+}

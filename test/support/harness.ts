@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureFirstAdmin } from '../../server/accounts/accounts.service.js';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import type { CaughtMail, MailCatcher } from '../../server/embedded/mail-catcher.js';
+import { startEmbeddedServices } from '../../server/embedded/services.js';
+import type { Platform } from '../../server/platform.js';
+import { startPlatform } from '../../server/platform.js';
+import { queueNames } from '../../server/queues.js';
+import { startWorkers, type Workers } from '../../workers/run.js';
+
+export const ADMIN = { email: 'admin@centre.test', password: 'admin-password-for-tests' };
+
+/** The settings every test run uses: a fresh data folder, its own database and queue prefix, short periods. */
+export function testEnv(dataDir: string): NodeJS.ProcessEnv {
+  const run = randomBytes(4).toString('hex');
+  return {
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    QUEUE_PREFIX: `test-${run}`,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    MIN_TENDER_PERIOD: 'PT0S',
+    MIN_STANDSTILL_PERIOD: 'PT0S',
+    JOB_LOCK_MS: '2000',
+    RECONCILE_EVERY_MS: '60000',
+    MAIL_FROM: 'Joint Procurement <no-reply@procurement.test>',
+    PUBLIC_URL: 'http://procurement.test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+  };
+}
+
+export interface Harness {
+  baseUrl: string;
+  env: NodeJS.ProcessEnv;
+  platform: Platform;
+  mail: MailCatcher;
+  stopWorkers(): Promise<void>;
+  startWorkers(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts real services (FerretDB in a temporary folder, Redis, an SMTP catcher), the API on a free port and the workers. */
+export async function startHarness(): Promise<Harness> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'procurement-test-'));
+  const env = testEnv(dataDir);
+  process.env.LOG_LEVEL = env.LOG_LEVEL;
+  const services = await startEmbeddedServices(loadConfig(env), {
+    database: `test_${env.QUEUE_PREFIX?.slice(5)}`,
+    log: (m) => console.log(`      ${m}`),
+  });
+  const mail = services.mailCatcher as MailCatcher;
+  const platform = await startPlatform(services.config);
+  await ensureFirstAdmin(services.config.admin);
+  const app = createApp({ config: services.config, redis: platform.redis, loginLimiter: platform.loginLimiter });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  let workers: Workers | undefined = await startWorkers(platform);
+  const resolvedEnv = {
+    ...env,
+    MONGODB_URI: services.config.mongodbUri,
+    REDIS_URL: services.config.redisUrl,
+    SMTP_URL: services.config.smtpUrl,
+  };
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    env: resolvedEnv,
+    platform,
+    mail,
+    async stopWorkers() {
+      await workers?.close();
+      workers = undefined;
+    },
+    async startWorkers() {
+      workers ??= await startWorkers(platform);
+    },
+    async close() {
+      await workers?.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await Promise.all(queueNames.map((q) => platform.queues.queue(q).obliterate({ force: true })));
+      await platform.close();
+      await services.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let current: Harness | undefined;
+
+/** The run's harness, started by the root hooks. */
+export function harness(): Harness {
+  if (!current) throw new Error('The test harness is not started');
+  return current;
+}
+
+export function setHarness(h: Harness | undefined): void {
+  current = h;
+}
+
+/** Polls until `check` returns a value that is not undefined/false, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value as T;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > until) throw last ?? new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Mail caught for one address, in arrival order. */
+export function mailTo(address: string): CaughtMail[] {
+  return harness().mail.messages.filter((m) => {
+    const to = m.parsed.to;
+    const text = Array.isArray(to) ? to.map((t) => t.text).join(',') : (to?.text ?? '');
+    return text.toLowerCase().includes(address.toLowerCase());
+  });
+}

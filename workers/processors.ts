@@ -1,0 +1,16 @@
+import type { Job } from 'bullmq';
+import { drainEffects } from '../server/effects/effects.js';
+import { reconcile } from '../server/maintenance/reconcile.js';
+import { sendNotice } from '../server/notices/notices.service.js';
+import type { JobData, JobName } from '../server/queues.js';
+
+type Processor<N extends JobName> = (data: JobData<N>, job: Job) => Promise<unknown>;
+
+const isLastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+
+/** One processor per job: each calls the feature's use-case, nothing more. */
+export const processors: { [N in JobName]: Processor<N> } = {
+  'send-notice': (data, job) => sendNotice(data.noticeId, isLastAttempt(job)),
+  'drain-effects': (data) => drainEffects(data.model, data.id),
+  reconcile: () => reconcile(),
+};

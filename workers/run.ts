@@ -1,0 +1,63 @@
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { jobSchemas } from '../schemas/jobs.js';
+import { logger } from '../server/logger.js';
+import type { Platform } from '../server/platform.js';
+import { type JobName, queueNames, queueOfJob, redisConnection } from '../server/queues.js';
+import { fieldErrors, validatorFor } from '../server/validation.js';
+import { processors } from './processors.js';
+
+export interface Workers {
+  close(): Promise<void>;
+}
+
+/** Every job name has exactly one processor and one payload schema, or the worker refuses to start. */
+function checkProcessors(): void {
+  const names = Object.keys(queueOfJob);
+  const missing = names.filter((n) => !(n in processors) || !(n in jobSchemas));
+  const extra = Object.keys(processors).filter((n) => !names.includes(n));
+  if (missing.length || extra.length) {
+    throw new Error(`Job processors out of step: missing ${missing.join(', ') || '-'}, unknown ${extra.join(', ') || '-'}`);
+  }
+}
+
+async function dispatch(job: Job): Promise<unknown> {
+  const name = job.name as JobName;
+  const processor = processors[name] as ((data: unknown, job: Job) => Promise<unknown>) | undefined;
+  if (!processor) throw new UnrecoverableError(`Unknown job ${job.name}`);
+  const validate = validatorFor(jobSchemas[name]);
+  if (!validate(job.data)) {
+    throw new UnrecoverableError(`Bad payload for ${name}: ${JSON.stringify(fieldErrors(validate.errors))}`);
+  }
+  return processor(job.data, job);
+}
+
+/** Starts one BullMQ worker per queue and the periodic reconciler. */
+export async function startWorkers(platform: Platform, opts: { concurrency?: number } = {}): Promise<Workers> {
+  checkProcessors();
+  const { config } = platform;
+  const connection = redisConnection(config.redisUrl, 'worker');
+  const workers = queueNames.map((queue) => {
+    const worker = new Worker(queue, dispatch, {
+      connection,
+      prefix: config.queuePrefix,
+      concurrency: opts.concurrency ?? 4,
+      lockDuration: config.jobLockMs,
+      stalledInterval: config.jobLockMs,
+    });
+    worker.on('error', (err) => logger.error({ err, queue }, 'worker error'));
+    worker.on('failed', (job, err) =>
+      logger.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
+    );
+    return worker;
+  });
+  await platform.queues
+    .queue('maintenance')
+    .upsertJobScheduler('reconciler', { every: config.reconcileEveryMs }, { name: 'reconcile', data: {} });
+  logger.info({ queues: queueNames }, 'workers started');
+  return {
+    async close() {
+      // Finishes the jobs in hand; anything not finished is handed back when its lock expires.
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
