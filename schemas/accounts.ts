@@ -1,6 +1,12 @@
 import { country, cpvCode, email, language, objectId, text } from './common.js';
 
-export const roles = ['admin', 'procurement-officer', 'evaluator', 'entity-representative', 'vendor'] as const;
+export const roles = [
+  'admin',
+  'procurement-officer',
+  'evaluator',
+  'entity-representative',
+  'vendor',
+] as const;
 export const organisationKinds = ['contracting-authority', 'hosting-entity', 'vendor'] as const;
 
 export const loginBody = {

@@ -20,6 +20,7 @@ export const envSchema = {
     LOG_LEVEL: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
     JOB_LOCK_MS: { type: 'integer', minimum: 1000, default: 30000 },
     RECONCILE_EVERY_MS: { type: 'integer', minimum: 1000, default: 60000 },
+    START_WORKER: { enum: ['true', 'false'], default: 'true' },
     BODY_LIMIT: { type: 'string', pattern: '^[0-9]+(b|kb|mb)$', default: '1mb' },
   },
   additionalProperties: true,

@@ -27,6 +27,7 @@ export interface Config {
   jobLockMs: number;
   reconcileEveryMs: number;
   bodyLimit: string;
+  startWorker: boolean;
 }
 
 /** Start-up refused: every bad or missing setting is named. */
@@ -105,5 +106,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     jobLockMs: env.JOB_LOCK_MS ?? 30000,
     reconcileEveryMs: env.RECONCILE_EVERY_MS ?? 60000,
     bodyLimit: env.BODY_LIMIT ?? '1mb',
+    startWorker: env.START_WORKER !== 'false',
   });
 }

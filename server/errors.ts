@@ -52,7 +52,8 @@ export const badRequest = (detail: string, errors?: FieldError[]) =>
   new AppError('validation-failed', detail, 400, errors);
 export const unauthorized = (detail = 'Sign in with a valid bearer token.') =>
   new AppError('unauthorized', detail, 401);
-export const forbidden = (detail = 'Your role does not allow this.') => new AppError('forbidden', detail, 403);
+export const forbidden = (detail = 'Your role does not allow this.') =>
+  new AppError('forbidden', detail, 403);
 export const notFound = (what: string) => new AppError('not-found', `${what} was not found.`, 404);
 /** A request that the current state of the object does not allow. */
 export const conflict = (code: string, detail: string, errors?: FieldError[]) =>

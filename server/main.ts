@@ -39,7 +39,10 @@ async function main(): Promise<void> {
 
   try {
     platform = await startPlatform(config);
-    const created = config.env === 'production' && !config.admin.fromEnvironment ? false : await ensureFirstAdmin(config.admin);
+    const created =
+      config.env === 'production' && !config.admin.fromEnvironment
+        ? false
+        : await ensureFirstAdmin(config.admin);
     const app = createApp({
       config,
       redis: platform.redis,
@@ -50,11 +53,16 @@ async function main(): Promise<void> {
     await new Promise((resolve, reject) => server?.once('listening', resolve).once('error', reject));
 
     // The worker runs in its own process, exactly as `npm run worker` would, and stops with us.
-    worker = fork(path.join(projectRoot, 'dist', 'workers', 'main.js'), [], {
-      env: { ...process.env, MONGODB_URI: config.mongodbUri, REDIS_URL: config.redisUrl, SMTP_URL: config.smtpUrl },
+    if (config.startWorker) worker = fork(path.join(projectRoot, 'dist', 'workers', 'main.js'), [], {
+      env: {
+        ...process.env,
+        MONGODB_URI: config.mongodbUri,
+        REDIS_URL: config.redisUrl,
+        SMTP_URL: config.smtpUrl,
+      },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    worker.on('exit', (code) => {
+    worker?.on('exit', (code) => {
       if (!stopping) void stop(`worker exited with code ${code}`, 1);
     });
 

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { LoginLimiter } from './accounts/login-limiter.js';
-import { logger } from './logger.js';
 import type { Config } from './config.js';
 import { type Context, setContext } from './context.js';
 import { connectDatabase, disconnectDatabase } from './db.js';
+import { logger } from './logger.js';
 import { closeMailTransport } from './mail.js';
 import { Queues, redisConnection } from './queues.js';
 

@@ -1,4 +1,4 @@
-import { Queue, type JobsOptions, type ConnectionOptions } from 'bullmq';
+import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { jobSchemas } from '../schemas/jobs.js';
 

@@ -30,12 +30,14 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined): FieldErro
   return (errors ?? []).map((e) => {
     let path = e.instancePath || '';
     let message = e.message ?? 'is invalid';
-    if (e.keyword === 'required') path = `${path}/${(e.params as { missingProperty: string }).missingProperty}`;
+    if (e.keyword === 'required')
+      path = `${path}/${(e.params as { missingProperty: string }).missingProperty}`;
     if (e.keyword === 'additionalProperties') {
       path = `${path}/${(e.params as { additionalProperty: string }).additionalProperty}`;
       message = 'is not a known field';
     }
-    if (e.keyword === 'enum') message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    if (e.keyword === 'enum')
+      message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
     return { path: path || '/', message };
   });
 }

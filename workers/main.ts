@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const missing = (['mongodbUri', 'redisUrl', 'smtpUrl'] as const).filter((k) => !config[k]);
   if (missing.length) {
-    throw new ConfigError(missing.map((k) => `${k.replace(/([A-Z])/g, '_$1').toUpperCase()} is required to run a worker alone`));
+    throw new ConfigError(
+      missing.map((k) => `${k.replace(/([A-Z])/g, '_$1').toUpperCase()} is required to run a worker alone`),
+    );
   }
   const platform = await startPlatform(config as ResolvedConfig);
   const workers = await startWorkers(platform);

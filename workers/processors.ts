@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import { drainEffects } from '../server/effects/effects.js';
+import '../server/effects/registry.js';
 import { reconcile } from '../server/maintenance/reconcile.js';
 import { sendNotice } from '../server/notices/notices.service.js';
 import type { JobData, JobName } from '../server/queues.js';

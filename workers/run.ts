@@ -16,7 +16,9 @@ function checkProcessors(): void {
   const missing = names.filter((n) => !(n in processors) || !(n in jobSchemas));
   const extra = Object.keys(processors).filter((n) => !names.includes(n));
   if (missing.length || extra.length) {
-    throw new Error(`Job processors out of step: missing ${missing.join(', ') || '-'}, unknown ${extra.join(', ') || '-'}`);
+    throw new Error(
+      `Job processors out of step: missing ${missing.join(', ') || '-'}, unknown ${extra.join(', ') || '-'}`,
+    );
   }
 }
 
@@ -32,7 +34,10 @@ async function dispatch(job: Job): Promise<unknown> {
 }
 
 /** Starts one BullMQ worker per queue and the periodic reconciler. */
-export async function startWorkers(platform: Platform, opts: { concurrency?: number } = {}): Promise<Workers> {
+export async function startWorkers(
+  platform: Platform,
+  opts: { concurrency?: number } = {},
+): Promise<Workers> {
   checkProcessors();
   const { config } = platform;
   const connection = redisConnection(config.redisUrl, 'worker');
@@ -46,7 +51,10 @@ export async function startWorkers(platform: Platform, opts: { concurrency?: num
     });
     worker.on('error', (err) => logger.error({ err, queue }, 'worker error'));
     worker.on('failed', (job, err) =>
-      logger.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
+      logger.warn(
+        { queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+        'job failed',
+      ),
     );
     return worker;
   });

@@ -1,5 +1,12 @@
 import { Router } from 'express';
-import { createOrganisationBody, createUserBody, loginBody, organisationKinds, roles, subscriptionsBody } from '../../schemas/accounts.js';
+import {
+  createOrganisationBody,
+  createUserBody,
+  loginBody,
+  organisationKinds,
+  roles,
+  subscriptionsBody,
+} from '../../schemas/accounts.js';
 import { country, objectId, pageQuery } from '../../schemas/common.js';
 import { body, page, query } from '../http/validate.js';
 import { actorOf, allow, authenticate } from './access.js';
@@ -33,13 +40,24 @@ export const accountsRoutes = Router()
     res.status(201).json(await accounts.createOrganisation(actorOf(req), req.body));
   })
   .get('/organisations', query(organisationsQuery), async (req, res) => {
-    res.json(await accounts.listOrganisations(req.query as Parameters<typeof accounts.listOrganisations>[0], page(req)));
+    res.json(
+      await accounts.listOrganisations(
+        req.query as Parameters<typeof accounts.listOrganisations>[0],
+        page(req),
+      ),
+    );
   })
   .get('/organisations/:organisationId', async (req, res) => {
     res.json(await accounts.getOrganisation(req.params.organisationId as string));
   })
   .put('/organisations/:organisationId/subscriptions', body(subscriptionsBody), async (req, res) => {
-    res.json(await accounts.setSubscriptions(actorOf(req), req.params.organisationId as string, req.body.cpvPrefixes));
+    res.json(
+      await accounts.setSubscriptions(
+        actorOf(req),
+        req.params.organisationId as string,
+        req.body.cpvPrefixes,
+      ),
+    );
   })
   .post('/users', allow('admin'), body(createUserBody), async (req, res) => {
     res.status(201).json(await accounts.createUser(actorOf(req), req.body));

@@ -2,6 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import type { createOrganisationBody, createUserBody, organisationKinds } from '../../schemas/accounts.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isDuplicateKey } from '../db.js';
+import { effect, scheduleEffects } from '../effects/effects.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { logger } from '../logger.js';
 import type { Actor } from './access.js';
@@ -62,7 +63,11 @@ export async function login(email: string, password: string, ip: string, limiter
 export async function createOrganisation(actor: Actor, input: FromSchema<typeof createOrganisationBody>) {
   try {
     const org = await Organisation.create(input);
-    await recordAudit({ actor, action: 'organisation.created', object: { type: 'organisation', id: String(org._id) } });
+    await recordAudit({
+      actor,
+      action: 'organisation.created',
+      object: { type: 'organisation', id: String(org._id) },
+    });
     return publicOrganisation(org.toObject());
   } catch (err) {
     if (isDuplicateKey(err)) {
@@ -97,19 +102,36 @@ export async function listOrganisations(
 
 export async function createUser(actor: Actor, input: FromSchema<typeof createUserBody>) {
   const org = await Organisation.findById(input.organisationId).lean();
-  if (!org) throw badRequest('The organisation does not exist.', [{ path: '/organisationId', message: 'names no organisation' }]);
-  if (!kindOfRole[input.role]?.includes(org.kind)) {
-    throw badRequest(`A ${input.role} belongs to an organisation of kind ${kindOfRole[input.role]?.join(' or ')}.`, [
-      { path: '/role', message: `does not fit an organisation of kind ${org.kind}` },
+  if (!org)
+    throw badRequest('The organisation does not exist.', [
+      { path: '/organisationId', message: 'names no organisation' },
     ]);
+  if (!kindOfRole[input.role]?.includes(org.kind)) {
+    throw badRequest(
+      `A ${input.role} belongs to an organisation of kind ${kindOfRole[input.role]?.join(' or ')}.`,
+      [{ path: '/role', message: `does not fit an organisation of kind ${org.kind}` }],
+    );
   }
   try {
-    const user = await User.create({ ...input, passwordHash: await hashPassword(input.password) });
-    await recordAudit({ actor, action: 'user.created', object: { type: 'user', id: String(user._id) }, detail: { role: input.role } });
+    const welcome = effect('welcome');
+    const user = await User.create({
+      ...input,
+      passwordHash: await hashPassword(input.password),
+      pendingEffects: [welcome],
+    });
+    await scheduleEffects('User', String(user._id), [welcome]);
+    await recordAudit({
+      actor,
+      action: 'user.created',
+      object: { type: 'user', id: String(user._id) },
+      detail: { role: input.role },
+    });
     return publicUser(user.toObject());
   } catch (err) {
     if (isDuplicateKey(err)) {
-      throw conflict('user-exists', 'A user with this email exists.', [{ path: '/email', message: 'is already taken' }]);
+      throw conflict('user-exists', 'A user with this email exists.', [
+        { path: '/email', message: 'is already taken' },
+      ]);
     }
     throw err;
   }
@@ -132,7 +154,10 @@ export async function listUsers(
 
 /** The signed-in user and their organisation. */
 export async function me(actor: Actor) {
-  const [user, org] = await Promise.all([User.findById(actor.id).lean(), Organisation.findById(actor.organisationId).lean()]);
+  const [user, org] = await Promise.all([
+    User.findById(actor.id).lean(),
+    Organisation.findById(actor.organisationId).lean(),
+  ]);
   if (!user || !org) throw notFound('Your account');
   return { user: publicUser(user), organisation: publicOrganisation(org) };
 }
@@ -144,8 +169,17 @@ export async function setSubscriptions(actor: Actor, organisationId: string, cpv
   if (actor.role !== 'vendor' || actor.organisationId !== organisationId) {
     throw forbidden('Only the vendor itself sets its subscriptions.');
   }
-  const updated = await Organisation.findByIdAndUpdate(organisationId, { $set: { cpvPrefixes } }, { returnDocument: 'after' }).lean();
-  await recordAudit({ actor, action: 'organisation.subscriptions-set', object: { type: 'organisation', id: organisationId }, detail: { cpvPrefixes } });
+  const updated = await Organisation.findByIdAndUpdate(
+    organisationId,
+    { $set: { cpvPrefixes } },
+    { returnDocument: 'after' },
+  ).lean();
+  await recordAudit({
+    actor,
+    action: 'organisation.subscriptions-set',
+    object: { type: 'organisation', id: organisationId },
+    detail: { cpvPrefixes },
+  });
   return publicOrganisation(updated as OrganisationDoc);
 }
 
@@ -177,7 +211,11 @@ export async function ensureFirstAdmin(admin: { email: string; password: string 
     if (isDuplicateKey(err)) return false; // another instance created it first
     throw err;
   }
-  await recordAudit({ actor: null, action: 'admin.bootstrapped', object: { type: 'organisation', id: String(centre._id) } });
+  await recordAudit({
+    actor: null,
+    action: 'admin.bootstrapped',
+    object: { type: 'organisation', id: String(centre._id) },
+  });
   logger.info({ email: admin.email }, 'first admin created');
   return true;
 }

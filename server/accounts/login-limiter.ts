@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors.js';
 
@@ -26,9 +26,15 @@ export class LoginLimiter {
 
   private tooMany(res: RateLimiterRes): AppError {
     const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-    return new AppError('too-many-login-failures', `Too many failed logins; try again in ${seconds} s.`, 429, undefined, {
-      'Retry-After': String(seconds),
-    });
+    return new AppError(
+      'too-many-login-failures',
+      `Too many failed logins; try again in ${seconds} s.`,
+      429,
+      undefined,
+      {
+        'Retry-After': String(seconds),
+      },
+    );
   }
 
   /** Refuses with 429 while this email and address are blocked. */

@@ -1,4 +1,4 @@
-import { type InferSchemaType, Schema, model } from 'mongoose';
+import { type InferSchemaType, model, Schema } from 'mongoose';
 import { organisationKinds } from '../../schemas/accounts.js';
 
 const organisationSchema = new Schema(
@@ -16,5 +16,7 @@ const organisationSchema = new Schema(
 organisationSchema.index({ kind: 1, name: 1 });
 organisationSchema.index({ name: 1 }, { unique: true });
 
-export type OrganisationDoc = InferSchemaType<typeof organisationSchema> & { _id: import('mongoose').Types.ObjectId };
+export type OrganisationDoc = InferSchemaType<typeof organisationSchema> & {
+  _id: import('mongoose').Types.ObjectId;
+};
 export const Organisation = model('Organisation', organisationSchema);

@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import { context } from '../context.js';
 
 const ISSUER = 'soc-joint-procurement';

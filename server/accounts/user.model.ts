@@ -1,5 +1,6 @@
-import { type InferSchemaType, Schema, type Types, model } from 'mongoose';
+import { type InferSchemaType, model, Schema, type Types } from 'mongoose';
 import { roles } from '../../schemas/accounts.js';
+import { pendingEffectsField } from '../effects/effects.js';
 
 const userSchema = new Schema(
   {
@@ -9,6 +10,7 @@ const userSchema = new Schema(
     role: { type: String, required: true, enum: roles },
     organisationId: { type: Schema.Types.ObjectId, required: true, ref: 'Organisation' },
     language: { type: String, required: true, default: 'en' },
+    pendingEffects: pendingEffectsField,
   },
   { timestamps: true },
 );

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { trusted } from 'mongoose';
 import type { Actor } from '../accounts/access.js';
 import { isDuplicateKey } from '../db.js';
 import { AuditEvent } from './audit.model.js';
@@ -78,7 +79,7 @@ export async function verifyAuditChain(): Promise<ChainVerdict> {
   let expectedSeq = 1;
   let events = 0;
   for (;;) {
-    const batch = await AuditEvent.find({ seq: { $gte: expectedSeq } })
+    const batch = await AuditEvent.find({ seq: trusted({ $gte: expectedSeq }) })
       .sort({ seq: 1 })
       .limit(1000)
       .lean();

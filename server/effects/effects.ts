@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import mongoose, { Schema } from 'mongoose';
+import mongoose, { Schema, trusted } from 'mongoose';
 import { context } from '../context.js';
 import { logger } from '../logger.js';
 
@@ -43,7 +43,11 @@ export function effect(kind: string, args: Record<string, unknown> = {}): Pendin
 }
 
 /** Queues the drain of a document's effects; the job id is per effect so none is swallowed by a running drain. */
-export async function scheduleEffects(modelName: string, id: string, effects: PendingEffect[]): Promise<void> {
+export async function scheduleEffects(
+  modelName: string,
+  id: string,
+  effects: PendingEffect[],
+): Promise<void> {
   for (const e of effects) {
     try {
       await context().queues.add('drain-effects', { model: modelName, id }, { jobId: `effect-${e.id}` });
@@ -64,7 +68,9 @@ export async function drainEffects(modelName: string, id: string): Promise<numbe
     if (!handler) throw new Error(`No handler for effect ${modelName}:${e.kind}`);
     await handler(doc, e);
     // Pull the exact stored element: FerretDB 1.x treats a $pull condition as an equality match.
-    await model.collection.updateOne({ _id: new mongoose.Types.ObjectId(id) }, { $pull: { pendingEffects: e } } as never);
+    await model.collection.updateOne({ _id: new mongoose.Types.ObjectId(id) }, {
+      $pull: { pendingEffects: e },
+    } as never);
     done++;
   }
   return done;
@@ -77,7 +83,7 @@ export async function requeueStaleEffects(olderThanMs: number): Promise<number> 
   for (const name of modelsWithEffects) {
     const docs = await mongoose
       .model(name)
-      .find({ 'pendingEffects.0': { $exists: true } }, { pendingEffects: 1 })
+      .find({ 'pendingEffects.0': trusted({ $exists: true }) }, { pendingEffects: 1 })
       .lean<{ _id: unknown; pendingEffects: PendingEffect[] }[]>();
     for (const doc of docs) {
       const stale = doc.pendingEffects.filter((e) => new Date(e.at) < before);

@@ -19,7 +19,9 @@ export function ferretdbBinaryPath(): string {
 export async function ensureFerretdbBinary(log: (message: string) => void): Promise<string> {
   const binary = ferretdbBinaryPath();
   if (existsSync(binary)) return binary;
-  log(`Building the embedded database (FerretDB ${FERRETDB_VERSION}, SQLite) with Go; first start only, about a minute…`);
+  log(
+    `Building the embedded database (FerretDB ${FERRETDB_VERSION}, SQLite) with Go; first start only, about a minute…`,
+  );
   mkdirSync(path.dirname(binary), { recursive: true });
   const partial = `${binary}.${process.pid}.partial`;
   try {
@@ -30,7 +32,8 @@ export async function ensureFerretdbBinary(log: (message: string) => void): Prom
     });
   } catch (err) {
     const e = err as { code?: string; stderr?: string };
-    const why = e.code === 'ENOENT' ? 'Go is not installed (the embedded database is built with it)' : e.stderr;
+    const why =
+      e.code === 'ENOENT' ? 'Go is not installed (the embedded database is built with it)' : e.stderr;
     throw new Error(`Could not build FerretDB: ${why}. Or set MONGODB_URI to a MongoDB ≥ 6.`);
   }
   renameSync(partial, binary);
@@ -43,7 +46,11 @@ export interface EmbeddedDatabase extends ChildService {
 }
 
 /** Starts FerretDB on SQLite files under `dataDir`, on a free loopback port. */
-export async function startFerretdb(dataDir: string, database: string, log: (m: string) => void): Promise<EmbeddedDatabase> {
+export async function startFerretdb(
+  dataDir: string,
+  database: string,
+  log: (m: string) => void,
+): Promise<EmbeddedDatabase> {
   const binary = await ensureFerretdbBinary(log);
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();

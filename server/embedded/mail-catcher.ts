@@ -89,11 +89,13 @@ export class MailCatcher extends EventEmitter {
               `<td><a href="/dev/mail/${m.id}">${esc(m.parsed.subject)}</a></td><td>${m.parsed.attachments.length}</td></tr>`,
           )
           .join('');
-        res.type('html').send(
-          `<!doctype html><meta charset="utf-8"><title>Caught mail</title><style>body{font-family:sans-serif}td,th{padding:4px 8px;text-align:left}</style>` +
-            `<h1>Caught mail (${this.messages.length})</h1><p>Also saved as .eml files in ${esc(this.folder)}.</p>` +
-            `<table><tr><th>Received</th><th>To</th><th>Subject</th><th>Attachments</th></tr>${rows}</table>`,
-        );
+        res
+          .type('html')
+          .send(
+            `<!doctype html><meta charset="utf-8"><title>Caught mail</title><style>body{font-family:sans-serif}td,th{padding:4px 8px;text-align:left}</style>` +
+              `<h1>Caught mail (${this.messages.length})</h1><p>Also saved as .eml files in ${esc(this.folder)}.</p>` +
+              `<table><tr><th>Received</th><th>To</th><th>Subject</th><th>Attachments</th></tr>${rows}</table>`,
+          );
       })
       .get('/dev/mail/:id', (req, res) => {
         const mail = this.messages[Number(req.params.id) - 1];
@@ -106,7 +108,9 @@ export class MailCatcher extends EventEmitter {
           .join('');
         res
           .type('html')
-          .send(`<p><a href="/dev/mail">← all mail</a></p><ul>${files}</ul>${mail.parsed.html || `<pre>${esc(mail.parsed.text)}</pre>`}`);
+          .send(
+            `<p><a href="/dev/mail">← all mail</a></p><ul>${files}</ul>${mail.parsed.html || `<pre>${esc(mail.parsed.text)}</pre>`}`,
+          );
       })
       .get('/dev/mail/:id/attachments/:n', (req, res) => {
         const attachment = this.messages[Number(req.params.id) - 1]?.parsed.attachments[Number(req.params.n)];

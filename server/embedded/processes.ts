@@ -64,7 +64,11 @@ export function spawnService(command: string, args: string[], opts: { cwd?: stri
 }
 
 /** Resolves with the first stdout line matching `pattern`, or rejects when the child exits first. */
-export function waitForLine(service: ChildService, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+export function waitForLine(
+  service: ChildService,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let buffer = '';
     let errors = '';

@@ -36,9 +36,15 @@ export async function startEmbeddedServices(
   try {
     let mongodbUri = config.mongodbUri;
     if (!mongodbUri) {
-      database = await startFerretdb(path.join(config.dataDir, 'ferretdb'), opts.database ?? 'procurement', log);
+      database = await startFerretdb(
+        path.join(config.dataDir, 'ferretdb'),
+        opts.database ?? 'procurement',
+        log,
+      );
       mongodbUri = database.uri;
-      started.push(`database: FerretDB on SQLite at ${mongodbUri} (files in ${path.join(config.dataDir, 'ferretdb')})`);
+      started.push(
+        `database: FerretDB on SQLite at ${mongodbUri} (files in ${path.join(config.dataDir, 'ferretdb')})`,
+      );
     }
     let redisUrl = config.redisUrl ?? DEFAULT_REDIS;
     if (!(await redisAnswers(redisUrl))) {
@@ -51,9 +57,16 @@ export async function startEmbeddedServices(
     if (!smtpUrl) {
       mailCatcher = await new MailCatcher(path.join(config.dataDir, 'mail')).start();
       smtpUrl = mailCatcher.url;
-      started.push(`mail: caught at ${smtpUrl}, readable at ${config.publicUrl}/dev/mail and in ${path.join(config.dataDir, 'mail')}`);
+      started.push(
+        `mail: caught at ${smtpUrl}, readable at ${config.publicUrl}/dev/mail and in ${path.join(config.dataDir, 'mail')}`,
+      );
     }
-    return { config: Object.freeze({ ...config, mongodbUri, redisUrl, smtpUrl }), mailCatcher, started, stop };
+    return {
+      config: Object.freeze({ ...config, mongodbUri, redisUrl, smtpUrl }),
+      mailCatcher,
+      started,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -7,7 +7,10 @@ const PROBLEM = 'application/problem+json';
 /** Sends an AppError as RFC 9457 problem details. */
 export function sendProblem(res: Response, err: AppError): void {
   for (const [name, value] of Object.entries(err.headers ?? {})) res.setHeader(name, value);
-  res.status(err.status).type(PROBLEM).send(JSON.stringify(toProblem(err)));
+  res
+    .status(err.status)
+    .type(PROBLEM)
+    .send(JSON.stringify(toProblem(err)));
 }
 
 /** Translates body-parser's errors; anything unexpected becomes an opaque 500 and is logged. */
@@ -45,9 +48,11 @@ export function problemHandler(err: unknown, req: Request, res: Response, _next:
 
 /** JSON bodies only: a body of another type answers 415. */
 export function requireJson(req: Request, _res: Response, next: NextFunction): void {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (hasBody && !req.is('application/json') && !req.is('application/*+json')) {
-    return next(new AppError('unsupported-media-type', 'Send the request body as application/json.', 415));
+    next(new AppError('unsupported-media-type', 'Send the request body as application/json.', 415));
+    return;
   }
   next();
 }

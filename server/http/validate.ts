@@ -8,7 +8,10 @@ function operatorKeys(value: unknown, at = ''): FieldError[] {
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, v]) => {
     const here = `${at}/${key}`;
-    const own = key.startsWith('$') || key.includes('.') ? [{ path: here, message: 'names a database operator or path' }] : [];
+    const own =
+      key.startsWith('$') || key.includes('.')
+        ? [{ path: here, message: 'names a database operator or path' }]
+        : [];
     return [...own, ...operatorKeys(v, here)];
   });
 }
@@ -19,7 +22,9 @@ export function body(schema: object) {
   return (req: Request, _res: Response, next: NextFunction) => {
     const value = req.body ?? {};
     if (typeof value !== 'object' || Array.isArray(value)) {
-      return next(badRequest('The request body must be a JSON object.', [{ path: '/', message: 'must be an object' }]));
+      return next(
+        badRequest('The request body must be a JSON object.', [{ path: '/', message: 'must be an object' }]),
+      );
     }
     const errors = operatorKeys(value);
     if (!validate(value)) errors.push(...fieldErrors(validate.errors));
@@ -46,4 +51,3 @@ export function query(schema: object) {
 export function page(req: Request): { limit: number; offset: number } {
   return { limit: Number(req.query.limit ?? 20), offset: Number(req.query.offset ?? 0) };
 }
-

@@ -1,4 +1,4 @@
-import { type InferSchemaType, Schema, type Types, model } from 'mongoose';
+import { type InferSchemaType, model, Schema, type Types } from 'mongoose';
 
 export const noticeStatuses = ['pending', 'sent', 'failed'] as const;
 

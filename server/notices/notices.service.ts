@@ -1,10 +1,11 @@
 import { UnrecoverableError } from 'bullmq';
-import { Types } from 'mongoose';
+import { Types, trusted } from 'mongoose';
 import type { Attachment } from 'nodemailer/lib/mailer/index.js';
 import type { Actor } from '../accounts/access.js';
 import { isOfficer } from '../accounts/access.js';
 import { type Role, User } from '../accounts/user.model.js';
 import { context } from '../context.js';
+import { isDuplicateKey } from '../db.js';
 import { mailTransport } from '../mail.js';
 import { Notice } from './notice.model.js';
 import { localeFor, renderEmail } from './templates.js';
@@ -40,8 +41,8 @@ export function onAttachment(kind: string, loader: AttachmentLoader): void {
 /** The people of an organisation who receive its notices, optionally only some roles. */
 export async function peopleOf(organisationIds: string[], roles?: Role[]): Promise<Recipient[]> {
   const users = await User.find({
-    organisationId: { $in: organisationIds.map((id) => new Types.ObjectId(id)) },
-    ...(roles ? { role: { $in: roles } } : {}),
+    organisationId: trusted({ $in: organisationIds.map((id) => new Types.ObjectId(id)) }),
+    ...(roles ? { role: trusted({ $in: roles }) } : {}),
   })
     .sort({ _id: 1 })
     .lean();
@@ -64,26 +65,27 @@ export async function recordNotices(notices: NewNotice[]): Promise<string[]> {
   const ids: string[] = [];
   for (const n of notices) {
     const _id = new Types.ObjectId();
-    await Notice.updateOne(
-      { key: n.key },
-      {
-        $setOnInsert: {
-          _id,
-          key: n.key,
-          template: n.template,
-          locale: localeFor(n.recipient.language),
-          to: n.recipient.email,
-          recipient: { userId: n.recipient.userId, organisationId: n.recipient.organisationId, name: n.recipient.name },
-          subject: n.subject ?? null,
-          data: n.data,
-          attachments: n.attachments ?? [],
-          messageId: `<notice-${_id}@${messageDomain()}>`,
-          status: 'pending',
-          attempts: 0,
+    try {
+      // A plain insert (not an upsert): FerretDB 1.x drops null and empty-array fields from $setOnInsert.
+      await Notice.create({
+        _id,
+        key: n.key,
+        template: n.template,
+        locale: localeFor(n.recipient.language),
+        to: n.recipient.email,
+        recipient: {
+          userId: n.recipient.userId,
+          organisationId: n.recipient.organisationId,
+          name: n.recipient.name,
         },
-      },
-      { upsert: true },
-    );
+        subject: n.subject ?? null,
+        data: n.data,
+        attachments: n.attachments ?? [],
+        messageId: `<notice-${_id}@${messageDomain()}>`,
+      });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err; // recorded by an earlier run of the same handler
+    }
     const stored = await Notice.findOne({ key: n.key }, { _id: 1, status: 1 }).lean();
     if (stored) {
       ids.push(String(stored._id));
@@ -148,14 +150,17 @@ export async function sendNotice(noticeId: string, isLastAttempt: boolean): Prom
     );
     throw permanent ? new UnrecoverableError(reason) : err;
   }
-  await Notice.updateOne({ _id: notice._id }, { $set: { status: 'sent', sentAt: new Date(), lastError: null } });
+  await Notice.updateOne(
+    { _id: notice._id },
+    { $set: { status: 'sent', sentAt: new Date(), lastError: null } },
+  );
   return 'sent';
 }
 
 /** Queues again every notice left pending for longer than `olderThanMs` (its job lost with Redis, say). */
 export async function requeueStaleNotices(olderThanMs: number): Promise<number> {
   const stale = await Notice.find(
-    { status: 'pending', updatedAt: { $lt: new Date(Date.now() - olderThanMs) } },
+    { status: 'pending', updatedAt: trusted({ $lt: new Date(Date.now() - olderThanMs) }) },
     { _id: 1 },
   )
     .limit(1000)
@@ -171,14 +176,22 @@ export interface NoticeFilter {
 }
 
 /** Notices a user may see: their own, or all of them for officers. */
-export async function listNotices(actor: Actor, filter: NoticeFilter, page: { limit: number; offset: number }) {
+export async function listNotices(
+  actor: Actor,
+  filter: NoticeFilter,
+  page: { limit: number; offset: number },
+) {
   const query: Record<string, unknown> = {};
   if (!isOfficer(actor)) query['recipient.userId'] = new Types.ObjectId(actor.id);
   if (filter.status) query.status = filter.status;
   if (filter.template) query.template = filter.template;
   if (filter.subject) query.subject = new Types.ObjectId(filter.subject);
   const [items, total] = await Promise.all([
-    Notice.find(query, { data: 0 }).sort({ createdAt: -1, _id: -1 }).skip(page.offset).limit(page.limit).lean(),
+    Notice.find(query, { data: 0 })
+      .sort({ createdAt: -1, _id: -1 })
+      .skip(page.offset)
+      .limit(page.limit)
+      .lean(),
     Notice.countDocuments(query),
   ]);
   return {
@@ -186,7 +199,11 @@ export async function listNotices(actor: Actor, filter: NoticeFilter, page: { li
       id: String(n._id),
       template: n.template,
       to: n.to,
-      recipient: { userId: String(n.recipient.userId), organisationId: String(n.recipient.organisationId), name: n.recipient.name },
+      recipient: {
+        userId: String(n.recipient.userId),
+        organisationId: String(n.recipient.organisationId),
+        name: n.recipient.name,
+      },
       language: n.locale,
       subject: n.subject ? String(n.subject) : null,
       status: n.status,

@@ -50,7 +50,8 @@ function load(name: string, locale: NoticeLocale): Compiled {
   if (cached) return cached;
   const source = readFileSync(path.join(dir, `${id}.txt`), 'utf8');
   const match = /^Subject: (.*)\r?\n\r?\n([\s\S]*)$/.exec(source);
-  if (!match?.[1] || match[2] === undefined) throw new Error(`templates/email/${id}.txt must start with "Subject: "`);
+  if (!match?.[1] || match[2] === undefined)
+    throw new Error(`templates/email/${id}.txt must start with "Subject: "`);
   const result = {
     subject: Handlebars.compile(match[1], { noEscape: true, strict: true }),
     text: Handlebars.compile(match[2], { noEscape: true, strict: true }),

@@ -1,11 +1,13 @@
 import { expect } from 'chai';
-import { ADMIN, harness } from '../support/harness.js';
 import { asAdmin, call, login, newOrganisation, newPerson } from '../support/api.js';
+import { ADMIN, harness } from '../support/harness.js';
 
 describe('accounts and access', () => {
   describe('login', () => {
     it('when the admin signs in with the right password, then a token and the user come back', async () => {
-      const res = await call('POST', '/auth/login', { body: { email: ADMIN.email, password: ADMIN.password } });
+      const res = await call('POST', '/auth/login', {
+        body: { email: ADMIN.email, password: ADMIN.password },
+      });
       expect(res.status).to.equal(200);
       expect(res.body.token).to.be.a('string');
       expect(res.body.user).to.include({ email: ADMIN.email, role: 'admin' });
@@ -13,8 +15,12 @@ describe('accounts and access', () => {
     });
 
     it('when the email is unknown or the password wrong, then both answer the same 401 problem', async () => {
-      const unknown = await call('POST', '/auth/login', { body: { email: 'nobody@x.test', password: 'whatever-password' } });
-      const wrong = await call('POST', '/auth/login', { body: { email: ADMIN.email, password: 'not-the-password' } });
+      const unknown = await call('POST', '/auth/login', {
+        body: { email: 'nobody@x.test', password: 'whatever-password' },
+      });
+      const wrong = await call('POST', '/auth/login', {
+        body: { email: ADMIN.email, password: 'not-the-password' },
+      });
       expect(unknown.status).to.equal(401);
       expect(wrong.status).to.equal(401);
       expect(unknown.headers.get('content-type')).to.match(/^application\/problem\+json/);
@@ -26,10 +32,14 @@ describe('accounts and access', () => {
       const org = await newOrganisation('vendor');
       const person = await newPerson('vendor', org);
       for (let i = 0; i < 5; i++) {
-        const res = await call('POST', '/auth/login', { body: { email: person.email, password: 'wrong-password!' } });
+        const res = await call('POST', '/auth/login', {
+          body: { email: person.email, password: 'wrong-password!' },
+        });
         expect(res.status, `attempt ${i + 1}`).to.equal(401);
       }
-      const blocked = await call('POST', '/auth/login', { body: { email: person.email, password: person.password } });
+      const blocked = await call('POST', '/auth/login', {
+        body: { email: person.email, password: person.password },
+      });
       expect(blocked.status).to.equal(429);
       expect(Number(blocked.headers.get('retry-after'))).to.be.greaterThan(0);
       expect(blocked.body).to.include({ status: 429, title: 'Too Many Requests' });
@@ -48,7 +58,12 @@ describe('accounts and access', () => {
       const me = await call('GET', '/me', { token: rep.token });
       expect(me.status).to.equal(200);
       expect(me.body.user).to.include({ role: 'entity-representative', language: 'nl', organisationId: org });
-      expect(me.body.organisation).to.include({ id: org, country: 'NL', kind: 'hosting-entity', publicBody: true });
+      expect(me.body.organisation).to.include({
+        id: org,
+        country: 'NL',
+        kind: 'hosting-entity',
+        publicBody: true,
+      });
     });
 
     it('when a non-admin creates an organisation or a user, then 403', async () => {
@@ -56,11 +71,25 @@ describe('accounts and access', () => {
       const vendor = await newPerson('vendor', org);
       const a = await call('POST', '/organisations', {
         token: vendor.token,
-        body: { name: 'X', kind: 'vendor', country: 'BE', publicBody: false, email: 'x@x.test', language: 'en' },
+        body: {
+          name: 'X',
+          kind: 'vendor',
+          country: 'BE',
+          publicBody: false,
+          email: 'x@x.test',
+          language: 'en',
+        },
       });
       const b = await call('POST', '/users', {
         token: vendor.token,
-        body: { email: 'y@x.test', name: 'Y', password: 'long-enough-password', role: 'admin', organisationId: org, language: 'en' },
+        body: {
+          email: 'y@x.test',
+          name: 'Y',
+          password: 'long-enough-password',
+          role: 'admin',
+          organisationId: org,
+          language: 'en',
+        },
       });
       expect([a.status, b.status]).to.deep.equal([403, 403]);
       expect(a.body.type).to.equal('urn:problem:forbidden');
@@ -70,10 +99,20 @@ describe('accounts and access', () => {
       const org = await newOrganisation('vendor');
       const res = await call('POST', '/users', {
         token: await asAdmin(),
-        body: { email: 'z@x.test', name: 'Z', password: 'long-enough-password', role: 'evaluator', organisationId: org, language: 'en' },
+        body: {
+          email: 'z@x.test',
+          name: 'Z',
+          password: 'long-enough-password',
+          role: 'evaluator',
+          organisationId: org,
+          language: 'en',
+        },
       });
       expect(res.status).to.equal(400);
-      expect(res.body.errors).to.deep.include({ path: '/role', message: 'does not fit an organisation of kind vendor' });
+      expect(res.body.errors).to.deep.include({
+        path: '/role',
+        message: 'does not fit an organisation of kind vendor',
+      });
     });
 
     it('when an email is taken, then 409 and the first user is untouched', async () => {
@@ -81,7 +120,14 @@ describe('accounts and access', () => {
       const first = await newPerson('vendor', org);
       const res = await call('POST', '/users', {
         token: await asAdmin(),
-        body: { email: first.email.toUpperCase(), name: 'Dup', password: 'another-long-password', role: 'vendor', organisationId: org, language: 'en' },
+        body: {
+          email: first.email.toUpperCase(),
+          name: 'Dup',
+          password: 'another-long-password',
+          role: 'vendor',
+          organisationId: org,
+          language: 'en',
+        },
       });
       expect(res.status).to.equal(409);
       const me = await call('GET', '/me', { token: first.token });
@@ -92,10 +138,16 @@ describe('accounts and access', () => {
       const org = await newOrganisation('vendor');
       const other = await newPerson('vendor', await newOrganisation('vendor'));
       const vendor = await newPerson('vendor', org);
-      const ok = await call('PUT', `/organisations/${org}/subscriptions`, { token: vendor.token, body: { cpvPrefixes: ['4873', '722'] } });
+      const ok = await call('PUT', `/organisations/${org}/subscriptions`, {
+        token: vendor.token,
+        body: { cpvPrefixes: ['4873', '722'] },
+      });
       expect(ok.status).to.equal(200);
       expect(ok.body.cpvPrefixes).to.deep.equal(['4873', '722']);
-      const denied = await call('PUT', `/organisations/${org}/subscriptions`, { token: other.token, body: { cpvPrefixes: ['1'] } });
+      const denied = await call('PUT', `/organisations/${org}/subscriptions`, {
+        token: other.token,
+        body: { cpvPrefixes: ['1'] },
+      });
       expect(denied.status).to.equal(403);
       const read = await call('GET', `/organisations/${org}`, { token: other.token });
       expect(read.body.cpvPrefixes).to.deep.equal(['4873', '722']);
@@ -120,7 +172,9 @@ describe('accounts and access', () => {
   describe('tokens', () => {
     it('when there is no token or a forged one, then 401', async () => {
       expect((await call('GET', '/me')).status).to.equal(401);
-      expect((await call('GET', '/me', { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.x' })).status).to.equal(401);
+      expect((await call('GET', '/me', { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.x' })).status).to.equal(
+        401,
+      );
     });
 
     it('when a token is signed with another secret, then 401', async () => {

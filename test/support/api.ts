@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ADMIN, harness } from './harness.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert on them
 export interface Answer<T = any> {
   status: number;
   body: T;
@@ -8,6 +9,7 @@ export interface Answer<T = any> {
 }
 
 /** Calls the API as a client would; `body` is sent as JSON unless `raw` is given. */
+// biome-ignore lint/suspicious/noExplicitAny: as above
 export async function call<T = any>(
   method: string,
   path: string,
@@ -27,14 +29,19 @@ export async function call<T = any>(
     body: payload,
   });
   const type = res.headers.get('content-type') ?? '';
-  const body = type.includes('json') ? await res.json() : type.includes('pdf') ? Buffer.from(await res.arrayBuffer()) : await res.text();
+  const body = type.includes('json')
+    ? await res.json()
+    : type.includes('pdf')
+      ? Buffer.from(await res.arrayBuffer())
+      : await res.text();
   return { status: res.status, body: body as T, headers: res.headers };
 }
 
 /** A session token for an email and password. */
 export async function login(email: string, password: string): Promise<string> {
   const res = await call('POST', '/auth/login', { body: { email, password } });
-  if (res.status !== 200) throw new Error(`login of ${email} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login of ${email} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.token;
 }
 

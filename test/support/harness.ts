@@ -58,7 +58,11 @@ export async function startHarness(): Promise<Harness> {
   const mail = services.mailCatcher as MailCatcher;
   const platform = await startPlatform(services.config);
   await ensureFirstAdmin(services.config.admin);
-  const app = createApp({ config: services.config, redis: platform.redis, loginLimiter: platform.loginLimiter });
+  const app = createApp({
+    config: services.config,
+    redis: platform.redis,
+    loginLimiter: platform.loginLimiter,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -106,7 +110,10 @@ export function setHarness(h: Harness | undefined): void {
 }
 
 /** Polls until `check` returns a value that is not undefined/false, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 15_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
