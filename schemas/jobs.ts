@@ -14,5 +14,11 @@ export const jobSchemas = {
     required: ['model', 'id'],
     additionalProperties: false,
   },
+  'close-call': {
+    type: 'object',
+    properties: { callId: objectId },
+    required: ['callId'],
+    additionalProperties: false,
+  },
   reconcile: { type: 'object', additionalProperties: false },
 } as const;

@@ -6,6 +6,9 @@ import { authenticate } from './accounts/access.js';
 import { accountsRoutes, loginRoutes } from './accounts/accounts.routes.js';
 import type { LoginLimiter } from './accounts/login-limiter.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { callsRoutes } from './calls/calls.routes.js';
+import { consortiaRoutes } from './consortia/consortia.routes.js';
+import { expressionsRoutes } from './expressions/expressions.routes.js';
 import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { problemHandler, requireJson, routeNotFound } from './http/problems.js';
@@ -43,7 +46,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(requireJson, express.json({ limit: deps.config.bodyLimit, strict: true }));
   api.use(loginRoutes(deps.loginLimiter));
   api.use(authenticate);
-  api.use(accountsRoutes, noticesRoutes, auditRoutes);
+  api.use(accountsRoutes, callsRoutes, consortiaRoutes, expressionsRoutes, noticesRoutes, auditRoutes);
   app.use('/api/v1', api);
 
   app.use(routeNotFound);

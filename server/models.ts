@@ -3,3 +3,7 @@ import './accounts/organisation.model.js';
 import './accounts/user.model.js';
 import './audit/audit.model.js';
 import './notices/notice.model.js';
+import './calls/call.model.js';
+import './consortia/consortium.model.js';
+import './consortia/resolution.model.js';
+import './expressions/expression.model.js';

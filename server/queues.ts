@@ -9,6 +9,7 @@ import type { jobSchemas } from '../schemas/jobs.js';
 export const queueOfJob = {
   'send-notice': 'notices',
   'drain-effects': 'effects',
+  'close-call': 'deadlines',
   reconcile: 'maintenance',
 } as const satisfies Record<keyof typeof jobSchemas, string>;
 
@@ -18,6 +19,7 @@ export type QueueName = (typeof queueOfJob)[JobName];
 export interface JobPayloads {
   'send-notice': FromSchema<(typeof jobSchemas)['send-notice']>;
   'drain-effects': FromSchema<(typeof jobSchemas)['drain-effects']>;
+  'close-call': FromSchema<(typeof jobSchemas)['close-call']>;
   reconcile: FromSchema<(typeof jobSchemas)['reconcile']>;
 }
 export type JobData<N extends JobName> = JobPayloads[N];

@@ -1,4 +1,5 @@
 import type { Job } from 'bullmq';
+import { closeCall } from '../server/calls/calls.service.js';
 import { drainEffects } from '../server/effects/effects.js';
 import '../server/effects/registry.js';
 import { reconcile } from '../server/maintenance/reconcile.js';
@@ -13,5 +14,6 @@ const isLastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?
 export const processors: { [N in JobName]: Processor<N> } = {
   'send-notice': (data, job) => sendNotice(data.noticeId, isLastAttempt(job)),
   'drain-effects': (data) => drainEffects(data.model, data.id),
+  'close-call': (data) => closeCall(data.callId),
   reconcile: () => reconcile(),
 };

@@ -1,2 +1,5 @@
 // Every feature's effect handlers, registered on import; the worker imports this once.
 import '../accounts/accounts.effects.js';
+import '../calls/calls.effects.js';
+import '../consortia/consortia.effects.js';
+import '../expressions/expressions.effects.js';

@@ -32,6 +32,7 @@ function helpers(locale: string) {
     fixed: (n: unknown) =>
       new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(n)),
     eq: (a: unknown, b: unknown) => a === b,
+    known: (v: unknown) => v !== null && v !== undefined,
   };
 }
 

@@ -1,0 +1,50 @@
+import { Schema, type Types, model } from 'mongoose';
+import { pendingEffectsField } from '../effects/effects.js';
+
+const resolutionSchema = new Schema(
+  {
+    consortiumId: { type: Schema.Types.ObjectId, required: true },
+    subject: { type: String, required: true },
+    expressionId: { type: Schema.Types.ObjectId, default: null },
+    tenderId: { type: Schema.Types.ObjectId, default: null },
+    proposedBy: { type: Schema.Types.ObjectId, required: true },
+    votes: {
+      type: [
+        new Schema(
+          {
+            organisationId: { type: Schema.Types.ObjectId, required: true },
+            vote: { type: String, enum: ['yes', 'no', 'abstain'], required: true },
+            userId: { type: Schema.Types.ObjectId, required: true },
+            at: { type: Date, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    outcome: { type: String, enum: ['open', 'passed', 'rejected'], default: 'open' },
+    decidedAt: { type: Date, default: null },
+    rev: { type: Number, default: 0 },
+    pendingEffects: pendingEffectsField,
+  },
+  { timestamps: true },
+);
+resolutionSchema.index({ consortiumId: 1, createdAt: -1 });
+resolutionSchema.index({ expressionId: 1, outcome: 1 });
+resolutionSchema.index({ tenderId: 1, outcome: 1 });
+
+export interface ResolutionRecord {
+  _id: Types.ObjectId;
+  consortiumId: Types.ObjectId;
+  subject: string;
+  expressionId: Types.ObjectId | null;
+  tenderId: Types.ObjectId | null;
+  proposedBy: Types.ObjectId;
+  votes: { organisationId: Types.ObjectId; vote: 'yes' | 'no' | 'abstain'; userId: Types.ObjectId; at: Date }[];
+  outcome: 'open' | 'passed' | 'rejected';
+  decidedAt: Date | null;
+  rev: number;
+  createdAt: Date;
+}
+
+export const Resolution = model('Resolution', resolutionSchema);

@@ -1,0 +1,39 @@
+import type { Model } from 'mongoose';
+import { type PendingEffect, scheduleEffects } from './effects/effects.js';
+import { AppError, notFound } from './errors.js';
+
+/** What a change to one document writes: fields to set, and follow-up work recorded with them. */
+export interface Change {
+  set: Record<string, unknown>;
+  effects?: PendingEffect[];
+}
+
+/**
+ * Applies a change computed from the document as it is, in one conditional write on its `rev`.
+ * A concurrent writer makes the write miss; the change is then computed again from the newer
+ * document. FerretDB 1.x has no positional updates, so array elements change this way too.
+ */
+export async function changeDocument<T extends { rev: number }>(
+  // biome-ignore lint/suspicious/noExplicitAny: any model with a `rev` field
+  model: Model<any>,
+  id: string,
+  what: string,
+  compute: (doc: T) => Change | Promise<Change>,
+): Promise<T> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const doc = await model.findById(id).lean<T>();
+    if (!doc) throw notFound(what);
+    const change = await compute(doc);
+    const effects = change.effects ?? [];
+    const result = await model.collection.updateOne({ _id: (doc as unknown as { _id: unknown })._id, rev: doc.rev } as never, {
+      $set: { ...change.set, updatedAt: new Date() },
+      $inc: { rev: 1 },
+      ...(effects.length ? { $push: { pendingEffects: { $each: effects } } } : {}),
+    } as never);
+    if (result.matchedCount === 1) {
+      if (effects.length) await scheduleEffects(model.modelName, id, effects);
+      return { ...doc, ...change.set, rev: doc.rev + 1 } as T;
+    }
+  }
+  throw new AppError('busy', `${what} is being changed by others; try again.`, 409);
+}
