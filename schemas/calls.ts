@@ -27,7 +27,17 @@ export const createCallBody = {
     minMemberStates: { type: 'integer', minimum: 1, maximum: 27 },
     criteria: { type: 'array', minItems: 1, maxItems: 20, items: criterion },
   },
-  required: ['reference', 'title', 'description', 'opensAt', 'closesAt', 'budgetCents', 'cofundingRate', 'minMemberStates', 'criteria'],
+  required: [
+    'reference',
+    'title',
+    'description',
+    'opensAt',
+    'closesAt',
+    'budgetCents',
+    'cofundingRate',
+    'minMemberStates',
+    'criteria',
+  ],
   additionalProperties: false,
 } as const;
 

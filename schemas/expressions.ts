@@ -1,6 +1,13 @@
 import { cents, objectId, text } from './common.js';
 
-export const toolCategories = ['siem', 'edr-xdr', 'ndr', 'threat-intelligence', 'ai-anomaly-detection', 'other'] as const;
+export const toolCategories = [
+  'siem',
+  'edr-xdr',
+  'ndr',
+  'threat-intelligence',
+  'ai-anomaly-detection',
+  'other',
+] as const;
 
 const tool = {
   type: 'object',

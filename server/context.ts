@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import type { Queues } from './queues.js';
 
@@ -5,6 +6,8 @@ import type { Queues } from './queues.js';
 export interface Context {
   config: Readonly<Config>;
   queues: Queues;
+  /** For locks and rate limits shared by every instance. */
+  redis: Redis;
 }
 
 let current: Context | undefined;

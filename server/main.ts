@@ -53,15 +53,16 @@ async function main(): Promise<void> {
     await new Promise((resolve, reject) => server?.once('listening', resolve).once('error', reject));
 
     // The worker runs in its own process, exactly as `npm run worker` would, and stops with us.
-    if (config.startWorker) worker = fork(path.join(projectRoot, 'dist', 'workers', 'main.js'), [], {
-      env: {
-        ...process.env,
-        MONGODB_URI: config.mongodbUri,
-        REDIS_URL: config.redisUrl,
-        SMTP_URL: config.smtpUrl,
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    if (config.startWorker)
+      worker = fork(path.join(projectRoot, 'dist', 'workers', 'main.js'), [], {
+        env: {
+          ...process.env,
+          MONGODB_URI: config.mongodbUri,
+          REDIS_URL: config.redisUrl,
+          SMTP_URL: config.smtpUrl,
+        },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
     worker?.on('exit', (code) => {
       if (!stopping) void stop(`worker exited with code ${code}`, 1);
     });

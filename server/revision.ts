@@ -1,6 +1,7 @@
 import type { Model } from 'mongoose';
 import { type PendingEffect, scheduleEffects } from './effects/effects.js';
 import { AppError, notFound } from './errors.js';
+import { withDocumentLock } from './locks.js';
 
 /** What a change to one document writes: fields to set, and follow-up work recorded with them. */
 export interface Change {
@@ -21,18 +22,26 @@ export async function changeDocument<T extends { rev: number }>(
   compute: (doc: T) => Change | Promise<Change>,
 ): Promise<T> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const doc = await model.findById(id).lean<T>();
-    if (!doc) throw notFound(what);
-    const change = await compute(doc);
-    const effects = change.effects ?? [];
-    const result = await model.collection.updateOne({ _id: (doc as unknown as { _id: unknown })._id, rev: doc.rev } as never, {
-      $set: { ...change.set, updatedAt: new Date() },
-      $inc: { rev: 1 },
-      ...(effects.length ? { $push: { pendingEffects: { $each: effects } } } : {}),
-    } as never);
-    if (result.matchedCount === 1) {
-      if (effects.length) await scheduleEffects(model.modelName, id, effects);
-      return { ...doc, ...change.set, rev: doc.rev + 1 } as T;
+    const written = await withDocumentLock(model.modelName, id, async () => {
+      const doc = await model.findById(id).lean<T>();
+      if (!doc) throw notFound(what);
+      const change = await compute(doc);
+      const effects = change.effects ?? [];
+      const result = await model.collection.updateOne(
+        { _id: (doc as unknown as { _id: unknown })._id, rev: doc.rev } as never,
+        {
+          $set: { ...change.set, updatedAt: new Date() },
+          $inc: { rev: 1 },
+          ...(effects.length ? { $push: { pendingEffects: { $each: effects } } } : {}),
+        } as never,
+      );
+      return result.matchedCount === 1
+        ? { doc: { ...doc, ...change.set, rev: doc.rev + 1 } as T, effects }
+        : undefined;
+    });
+    if (written) {
+      if (written.effects.length) await scheduleEffects(model.modelName, id, written.effects);
+      return written.doc;
     }
   }
   throw new AppError('busy', `${what} is being changed by others; try again.`, 409);

@@ -13,7 +13,10 @@ import { selectExpressions } from './selection.js';
 /** Every representative of every hosting entity hears of a published call, in their language. */
 onEffect('Call', 'published', async (c: CallRecord, e) => {
   const entities = await Organisation.find({ kind: 'hosting-entity' }, { _id: 1 }).lean();
-  const people = await peopleOf(entities.map((o) => String(o._id)), ['entity-representative']);
+  const people = await peopleOf(
+    entities.map((o) => String(o._id)),
+    ['entity-representative'],
+  );
   await recordNotices(
     people.map((person) => ({
       key: `${e.id}:${person.userId}`,
@@ -54,7 +57,11 @@ onEffect('Call', 'run-selection', async (c: CallRecord) => {
       requestedEuContributionCents: e.requestedEuContributionCents,
       eligible: e.status !== 'ineligible' && !(e.eligibility?.reasons.length ?? 0),
       ineligibleReasons: e.eligibility?.reasons ?? [],
-      scores: e.scores.map((s) => ({ evaluatorId: String(s.evaluatorId), criterion: s.criterion, score: s.score })),
+      scores: e.scores.map((s) => ({
+        evaluatorId: String(s.evaluatorId),
+        criterion: s.criterion,
+        score: s.score,
+      })),
     })),
   );
   for (const line of lines) {
@@ -73,4 +80,3 @@ onEffect('Call', 'run-selection', async (c: CallRecord) => {
 });
 
 onReconcile('overdue-calls', closeOverdueCalls);
-

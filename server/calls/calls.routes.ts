@@ -33,9 +33,14 @@ export const callsRoutes = Router()
   .post('/calls/:id/coi', allow('evaluator'), body(coiBody), async (req, res) => {
     res.json(await calls.declareCallConflict(actorOf(req), id(req), req.body.conflict, req.body.note));
   })
-  .post('/calls/:id/expressions', allow('entity-representative'), body(createExpressionBody), async (req, res) => {
-    res.status(201).json(await expressions.createExpression(actorOf(req), id(req), req.body));
-  })
+  .post(
+    '/calls/:id/expressions',
+    allow('entity-representative'),
+    body(createExpressionBody),
+    async (req, res) => {
+      res.status(201).json(await expressions.createExpression(actorOf(req), id(req), req.body));
+    },
+  )
   .get('/calls/:id/expressions', query(listQuery), async (req, res) => {
     res.json(await expressions.listCallExpressions(actorOf(req), id(req), page(req)));
   })

@@ -8,6 +8,7 @@ import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
 import { effect } from '../effects/effects.js';
 import { badRequest, conflict, notFound } from '../errors.js';
+import { withDocumentLock } from '../locks.js';
 import { changeDocument } from '../revision.js';
 import { Call, type CallRecord } from './call.model.js';
 
@@ -62,7 +63,10 @@ export async function createCall(actor: Actor, input: FromSchema<typeof createCa
     await audit(actor, 'call.created', String(c._id));
     return callView(c.toObject() as unknown as CallRecord, actor);
   } catch (err) {
-    if (isDuplicateKey(err)) throw conflict('reference-taken', 'A call with this reference exists.', [{ path: '/reference', message: 'is already taken' }]);
+    if (isDuplicateKey(err))
+      throw conflict('reference-taken', 'A call with this reference exists.', [
+        { path: '/reference', message: 'is already taken' },
+      ]);
     throw err;
   }
 }
@@ -72,7 +76,8 @@ export async function publishCall(actor: Actor, id: string) {
   await loadCall(actor, id);
   const c = await changeDocument<CallRecord>(Call, id, 'The call', (call) => {
     if (call.status !== 'draft') throw conflict('not-draft', 'Only a draft call can be published.');
-    if (call.closesAt <= new Date()) throw conflict('closing-passed', 'The call closes in the past; it cannot be published.');
+    if (call.closesAt <= new Date())
+      throw conflict('closing-passed', 'The call closes in the past; it cannot be published.');
     return { set: { status: 'published', publishedAt: new Date() }, effects: [effect('published')] };
   });
   await scheduleCallClosing(c);
@@ -83,14 +88,20 @@ export async function publishCall(actor: Actor, id: string) {
 /** A delayed job closes the call at `closesAt`; the reconciler is its backstop. */
 export async function scheduleCallClosing(c: CallRecord): Promise<void> {
   const delay = Math.max(0, c.closesAt.getTime() - Date.now());
-  await context().queues.add('close-call', { callId: String(c._id) }, { jobId: `close-call-${c._id}`, delay });
+  await context().queues.add(
+    'close-call',
+    { callId: String(c._id) },
+    { jobId: `close-call-${c._id}`, delay },
+  );
 }
 
 /** Marks a published call closed once its closing time has passed; a no-op otherwise. */
 export async function closeCall(callId: string): Promise<'closed' | 'skipped'> {
-  const result = await Call.updateOne(
-    { _id: callId, status: 'published', closesAt: trusted({ $lte: new Date() }) },
-    { $set: { status: 'closed', closedAt: new Date() }, $inc: { rev: 1 } },
+  const result = await withDocumentLock('Call', callId, () =>
+    Call.updateOne(
+      { _id: callId, status: 'published', closesAt: trusted({ $lte: new Date() }) },
+      { $set: { status: 'closed', closedAt: new Date() }, $inc: { rev: 1 } },
+    ),
   );
   if (result.modifiedCount !== 1) return 'skipped';
   await audit(null, 'call.closed', callId);
@@ -99,13 +110,18 @@ export async function closeCall(callId: string): Promise<'closed' | 'skipped'> {
 
 /** Closes every call whose closing job was lost. */
 export async function closeOverdueCalls(): Promise<number> {
-  const overdue = await Call.find({ status: 'published', closesAt: trusted({ $lte: new Date() }) }, { _id: 1 }).lean();
+  const overdue = await Call.find(
+    { status: 'published', closesAt: trusted({ $lte: new Date() }) },
+    { _id: 1 },
+  ).lean();
   for (const c of overdue) await closeCall(String(c._id));
   return overdue.length;
 }
 
 export async function listCalls(actor: Actor, page: { limit: number; offset: number }) {
-  const query: Record<string, unknown> = isOfficer(actor) ? {} : { status: trusted({ $in: ['published', 'closed'] }) };
+  const query: Record<string, unknown> = isOfficer(actor)
+    ? {}
+    : { status: trusted({ $in: ['published', 'closed'] }) };
   const [items, total] = await Promise.all([
     Call.find(query).sort({ closesAt: -1 }).skip(page.offset).limit(page.limit).lean<CallRecord[]>(),
     Call.countDocuments(query),
@@ -117,7 +133,8 @@ export async function listCalls(actor: Actor, page: { limit: number; offset: num
 export async function assignCallEvaluator(actor: Actor, id: string, userId: string) {
   await loadCall(actor, id);
   const c = await changeDocument<CallRecord>(Call, id, 'The call', async (call) => {
-    if (call.selection.status !== 'none') throw conflict('selection-started', 'Selection has started; the committee is fixed.');
+    if (call.selection.status !== 'none')
+      throw conflict('selection-started', 'Selection has started; the committee is fixed.');
     return { set: { evaluators: await withEvaluator(call.evaluators, userId) } };
   });
   await audit(actor, 'call.evaluator-assigned', id, { userId });
@@ -141,8 +158,10 @@ export async function requestSelection(actor: Actor, id: string): Promise<{ jobI
   const run = effect('run-selection');
   await changeDocument<CallRecord>(Call, id, 'The call', (call) => {
     if (call.status === 'draft') throw conflict('not-published', 'The call is not published.');
-    if (new Date() < call.closesAt) throw conflict('call-open', 'Selection starts only after the call closes.');
-    if (call.selection.status !== 'none') throw conflict('selection-started', `Selection is already ${call.selection.status}.`);
+    if (new Date() < call.closesAt)
+      throw conflict('call-open', 'Selection starts only after the call closes.');
+    if (call.selection.status !== 'none')
+      throw conflict('selection-started', `Selection is already ${call.selection.status}.`);
     return {
       set: { selection: { status: 'running', requestedAt: new Date(), completedAt: null } },
       effects: [run],

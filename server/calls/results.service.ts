@@ -1,8 +1,8 @@
 import { Types, trusted } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
-import { Expression, type ExpressionRecord } from '../expressions/expression.model.js';
 import { forbidden } from '../errors.js';
+import { Expression, type ExpressionRecord } from '../expressions/expression.model.js';
 import { loadCall } from './calls.service.js';
 
 const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
@@ -12,12 +12,18 @@ export async function callResults(actor: Actor, callId: string) {
   const call = await loadCall(actor, callId);
   const query: Record<string, unknown> = { callId: call._id, status: trusted({ $ne: 'draft' }) };
   if (!isOfficer(actor)) {
-    if (actor.role !== 'entity-representative') throw forbidden('Only officers and the consortia themselves see results.');
-    const mine = await Consortium.find({ 'members.organisationId': new Types.ObjectId(actor.organisationId) }, { _id: 1 }).lean();
+    if (actor.role !== 'entity-representative')
+      throw forbidden('Only officers and the consortia themselves see results.');
+    const mine = await Consortium.find(
+      { 'members.organisationId': new Types.ObjectId(actor.organisationId) },
+      { _id: 1 },
+    ).lean();
     query.consortiumId = trusted({ $in: mine.map((c) => c._id) });
   }
   const expressions = await Expression.find(query).lean<ExpressionRecord[]>();
-  const consortia = await Consortium.find({ _id: trusted({ $in: expressions.map((e) => e.consortiumId) }) }).lean<ConsortiumRecord[]>();
+  const consortia = await Consortium.find({
+    _id: trusted({ $in: expressions.map((e) => e.consortiumId) }),
+  }).lean<ConsortiumRecord[]>();
   const names = new Map(consortia.map((c) => [String(c._id), c.name]));
   const titles = new Map(call.criteria.map((c) => [c.key, c.title]));
   const items = expressions
@@ -42,7 +48,11 @@ export async function callResults(actor: Actor, callId: string) {
       euAmountGrantedCents: e.result?.euAmountGrantedCents ?? 0,
       reasons: e.result?.reasons ?? e.eligibility?.reasons ?? [],
     }))
-    .sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.consortiumName.localeCompare(b.consortiumName));
+    .sort(
+      (a, b) =>
+        (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+        a.consortiumName.localeCompare(b.consortiumName),
+    );
   return {
     callId: String(call._id),
     selection: call.selection,

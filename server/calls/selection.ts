@@ -30,7 +30,11 @@ export interface SelectionLine {
 export function criterionMeans(criteria: Criterion[], scores: Candidate['scores']): CriterionResult[] {
   return criteria.map((c) => {
     const own = scores.filter((s) => s.criterion === c.key).map((s) => s.score);
-    return { key: c.key, mean: own.length ? own.reduce((a, b) => a + b, 0) / own.length : null, scores: own.length };
+    return {
+      key: c.key,
+      mean: own.length ? own.reduce((a, b) => a + b, 0) / own.length : null,
+      scores: own.length,
+    };
   });
 }
 
@@ -46,7 +50,11 @@ export function weightedTotal(criteria: Criterion[], means: CriterionResult[]): 
  * (ties: earlier submission), and selects them in rank order while their requested EU
  * contributions fit what is left of the budget; the first that does not fit ends the selection.
  */
-export function selectExpressions(criteria: Criterion[], budgetCents: number, candidates: Candidate[]): SelectionLine[] {
+export function selectExpressions(
+  criteria: Criterion[],
+  budgetCents: number,
+  candidates: Candidate[],
+): SelectionLine[] {
   const lines = new Map<string, SelectionLine>();
   const ranked: { line: SelectionLine; candidate: Candidate }[] = [];
   for (const candidate of candidates) {
@@ -73,7 +81,8 @@ export function selectExpressions(criteria: Criterion[], budgetCents: number, ca
     line.total = weightedTotal(criteria, criterionScores);
     criteria.forEach((c, i) => {
       const mean = criterionScores[i]?.mean ?? 0;
-      if (mean < c.threshold) line.reasons.push(`Below the threshold on ${c.title}: ${mean.toFixed(2)} < ${c.threshold}.`);
+      if (mean < c.threshold)
+        line.reasons.push(`Below the threshold on ${c.title}: ${mean.toFixed(2)} < ${c.threshold}.`);
     });
     if (!line.reasons.length) ranked.push({ line, candidate });
   }

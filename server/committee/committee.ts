@@ -6,24 +6,43 @@ import { badRequest, conflict, forbidden } from '../errors.js';
 import type { FieldError } from '../validation.js';
 
 /** The evaluators with an officer's new assignment; assigning twice changes nothing. */
-export async function withEvaluator(evaluators: EvaluatorRecord[], userId: string): Promise<EvaluatorRecord[]> {
+export async function withEvaluator(
+  evaluators: EvaluatorRecord[],
+  userId: string,
+): Promise<EvaluatorRecord[]> {
   const user = await User.findById(userId).lean();
   if (!user || user.role !== 'evaluator') {
-    throw badRequest('Only users with the evaluator role sit on a committee.', [{ path: '/userId', message: 'is not an evaluator' }]);
+    throw badRequest('Only users with the evaluator role sit on a committee.', [
+      { path: '/userId', message: 'is not an evaluator' },
+    ]);
   }
   if (evaluators.some((e) => String(e.userId) === userId)) return evaluators;
   return [
     ...evaluators,
-    { userId: new Types.ObjectId(userId), assignedAt: new Date(), conflict: null, note: null, declaredAt: null },
+    {
+      userId: new Types.ObjectId(userId),
+      assignedAt: new Date(),
+      conflict: null,
+      note: null,
+      declaredAt: null,
+    },
   ];
 }
 
 /** The evaluators with the actor's declaration of (absence of) conflict of interest; declared once. */
-export function withDeclaration(evaluators: EvaluatorRecord[], actor: Actor, hasConflict: boolean, note?: string): EvaluatorRecord[] {
+export function withDeclaration(
+  evaluators: EvaluatorRecord[],
+  actor: Actor,
+  hasConflict: boolean,
+  note?: string,
+): EvaluatorRecord[] {
   const mine = evaluators.find((e) => String(e.userId) === actor.id);
   if (!mine) throw forbidden('Only an assigned evaluator declares conflicts of interest here.');
-  if (mine.declaredAt) throw conflict('already-declared', 'Your declaration is already recorded and cannot be changed.');
-  return evaluators.map((e) => (e === mine ? { ...e, conflict: hasConflict, note: note ?? null, declaredAt: new Date() } : e));
+  if (mine.declaredAt)
+    throw conflict('already-declared', 'Your declaration is already recorded and cannot be changed.');
+  return evaluators.map((e) =>
+    e === mine ? { ...e, conflict: hasConflict, note: note ?? null, declaredAt: new Date() } : e,
+  );
 }
 
 /** Why the actor may not see or score what the committee evaluates, or undefined when they may. */
@@ -61,7 +80,8 @@ export function criteriaErrors(
   criteria.forEach((c, i) => {
     if (seen.has(c.key)) errors.push({ path: `${at}/${i}/key`, message: 'is used by another criterion' });
     seen.add(c.key);
-    if (c.threshold > c.maxScore) errors.push({ path: `${at}/${i}/threshold`, message: `must not exceed maxScore (${c.maxScore})` });
+    if (c.threshold > c.maxScore)
+      errors.push({ path: `${at}/${i}/threshold`, message: `must not exceed maxScore (${c.maxScore})` });
   });
   return errors;
 }

@@ -4,7 +4,8 @@ import { peopleOf, recordNotices } from '../notices/notices.service.js';
 import { Consortium, type ConsortiumRecord } from './consortium.model.js';
 import type { ResolutionRecord } from './resolution.model.js';
 
-const memberIds = (c: ConsortiumRecord) => c.members.filter((m) => m.status === 'member').map((m) => String(m.organisationId));
+const memberIds = (c: ConsortiumRecord) =>
+  c.members.filter((m) => m.status === 'member').map((m) => String(m.organisationId));
 
 /** The invited organisation's representatives hear of the invitation. */
 onEffect('Consortium', 'invited', async (c: ConsortiumRecord, e) => {

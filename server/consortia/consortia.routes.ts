@@ -24,10 +24,14 @@ export const consortiaRoutes = Router()
     res.status(201).json(await consortia.inviteMember(actorOf(req), p(req.params.id), req.body));
   })
   .post('/consortia/:id/invitations/:organisationId/accept', async (req, res) => {
-    res.json(await consortia.answerInvitation(actorOf(req), p(req.params.id), p(req.params.organisationId), true));
+    res.json(
+      await consortia.answerInvitation(actorOf(req), p(req.params.id), p(req.params.organisationId), true),
+    );
   })
   .post('/consortia/:id/invitations/:organisationId/decline', async (req, res) => {
-    res.json(await consortia.answerInvitation(actorOf(req), p(req.params.id), p(req.params.organisationId), false));
+    res.json(
+      await consortia.answerInvitation(actorOf(req), p(req.params.id), p(req.params.organisationId), false),
+    );
   })
   .post('/consortia/:id/agreement', async (req, res) => {
     res.json(await consortia.sealAgreement(actorOf(req), p(req.params.id)));

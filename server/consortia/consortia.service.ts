@@ -37,7 +37,9 @@ function requireCoordinator(actor: Actor, c: ConsortiumRecord): void {
 
 /** The members with their organisations' names, countries and public-body status. */
 export async function memberFacts(c: ConsortiumRecord): Promise<MemberFacts[]> {
-  const orgs = await Organisation.find({ _id: trusted({ $in: c.members.map((m) => m.organisationId) }) }).lean();
+  const orgs = await Organisation.find({
+    _id: trusted({ $in: c.members.map((m) => m.organisationId) }),
+  }).lean();
   const byId = new Map(orgs.map((o) => [String(o._id), o]));
   return c.members.map((m) => {
     const o = byId.get(String(m.organisationId));
@@ -80,26 +82,46 @@ export async function createConsortium(actor: Actor, input: { name: string; cont
     const c = await Consortium.create({
       name: input.name,
       coordinatorId: org._id,
-      members: [{ organisationId: org._id, contributionCents: input.contributionCents, status: 'member', answeredAt: new Date() }],
+      members: [
+        {
+          organisationId: org._id,
+          contributionCents: input.contributionCents,
+          status: 'member',
+          answeredAt: new Date(),
+        },
+      ],
     });
     await audit(actor, 'consortium.created', String(c._id), { contributionCents: input.contributionCents });
     return consortiumView(c.toObject() as unknown as ConsortiumRecord);
   } catch (err) {
-    if (isDuplicateKey(err)) throw conflict('consortium-exists', 'A consortium with this name exists.', [{ path: '/name', message: 'is already taken' }]);
+    if (isDuplicateKey(err))
+      throw conflict('consortium-exists', 'A consortium with this name exists.', [
+        { path: '/name', message: 'is already taken' },
+      ]);
     throw err;
   }
 }
 
 function requireOpenMembership(c: ConsortiumRecord): void {
-  if (c.agreementSealedAt) throw conflict('agreement-sealed', 'The consortium agreement is sealed; membership is frozen.');
+  if (c.agreementSealedAt)
+    throw conflict('agreement-sealed', 'The consortium agreement is sealed; membership is frozen.');
 }
 
 /** The coordinator invites a hosting entity with the contribution it would commit. */
-export async function inviteMember(actor: Actor, id: string, input: { organisationId: string; contributionCents: number }) {
+export async function inviteMember(
+  actor: Actor,
+  id: string,
+  input: { organisationId: string; contributionCents: number },
+) {
   const invited = await Organisation.findById(input.organisationId).lean();
-  if (!invited) throw badRequest('The organisation does not exist.', [{ path: '/organisationId', message: 'names no organisation' }]);
+  if (!invited)
+    throw badRequest('The organisation does not exist.', [
+      { path: '/organisationId', message: 'names no organisation' },
+    ]);
   if (invited.kind !== 'hosting-entity') {
-    throw badRequest('Only hosting entities join a consortium.', [{ path: '/organisationId', message: 'is not a hosting entity' }]);
+    throw badRequest('Only hosting entities join a consortium.', [
+      { path: '/organisationId', message: 'is not a hosting entity' },
+    ]);
   }
   await loadConsortium(actor, id);
   const updated = await changeDocument<ConsortiumRecord>(Consortium, id, 'The consortium', (c) => {
@@ -107,7 +129,10 @@ export async function inviteMember(actor: Actor, id: string, input: { organisati
     requireOpenMembership(c);
     const existing = c.members.find((m) => String(m.organisationId) === input.organisationId);
     if (existing && existing.status !== 'declined') {
-      throw conflict('already-invited', `This organisation is already ${existing.status === 'member' ? 'a member' : 'invited'}.`);
+      throw conflict(
+        'already-invited',
+        `This organisation is already ${existing.status === 'member' ? 'a member' : 'invited'}.`,
+      );
     }
     const entry: MemberRecord = {
       organisationId: new Types.ObjectId(input.organisationId),
@@ -117,11 +142,16 @@ export async function inviteMember(actor: Actor, id: string, input: { organisati
       answeredAt: null,
     };
     return {
-      set: { members: [...c.members.filter((m) => String(m.organisationId) !== input.organisationId), entry] },
+      set: {
+        members: [...c.members.filter((m) => String(m.organisationId) !== input.organisationId), entry],
+      },
       effects: [effect('invited', { organisationId: input.organisationId })],
     };
   });
-  await audit(actor, 'consortium.member-invited', id, { organisationId: input.organisationId, contributionCents: input.contributionCents });
+  await audit(actor, 'consortium.member-invited', id, {
+    organisationId: input.organisationId,
+    contributionCents: input.contributionCents,
+  });
   return consortiumView(updated);
 }
 
@@ -134,7 +164,8 @@ export async function answerInvitation(actor: Actor, id: string, organisationId:
   const updated = await changeDocument<ConsortiumRecord>(Consortium, id, 'The consortium', (c) => {
     requireOpenMembership(c);
     const invitation = c.members.find((m) => String(m.organisationId) === organisationId);
-    if (invitation?.status !== 'invited') throw conflict('no-pending-invitation', 'There is no pending invitation for this organisation.');
+    if (invitation?.status !== 'invited')
+      throw conflict('no-pending-invitation', 'There is no pending invitation for this organisation.');
     return {
       set: {
         members: c.members.map((m) =>
@@ -143,7 +174,9 @@ export async function answerInvitation(actor: Actor, id: string, organisationId:
       },
     };
   });
-  await audit(actor, accept ? 'consortium.invitation-accepted' : 'consortium.invitation-declined', id, { organisationId });
+  await audit(actor, accept ? 'consortium.invitation-accepted' : 'consortium.invitation-declined', id, {
+    organisationId,
+  });
   return consortiumView(updated);
 }
 
@@ -162,7 +195,9 @@ export async function sealAgreement(actor: Actor, id: string) {
       );
     }
     // Declined invitations leave no trace in the sealed membership.
-    return { set: { agreementSealedAt: new Date(), members: c.members.filter((m) => m.status === 'member') } };
+    return {
+      set: { agreementSealedAt: new Date(), members: c.members.filter((m) => m.status === 'member') },
+    };
   });
   await audit(actor, 'consortium.agreement-sealed', id);
   return consortiumView(updated);
@@ -170,9 +205,15 @@ export async function sealAgreement(actor: Actor, id: string) {
 
 /** Consortia the actor may see: officers all; representatives those their organisation belongs or is invited to. */
 export async function listConsortia(actor: Actor, page: { limit: number; offset: number }) {
-  const query = isOfficer(actor) ? {} : { 'members.organisationId': new Types.ObjectId(actor.organisationId) };
+  const query = isOfficer(actor)
+    ? {}
+    : { 'members.organisationId': new Types.ObjectId(actor.organisationId) };
   const [items, total] = await Promise.all([
-    Consortium.find(query).sort({ createdAt: -1 }).skip(page.offset).limit(page.limit).lean<ConsortiumRecord[]>(),
+    Consortium.find(query)
+      .sort({ createdAt: -1 })
+      .skip(page.offset)
+      .limit(page.limit)
+      .lean<ConsortiumRecord[]>(),
     Consortium.countDocuments(query),
   ]);
   return { items: await Promise.all(items.map(consortiumView)), total };

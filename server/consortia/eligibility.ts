@@ -26,12 +26,15 @@ export function consortiumEligibility(members: MemberFacts[], minMemberStates = 
   const states = new Set(joined.filter((m) => memberStates.has(m.country)).map((m) => m.country));
   const reasons: string[] = [];
   if (states.size < minMemberStates) {
-    reasons.push(`Members come from ${states.size} Member State(s); at least ${minMemberStates} are required.`);
+    reasons.push(
+      `Members come from ${states.size} Member State(s); at least ${minMemberStates} are required.`,
+    );
   }
   for (const m of joined) {
     if (!memberStates.has(m.country)) reasons.push(`${m.name} is not in an EU Member State (${m.country}).`);
     if (!m.publicBody) reasons.push(`${m.name} is not a public body.`);
-    if (m.contributionCents <= 0) reasons.push(`${m.name} contributes nothing; every member must contribute.`);
+    if (m.contributionCents <= 0)
+      reasons.push(`${m.name} contributes nothing; every member must contribute.`);
   }
   for (const m of members.filter((x) => x.status === 'invited')) {
     reasons.push(`The invitation to ${m.name} is still pending.`);

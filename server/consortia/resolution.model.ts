@@ -1,4 +1,4 @@
-import { Schema, type Types, model } from 'mongoose';
+import { model, Schema, type Types } from 'mongoose';
 import { pendingEffectsField } from '../effects/effects.js';
 
 const resolutionSchema = new Schema(
@@ -40,7 +40,12 @@ export interface ResolutionRecord {
   expressionId: Types.ObjectId | null;
   tenderId: Types.ObjectId | null;
   proposedBy: Types.ObjectId;
-  votes: { organisationId: Types.ObjectId; vote: 'yes' | 'no' | 'abstain'; userId: Types.ObjectId; at: Date }[];
+  votes: {
+    organisationId: Types.ObjectId;
+    vote: 'yes' | 'no' | 'abstain';
+    userId: Types.ObjectId;
+    at: Date;
+  }[];
   outcome: 'open' | 'passed' | 'rejected';
   decidedAt: Date | null;
   rev: number;

@@ -2,13 +2,13 @@ import { Types } from 'mongoose';
 import type { Actor } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { effect, scheduleEffects } from '../effects/effects.js';
-import { Expression } from '../expressions/expression.model.js';
 import { conflict, forbidden, notFound } from '../errors.js';
+import { Expression } from '../expressions/expression.model.js';
 import { changeDocument } from '../revision.js';
 import { isMember, loadConsortium } from './consortia.service.js';
 import type { ConsortiumRecord } from './consortium.model.js';
 import { Resolution, type ResolutionRecord } from './resolution.model.js';
-import { type Vote, resolutionOutcome } from './voting.js';
+import { resolutionOutcome, type Vote } from './voting.js';
 
 const joinedMembers = (c: ConsortiumRecord) =>
   c.members
@@ -22,8 +22,11 @@ export function resolutionView(r: ResolutionRecord, c: ConsortiumRecord) {
   const weightOf = (vote: Vote) =>
     r.votes
       .filter((v) => v.vote === vote)
-      .reduce((s, v) => s + (members.find((m) => m.organisationId === String(v.organisationId))?.contributionCents ?? 0), 0) /
-    (total || 1);
+      .reduce(
+        (s, v) =>
+          s + (members.find((m) => m.organisationId === String(v.organisationId))?.contributionCents ?? 0),
+        0,
+      ) / (total || 1);
   return {
     id: String(r._id),
     consortiumId: String(r.consortiumId),
@@ -70,7 +73,12 @@ export async function proposeResolution(
     pendingEffects: [proposed],
   });
   await scheduleEffects('Resolution', String(r._id), [proposed]);
-  await recordAudit({ actor, action: 'resolution.proposed', object: { type: 'resolution', id: String(r._id) }, detail: { consortiumId } });
+  await recordAudit({
+    actor,
+    action: 'resolution.proposed',
+    object: { type: 'resolution', id: String(r._id) },
+    detail: { consortiumId },
+  });
   return resolutionView(r.toObject() as unknown as ResolutionRecord, c);
 }
 
@@ -89,15 +97,28 @@ export async function castVote(actor: Actor, consortiumId: string, resolutionId:
     if (r.outcome !== 'open') throw conflict('resolution-decided', `The resolution is already ${r.outcome}.`);
     const votes = [
       ...r.votes.filter((v) => String(v.organisationId) !== actor.organisationId),
-      { organisationId: new Types.ObjectId(actor.organisationId), vote, userId: new Types.ObjectId(actor.id), at: new Date() },
+      {
+        organisationId: new Types.ObjectId(actor.organisationId),
+        vote,
+        userId: new Types.ObjectId(actor.id),
+        at: new Date(),
+      },
     ];
-    const outcome = resolutionOutcome(joinedMembers(c), new Map(votes.map((v) => [String(v.organisationId), v.vote])));
+    const outcome = resolutionOutcome(
+      joinedMembers(c),
+      new Map(votes.map((v) => [String(v.organisationId), v.vote])),
+    );
     return {
       set: { votes, outcome, ...(outcome !== 'open' ? { decidedAt: new Date() } : {}) },
       effects: outcome !== 'open' ? [effect('decided')] : [],
     };
   });
-  await recordAudit({ actor, action: 'resolution.vote-cast', object: { type: 'resolution', id: resolutionId }, detail: { vote, outcome: updated.outcome } });
+  await recordAudit({
+    actor,
+    action: 'resolution.vote-cast',
+    object: { type: 'resolution', id: resolutionId },
+    detail: { vote, outcome: updated.outcome },
+  });
   return resolutionView(updated, c);
 }
 
@@ -108,12 +129,17 @@ export async function getResolution(actor: Actor, consortiumId: string, resoluti
 
 export async function listResolutions(actor: Actor, consortiumId: string) {
   const c = await loadConsortium(actor, consortiumId);
-  const items = await Resolution.find({ consortiumId: c._id }).sort({ createdAt: -1 }).lean<ResolutionRecord[]>();
+  const items = await Resolution.find({ consortiumId: c._id })
+    .sort({ createdAt: -1 })
+    .lean<ResolutionRecord[]>();
   return { items: items.map((r) => resolutionView(r, c)), total: items.length };
 }
 
 /** True when the consortium passed a resolution approving this expression or tender. */
-export async function hasPassedResolution(consortiumId: string, about: { expressionId?: string; tenderId?: string }) {
+export async function hasPassedResolution(
+  consortiumId: string,
+  about: { expressionId?: string; tenderId?: string },
+) {
   return Boolean(
     await Resolution.exists({
       consortiumId: new Types.ObjectId(consortiumId),

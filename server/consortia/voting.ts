@@ -9,7 +9,10 @@ export interface Voter {
 /** Each member's voting weight: its contribution divided by the consortium's total. */
 export function votingWeights(members: Voter[]): { organisationId: string; weight: number }[] {
   const total = members.reduce((sum, m) => sum + m.contributionCents, 0);
-  return members.map((m) => ({ organisationId: m.organisationId, weight: total > 0 ? m.contributionCents / total : 0 }));
+  return members.map((m) => ({
+    organisationId: m.organisationId,
+    weight: total > 0 ? m.contributionCents / total : 0,
+  }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { Schema, trusted } from 'mongoose';
 import { context } from '../context.js';
+import { withDocumentLock } from '../locks.js';
 import { logger } from '../logger.js';
 
 /**
@@ -68,9 +69,12 @@ export async function drainEffects(modelName: string, id: string): Promise<numbe
     if (!handler) throw new Error(`No handler for effect ${modelName}:${e.kind}`);
     await handler(doc, e);
     // Pull the exact stored element: FerretDB 1.x treats a $pull condition as an equality match.
-    await model.collection.updateOne({ _id: new mongoose.Types.ObjectId(id) }, {
-      $pull: { pendingEffects: e },
-    } as never);
+    // Under the document's lock: FerretDB applies the $pull as a read and a whole-document write.
+    await withDocumentLock(modelName, id, () =>
+      model.collection.updateOne({ _id: new mongoose.Types.ObjectId(id) }, {
+        $pull: { pendingEffects: e },
+      } as never),
+    );
     done++;
   }
   return done;

@@ -1,4 +1,4 @@
-import { Schema, type Types, model } from 'mongoose';
+import { model, Schema, type Types } from 'mongoose';
 import { toolCategories } from '../../schemas/expressions.js';
 import { pendingEffectsField } from '../effects/effects.js';
 
@@ -58,7 +58,13 @@ const expressionSchema = new Schema(
 expressionSchema.index({ callId: 1, consortiumId: 1 }, { unique: true });
 expressionSchema.index({ consortiumId: 1 });
 
-export type ExpressionStatus = 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'selected' | 'not-selected';
+export type ExpressionStatus =
+  | 'draft'
+  | 'submitted'
+  | 'eligible'
+  | 'ineligible'
+  | 'selected'
+  | 'not-selected';
 
 export interface ScoreRecord {
   evaluatorId: Types.ObjectId;

@@ -10,25 +10,35 @@ import { Expression, type ExpressionRecord } from './expression.model.js';
 
 /** Checks a submitted expression against every eligibility rule and records each failed reason. */
 export async function checkEligibility(expressionId: string): Promise<void> {
-  await changeDocument<ExpressionRecord>(Expression, expressionId, 'The expression of interest', async (e) => {
-    if (e.status !== 'submitted') return { set: {} }; // checked already
-    const call = (await Call.findById(e.callId).lean<CallRecord>()) as CallRecord;
-    const consortium = (await Consortium.findById(e.consortiumId).lean<ConsortiumRecord>()) as ConsortiumRecord;
-    const reasons = expressionIneligibility({
-      submittedAt: e.submittedAt as Date,
-      closesAt: call.closesAt,
-      agreementSealed: consortium.agreementSealedAt !== null,
-      members: await memberFacts(consortium),
-      minMemberStates: call.minMemberStates,
-      cofundingRate: call.cofundingRate,
-      requestedEuContributionCents: e.requestedEuContributionCents,
-      tools: e.tools,
-    });
-    return {
-      set: { status: reasons.length ? 'ineligible' : 'eligible', eligibility: { checkedAt: new Date(), reasons } },
-      effects: [effect('eligibility-notice')],
-    };
-  });
+  await changeDocument<ExpressionRecord>(
+    Expression,
+    expressionId,
+    'The expression of interest',
+    async (e) => {
+      if (e.status !== 'submitted') return { set: {} }; // checked already
+      const call = (await Call.findById(e.callId).lean<CallRecord>()) as CallRecord;
+      const consortium = (await Consortium.findById(
+        e.consortiumId,
+      ).lean<ConsortiumRecord>()) as ConsortiumRecord;
+      const reasons = expressionIneligibility({
+        submittedAt: e.submittedAt as Date,
+        closesAt: call.closesAt,
+        agreementSealed: consortium.agreementSealedAt !== null,
+        members: await memberFacts(consortium),
+        minMemberStates: call.minMemberStates,
+        cofundingRate: call.cofundingRate,
+        requestedEuContributionCents: e.requestedEuContributionCents,
+        tools: e.tools,
+      });
+      return {
+        set: {
+          status: reasons.length ? 'ineligible' : 'eligible',
+          eligibility: { checkedAt: new Date(), reasons },
+        },
+        effects: [effect('eligibility-notice')],
+      };
+    },
+  );
 }
 
 onEffect('Expression', 'check-eligibility', (e: ExpressionRecord) => checkEligibility(String(e._id)));
@@ -40,7 +50,9 @@ async function notifyConsortium(e: ExpressionRecord, key: string, template: stri
     Consortium.findById(e.consortiumId).lean<ConsortiumRecord>(),
   ]);
   if (!call || !consortium) return;
-  const memberIds = consortium.members.filter((m) => m.status === 'member').map((m) => String(m.organisationId));
+  const memberIds = consortium.members
+    .filter((m) => m.status === 'member')
+    .map((m) => String(m.organisationId));
   const people = await peopleOf(memberIds, ['entity-representative']);
   const coordinator = await Organisation.findById(consortium.coordinatorId).lean();
   const titles = new Map(call.criteria.map((c) => [c.key, c]));
@@ -74,5 +86,9 @@ async function notifyConsortium(e: ExpressionRecord, key: string, template: stri
   );
 }
 
-onEffect('Expression', 'eligibility-notice', (e: ExpressionRecord, fx) => notifyConsortium(e, fx.id, 'expression-eligibility'));
-onEffect('Expression', 'selection-notice', (e: ExpressionRecord, fx) => notifyConsortium(e, fx.id, 'selection-outcome'));
+onEffect('Expression', 'eligibility-notice', (e: ExpressionRecord, fx) =>
+  notifyConsortium(e, fx.id, 'expression-eligibility'),
+);
+onEffect('Expression', 'selection-notice', (e: ExpressionRecord, fx) =>
+  notifyConsortium(e, fx.id, 'selection-outcome'),
+);

@@ -33,7 +33,13 @@ export function expressionView(e: ExpressionRecord, actor: Actor) {
     status: e.status,
     submittedAt: e.submittedAt,
     eligibility: e.eligibility,
-    scores: scores.map((s) => ({ evaluatorId: String(s.evaluatorId), criterion: s.criterion, score: s.score, comment: s.comment, at: s.at })),
+    scores: scores.map((s) => ({
+      evaluatorId: String(s.evaluatorId),
+      criterion: s.criterion,
+      score: s.score,
+      comment: s.comment,
+      at: s.at,
+    })),
     result: e.result,
   };
 }
@@ -44,7 +50,11 @@ async function loadExpression(actor: Actor, id: string): Promise<{ e: Expression
   if (!e) throw notFound('The expression of interest');
   const call = (await Call.findById(e.callId).lean<CallRecord>()) as CallRecord;
   if (isOfficer(actor)) return { e, call };
-  if (actor.role === 'evaluator' && e.status !== 'draft' && call.evaluators.some((x) => String(x.userId) === actor.id)) {
+  if (
+    actor.role === 'evaluator' &&
+    e.status !== 'draft' &&
+    call.evaluators.some((x) => String(x.userId) === actor.id)
+  ) {
     requireCleanEvaluator(call.evaluators, actor);
     return { e, call };
   }
@@ -61,15 +71,24 @@ function requireCoordinator(actor: Actor, consortium: ConsortiumRecord): void {
 
 function requireCallOpen(call: CallRecord): void {
   if (!callIsOpen(call)) {
-    throw conflict('call-not-open', call.closesAt <= new Date() ? 'The call has closed.' : 'The call is not open.');
+    throw conflict(
+      'call-not-open',
+      call.closesAt <= new Date() ? 'The call has closed.' : 'The call is not open.',
+    );
   }
 }
 
 /** The coordinator drafts its consortium's expression of interest while the call is open. */
-export async function createExpression(actor: Actor, callId: string, input: FromSchema<typeof createExpressionBody>) {
+export async function createExpression(
+  actor: Actor,
+  callId: string,
+  input: FromSchema<typeof createExpressionBody>,
+) {
   const call = await loadCall(actor, callId);
   const consortium = await loadConsortium(actor, input.consortiumId).catch(() => {
-    throw badRequest('The consortium is unknown.', [{ path: '/consortiumId', message: 'names no consortium of yours' }]);
+    throw badRequest('The consortium is unknown.', [
+      { path: '/consortiumId', message: 'names no consortium of yours' },
+    ]);
   });
   requireCoordinator(actor, consortium);
   requireCallOpen(call);
@@ -84,9 +103,11 @@ export async function createExpression(actor: Actor, callId: string, input: From
     return expressionView(e.toObject() as unknown as ExpressionRecord, actor);
   } catch (err) {
     if (isDuplicateKey(err)) {
-      throw conflict('expression-exists', 'This consortium already has an expression of interest for this call.', [
-        { path: '/consortiumId', message: 'already applied to this call' },
-      ]);
+      throw conflict(
+        'expression-exists',
+        'This consortium already has an expression of interest for this call.',
+        [{ path: '/consortiumId', message: 'already applied to this call' }],
+      );
     }
     throw err;
   }
@@ -100,32 +121,56 @@ async function coordinatorContext(actor: Actor, id: string) {
 }
 
 /** The coordinator edits a draft while the call is open. */
-export async function updateExpression(actor: Actor, id: string, input: FromSchema<typeof patchExpressionBody>) {
+export async function updateExpression(
+  actor: Actor,
+  id: string,
+  input: FromSchema<typeof patchExpressionBody>,
+) {
   const { call } = await coordinatorContext(actor, id);
-  const e = await changeDocument<ExpressionRecord>(Expression, id, 'The expression of interest', (current) => {
-    if (current.status !== 'draft') throw conflict('not-draft', 'Only a draft can be edited; this one is submitted.');
-    requireCallOpen(call);
-    return { set: { ...input } };
-  });
+  const e = await changeDocument<ExpressionRecord>(
+    Expression,
+    id,
+    'The expression of interest',
+    (current) => {
+      if (current.status !== 'draft')
+        throw conflict('not-draft', 'Only a draft can be edited; this one is submitted.');
+      requireCallOpen(call);
+      return { set: { ...input } };
+    },
+  );
   await audit(actor, 'expression.updated', id, { fields: Object.keys(input) });
   return expressionView(e, actor);
 }
 
 /** Submission needs the sealed agreement, a passed resolution approving it, and the call still open. */
-export async function submitExpression(actor: Actor, id: string): Promise<{ jobId: string; expression: unknown }> {
+export async function submitExpression(
+  actor: Actor,
+  id: string,
+): Promise<{ jobId: string; expression: unknown }> {
   const { call, consortium } = await coordinatorContext(actor, id);
   const reasons: string[] = [];
   if (!consortium.agreementSealedAt) reasons.push('The consortium agreement is not sealed.');
   if (!(await hasPassedResolution(String(consortium._id), { expressionId: id }))) {
     reasons.push('No resolution of the consortium approving this expression of interest has passed.');
   }
-  if (reasons.length) throw conflict('not-approved', 'The expression of interest cannot be submitted yet.', reasons.map((message) => ({ path: '/', message })));
+  if (reasons.length)
+    throw conflict(
+      'not-approved',
+      'The expression of interest cannot be submitted yet.',
+      reasons.map((message) => ({ path: '/', message })),
+    );
   const check = effect('check-eligibility');
-  const e = await changeDocument<ExpressionRecord>(Expression, id, 'The expression of interest', (current) => {
-    if (current.status !== 'draft') throw conflict('not-draft', 'The expression of interest is already submitted.');
-    requireCallOpen(call);
-    return { set: { status: 'submitted', submittedAt: new Date() }, effects: [check] };
-  });
+  const e = await changeDocument<ExpressionRecord>(
+    Expression,
+    id,
+    'The expression of interest',
+    (current) => {
+      if (current.status !== 'draft')
+        throw conflict('not-draft', 'The expression of interest is already submitted.');
+      requireCallOpen(call);
+      return { set: { status: 'submitted', submittedAt: new Date() }, effects: [check] };
+    },
+  );
   await audit(actor, 'expression.submitted', id);
   return { jobId: `effect-${check.id}`, expression: expressionView(e, actor) };
 }
@@ -135,7 +180,11 @@ export async function getExpression(actor: Actor, id: string) {
 }
 
 /** Officers and clean evaluators see every submitted expression of a call; a consortium only its own. */
-export async function listCallExpressions(actor: Actor, callId: string, page: { limit: number; offset: number }) {
+export async function listCallExpressions(
+  actor: Actor,
+  callId: string,
+  page: { limit: number; offset: number },
+) {
   const call = await loadCall(actor, callId);
   let query: Record<string, unknown>;
   if (isOfficer(actor)) query = { callId: call._id };
@@ -150,32 +199,64 @@ export async function listCallExpressions(actor: Actor, callId: string, page: { 
     query = { callId: call._id, consortiumId: trusted({ $in: mine.map((c) => c._id) }) };
   }
   const [items, total] = await Promise.all([
-    Expression.find(query).sort({ submittedAt: 1, _id: 1 }).skip(page.offset).limit(page.limit).lean<ExpressionRecord[]>(),
+    Expression.find(query)
+      .sort({ submittedAt: 1, _id: 1 })
+      .skip(page.offset)
+      .limit(page.limit)
+      .lean<ExpressionRecord[]>(),
     Expression.countDocuments(query),
   ]);
   return { items: items.map((e) => expressionView(e, actor)), total };
 }
 
 /** An assigned evaluator with a clean declaration scores an eligible expression; a new score replaces theirs. */
-export async function scoreExpression(actor: Actor, id: string, input: { criterion: string; score: number; comment?: string }) {
+export async function scoreExpression(
+  actor: Actor,
+  id: string,
+  input: { criterion: string; score: number; comment?: string },
+) {
   const e0 = await Expression.findById(id).lean<ExpressionRecord>();
   if (!e0) throw notFound('The expression of interest');
   const call = (await Call.findById(e0.callId).lean<CallRecord>()) as CallRecord;
   const barrier = evaluatorBarrier(call.evaluators, actor);
   if (barrier) throw forbidden(barrier);
   const criterion = call.criteria.find((c) => c.key === input.criterion);
-  if (!criterion) throw badRequest('Unknown criterion.', [{ path: '/criterion', message: `must be one of ${call.criteria.map((c) => c.key).join(', ')}` }]);
-  if (input.score > criterion.maxScore) throw badRequest('The score is out of range.', [{ path: '/score', message: `must be between 0 and ${criterion.maxScore}` }]);
-  const e = await changeDocument<ExpressionRecord>(Expression, id, 'The expression of interest', async (current) => {
-    if (current.status !== 'eligible') throw conflict('not-eligible', `Only eligible expressions are scored; this one is ${current.status}.`);
-    const fresh = await Call.findById(current.callId, { selection: 1 }).lean<CallRecord>();
-    if (fresh?.selection.status !== 'none') throw conflict('selection-started', 'Selection has started; scores are final.');
-    const scores = [
-      ...current.scores.filter((s) => !(String(s.evaluatorId) === actor.id && s.criterion === input.criterion)),
-      { evaluatorId: new Types.ObjectId(actor.id), criterion: input.criterion, score: input.score, comment: input.comment ?? '', at: new Date() },
-    ];
-    return { set: { scores } };
-  });
+  if (!criterion)
+    throw badRequest('Unknown criterion.', [
+      { path: '/criterion', message: `must be one of ${call.criteria.map((c) => c.key).join(', ')}` },
+    ]);
+  if (input.score > criterion.maxScore)
+    throw badRequest('The score is out of range.', [
+      { path: '/score', message: `must be between 0 and ${criterion.maxScore}` },
+    ]);
+  const e = await changeDocument<ExpressionRecord>(
+    Expression,
+    id,
+    'The expression of interest',
+    async (current) => {
+      if (current.status !== 'eligible')
+        throw conflict(
+          'not-eligible',
+          `Only eligible expressions are scored; this one is ${current.status}.`,
+        );
+      const fresh = await Call.findById(current.callId, { selection: 1 }).lean<CallRecord>();
+      if (fresh?.selection.status !== 'none')
+        throw conflict('selection-started', 'Selection has started; scores are final.');
+      const scores = [
+        ...current.scores.filter(
+          (s) => !(String(s.evaluatorId) === actor.id && s.criterion === input.criterion),
+        ),
+        {
+          evaluatorId: new Types.ObjectId(actor.id),
+          criterion: input.criterion,
+          score: input.score,
+          comment: input.comment ?? '',
+          at: new Date(),
+        },
+      ];
+      return { set: { scores } };
+    },
+  );
   await audit(actor, 'expression.scored', id, { criterion: input.criterion, score: input.score });
   return expressionView(e, actor);
 }

@@ -14,7 +14,11 @@ const member = (name: string, country: string, extra: Partial<MemberFacts> = {})
 
 describe('eligibility', () => {
   it('when members are public bodies from three Member States, then the consortium is eligible', () => {
-    const result = consortiumEligibility([member('BE agency', 'BE'), member('NL agency', 'NL'), member('DE agency', 'DE')]);
+    const result = consortiumEligibility([
+      member('BE agency', 'BE'),
+      member('NL agency', 'NL'),
+      member('DE agency', 'DE'),
+    ]);
     expect(result).to.deep.equal({ eligible: true, memberStates: 3, reasons: [] });
   });
 
@@ -42,7 +46,9 @@ describe('eligibility', () => {
   });
 
   it('when the cost is EUR 1 000 000.01 at 75 %, then at most EUR 750 000.00 may be requested (rounded down to the cent)', () => {
-    expect(maxEuContributionCents(0.75, [{ estimatedCostCents: 60_000_001 }, { estimatedCostCents: 40_000_000 }])).to.equal(75_000_000);
+    expect(
+      maxEuContributionCents(0.75, [{ estimatedCostCents: 60_000_001 }, { estimatedCostCents: 40_000_000 }]),
+    ).to.equal(75_000_000);
   });
 
   it('when an expression is late, unsealed and over the cap, then each reason is recorded', () => {

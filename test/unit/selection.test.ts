@@ -7,7 +7,13 @@ const criteria: Criterion[] = [
   { key: 'cross-border', title: 'Cross-border value', weight: 1, maxScore: 5, threshold: 2 },
 ];
 
-const candidate = (id: string, capacity: number[], cross: number[], requested: number, submitted: string): Candidate => ({
+const candidate = (
+  id: string,
+  capacity: number[],
+  cross: number[],
+  requested: number,
+  submitted: string,
+): Candidate => ({
   id,
   submittedAt: new Date(submitted),
   requestedEuContributionCents: requested,
@@ -39,7 +45,12 @@ describe('selection within budget', () => {
 
   it('when two totals tie, then the earlier submission ranks first', () => {
     const lines = selectExpressions(criteria, 3_000_000_000, candidates);
-    expect(lines.map((l) => [l.id, l.rank])).to.deep.equal([['A', 1], ['B', 3], ['C', 2], ['D', null]]);
+    expect(lines.map((l) => [l.id, l.rank])).to.deep.equal([
+      ['A', 1],
+      ['B', 3],
+      ['C', 2],
+      ['D', null],
+    ]);
   });
 
   it('when the budget is EUR 30 M, then A (15 M) and C (10 M) are selected and B (10 M) no longer fits', () => {
@@ -50,7 +61,9 @@ describe('selection within budget', () => {
       ['C', true, 1_000_000_000],
       ['D', false, 0],
     ]);
-    expect(lines[1]?.reasons).to.deep.equal(['The call budget left is smaller than the EU contribution requested.']);
+    expect(lines[1]?.reasons).to.deep.equal([
+      'The call budget left is smaller than the EU contribution requested.',
+    ]);
   });
 
   it('when an expression is below a criterion threshold, then it is not selected, even though it would fit', () => {
@@ -66,7 +79,11 @@ describe('selection within budget', () => {
 
   it('when an expression is ineligible or not fully scored, then it is not ranked and says why', () => {
     const lines = selectExpressions(criteria, 3_000_000_000, [
-      { ...candidate('X', [9], [5], 1, '2026-02-01T00:00:00Z'), eligible: false, ineligibleReasons: ['late'] },
+      {
+        ...candidate('X', [9], [5], 1, '2026-02-01T00:00:00Z'),
+        eligible: false,
+        ineligibleReasons: ['late'],
+      },
       candidate('Y', [9], [], 1, '2026-02-01T00:00:00Z'),
     ]);
     expect(lines.map((l) => [l.rank, l.reasons])).to.deep.equal([

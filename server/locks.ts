@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { context } from './context.js';
+import { AppError } from './errors.js';
+
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const TTL_MS = 15_000;
+const WAIT_MS = 15_000;
+
+/**
+ * Runs `fn` while holding a Redis lock on one document. FerretDB 1.x applies an update as a read
+ * followed by a write, outside any transaction, so two concurrent updates of one document can lose
+ * one of them; every read-modify-write of a shared document therefore holds this lock, in the API
+ * and in the workers alike. On MongoDB the `rev` condition alone would do; the lock costs one round trip.
+ */
+export async function withDocumentLock<T>(model: string, id: string, fn: () => Promise<T>): Promise<T> {
+  const { redis, config } = context();
+  const key = `${config.queuePrefix}:lock:${model}:${id}`;
+  const token = randomUUID();
+  const until = Date.now() + WAIT_MS;
+  let delay = 5;
+  while ((await redis.set(key, token, 'PX', TTL_MS, 'NX')) !== 'OK') {
+    if (Date.now() > until)
+      throw new AppError('busy', 'The object is being changed by others; try again.', 409);
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 100);
+  }
+  try {
+    return await fn();
+  } finally {
+    await redis.eval(RELEASE, 1, key, token);
+  }
+}

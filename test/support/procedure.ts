@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from 'chai';
+import { call, newOrganisation, newPerson, type Person } from './api.js';
+import { eventually } from './harness.js';
+
+export const CRITERIA = [
+  { key: 'capacity', title: 'Operational capacity', weight: 3, maxScore: 10, threshold: 5 },
+  { key: 'cross-border', title: 'Cross-border value', weight: 1, maxScore: 5, threshold: 2 },
+];
+
+/** A hosting entity with one representative. */
+export async function hostingEntity(country: string, language = 'en', publicBody = true) {
+  const org = await newOrganisation('hosting-entity', {
+    country,
+    language,
+    publicBody,
+    name: `SOC agency ${country}`,
+  });
+  return newPerson('entity-representative', org, language);
+}
+
+/** A consortium of the given representatives' organisations, invitations accepted and (optionally) sealed. */
+export async function formConsortium(
+  coordinator: Person,
+  others: { rep: Person; contributionCents: number }[],
+  opts: { contributionCents?: number; seal?: boolean } = {},
+): Promise<string> {
+  const created = await call('POST', '/consortia', {
+    token: coordinator.token,
+    body: {
+      name: `Consortium ${randomBytes(3).toString('hex')}`,
+      contributionCents: opts.contributionCents ?? 50_000_000,
+    },
+  });
+  expect(created.status, JSON.stringify(created.body)).to.equal(201);
+  const id = created.body.id as string;
+  for (const { rep, contributionCents } of others) {
+    const invited = await call('POST', `/consortia/${id}/invitations`, {
+      token: coordinator.token,
+      body: { organisationId: rep.organisationId, contributionCents },
+    });
+    expect(invited.status, JSON.stringify(invited.body)).to.equal(201);
+    const accepted = await call('POST', `/consortia/${id}/invitations/${rep.organisationId}/accept`, {
+      token: rep.token,
+    });
+    expect(accepted.status).to.equal(200);
+  }
+  if (opts.seal !== false) {
+    const sealed = await call('POST', `/consortia/${id}/agreement`, { token: coordinator.token });
+    expect(sealed.status, JSON.stringify(sealed.body)).to.equal(200);
+  }
+  return id;
+}
+
+/** A published call closing `closesInMs` from now. */
+export async function publishedCall(
+  officer: Person,
+  closesInMs: number,
+  fields: Record<string, unknown> = {},
+) {
+  const created = await call('POST', '/calls', {
+    token: officer.token,
+    body: {
+      reference: `ECCC-${randomBytes(3).toString('hex')}`,
+      title: 'Cross-border SOC platforms',
+      description:
+        'Hosting and operation of cross-border SOC platforms with jointly procured detection tools.',
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + closesInMs).toISOString(),
+      budgetCents: 3_000_000_000,
+      cofundingRate: 0.75,
+      minMemberStates: 3,
+      criteria: CRITERIA,
+      ...fields,
+    },
+  });
+  expect(created.status, JSON.stringify(created.body)).to.equal(201);
+  const published = await call('POST', `/calls/${created.body.id}/publish`, { token: officer.token });
+  expect(published.status).to.equal(200);
+  return published.body as { id: string; closesAt: string };
+}
+
+/** An expression of interest drafted, approved by every member, and submitted. */
+export async function submittedExpression(
+  callId: string,
+  consortiumId: string,
+  coordinator: Person,
+  voters: Person[],
+  requestedEuContributionCents: number,
+  costCents = 2_000_000_000,
+): Promise<string> {
+  const draft = await call('POST', `/calls/${callId}/expressions`, {
+    token: coordinator.token,
+    body: {
+      consortiumId,
+      summary: 'A cross-border SOC sharing threat intelligence among its members.',
+      tools: [
+        { category: 'siem', description: 'SIEM for 40 000 EPS', estimatedCostCents: costCents / 2 },
+        { category: 'edr-xdr', description: 'EDR for 20 000 endpoints', estimatedCostCents: costCents / 2 },
+      ],
+      requestedEuContributionCents,
+      hostingYears: 5,
+    },
+  });
+  expect(draft.status, JSON.stringify(draft.body)).to.equal(201);
+  const resolution = await call('POST', `/consortia/${consortiumId}/resolutions`, {
+    token: coordinator.token,
+    body: { subject: 'Approve our expression of interest', expressionId: draft.body.id },
+  });
+  for (const voter of [coordinator, ...voters]) {
+    await call('POST', `/consortia/${consortiumId}/resolutions/${resolution.body.id}/votes`, {
+      token: voter.token,
+      body: { vote: 'yes' },
+    });
+  }
+  const submitted = await call('POST', `/expressions/${draft.body.id}/submit`, { token: coordinator.token });
+  expect(submitted.status, JSON.stringify(submitted.body)).to.equal(202);
+  return draft.body.id;
+}
+
+/** Waits until the expression has left `submitted`, and returns its status. */
+export async function checkedStatus(expressionId: string, token: string): Promise<string> {
+  return eventually(async () => {
+    const e = await call('GET', `/expressions/${expressionId}`, { token });
+    return e.body.status !== 'submitted' && e.body.status;
+  });
+}
+
+/** Waits until the time is past an instant. */
+export async function waitUntil(iso: string): Promise<void> {
+  const ms = new Date(iso).getTime() - Date.now() + 50;
+  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+}
