@@ -4,7 +4,7 @@ import { effect, onEffect } from '../effects/effects.js';
 import { Expression, type ExpressionRecord } from '../expressions/expression.model.js';
 import { checkEligibility } from '../expressions/expressions.effects.js';
 import { onReconcile } from '../maintenance/reconcile.js';
-import { peopleOf, recordNotices } from '../notices/notices.service.js';
+import { notifyEach, peopleOf } from '../notices/notices.service.js';
 import { changeDocument } from '../revision.js';
 import { Call, type CallRecord } from './call.model.js';
 import { closeOverdueCalls } from './calls.service.js';
@@ -17,24 +17,21 @@ onEffect('Call', 'published', async (c: CallRecord, e) => {
     entities.map((o) => String(o._id)),
     ['entity-representative'],
   );
-  await recordNotices(
-    people.map((person) => ({
-      key: `${e.id}:${person.userId}`,
-      template: 'call-published',
-      recipient: person,
-      subject: String(c._id),
-      data: {
-        callId: String(c._id),
-        reference: c.reference,
-        title: c.title,
-        opensAt: c.opensAt.toISOString(),
-        closesAt: c.closesAt.toISOString(),
-        budgetCents: c.budgetCents,
-        cofundingRate: c.cofundingRate,
-        minMemberStates: c.minMemberStates,
-      },
-    })),
-  );
+  await notifyEach(people, {
+    key: e.id,
+    template: 'call-published',
+    subject: String(c._id),
+    data: {
+      callId: String(c._id),
+      reference: c.reference,
+      title: c.title,
+      opensAt: c.opensAt.toISOString(),
+      closesAt: c.closesAt.toISOString(),
+      budgetCents: c.budgetCents,
+      cofundingRate: c.cofundingRate,
+      minMemberStates: c.minMemberStates,
+    },
+  });
 });
 
 /**

@@ -11,7 +11,7 @@ export async function withEvaluator(
   userId: string,
 ): Promise<EvaluatorRecord[]> {
   const user = await User.findById(userId).lean();
-  if (!user || user.role !== 'evaluator') {
+  if (user?.role !== 'evaluator') {
     throw badRequest('Only users with the evaluator role sit on a committee.', [
       { path: '/userId', message: 'is not an evaluator' },
     ]);

@@ -1,6 +1,6 @@
 import { Organisation } from '../accounts/organisation.model.js';
 import { onEffect } from '../effects/effects.js';
-import { peopleOf, recordNotices } from '../notices/notices.service.js';
+import { notifyEach, peopleOf } from '../notices/notices.service.js';
 import { Consortium, type ConsortiumRecord } from './consortium.model.js';
 import type { ResolutionRecord } from './resolution.model.js';
 
@@ -13,43 +13,37 @@ onEffect('Consortium', 'invited', async (c: ConsortiumRecord, e) => {
   const invitation = c.members.find((m) => String(m.organisationId) === organisationId);
   const coordinator = await Organisation.findById(c.coordinatorId).lean();
   const people = await peopleOf([organisationId], ['entity-representative']);
-  await recordNotices(
-    people.map((person) => ({
-      key: `${e.id}:${person.userId}`,
-      template: 'consortium-invitation',
-      recipient: person,
-      subject: String(c._id),
-      data: {
-        consortiumName: c.name,
-        consortiumId: String(c._id),
-        organisationId,
-        coordinatorName: coordinator?.name ?? '',
-        contributionCents: invitation?.contributionCents ?? 0,
-      },
-    })),
-  );
+  await notifyEach(people, {
+    key: e.id,
+    template: 'consortium-invitation',
+    subject: String(c._id),
+    data: {
+      consortiumName: c.name,
+      consortiumId: String(c._id),
+      organisationId,
+      coordinatorName: coordinator?.name ?? '',
+      contributionCents: invitation?.contributionCents ?? 0,
+    },
+  });
 });
 
 async function notifyMembers(r: ResolutionRecord, key: string, template: string) {
   const c = await Consortium.findById(r.consortiumId).lean<ConsortiumRecord>();
   if (!c) return; // gone: nothing to tell
   const people = await peopleOf(memberIds(c), ['entity-representative']);
-  await recordNotices(
-    people.map((person) => ({
-      key: `${key}:${person.userId}`,
-      template,
-      recipient: person,
-      subject: String(c._id),
-      data: {
-        consortiumName: c.name,
-        consortiumId: String(c._id),
-        resolutionId: String(r._id),
-        resolutionSubject: r.subject,
-        outcome: r.outcome,
-        passed: r.outcome === 'passed',
-      },
-    })),
-  );
+  await notifyEach(people, {
+    key: key,
+    template,
+    subject: String(c._id),
+    data: {
+      consortiumName: c.name,
+      consortiumId: String(c._id),
+      resolutionId: String(r._id),
+      resolutionSubject: r.subject,
+      outcome: r.outcome,
+      passed: r.outcome === 'passed',
+    },
+  });
 }
 
 /** Members hear of a new resolution, and of its outcome. */

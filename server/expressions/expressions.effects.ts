@@ -3,7 +3,7 @@ import { Call, type CallRecord } from '../calls/call.model.js';
 import { memberFacts } from '../consortia/consortia.service.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { effect, onEffect } from '../effects/effects.js';
-import { peopleOf, recordNotices } from '../notices/notices.service.js';
+import { notifyEach, peopleOf } from '../notices/notices.service.js';
 import { changeDocument } from '../revision.js';
 import { expressionIneligibility } from './eligibility.js';
 import { Expression, type ExpressionRecord } from './expression.model.js';
@@ -56,34 +56,31 @@ async function notifyConsortium(e: ExpressionRecord, key: string, template: stri
   const people = await peopleOf(memberIds, ['entity-representative']);
   const coordinator = await Organisation.findById(consortium.coordinatorId).lean();
   const titles = new Map(call.criteria.map((c) => [c.key, c]));
-  await recordNotices(
-    people.map((person) => ({
-      key: `${key}:${person.userId}`,
-      template,
-      recipient: person,
-      subject: String(e._id),
-      data: {
-        callReference: call.reference,
-        callTitle: call.title,
-        consortiumName: consortium.name,
-        coordinatorName: coordinator?.name ?? '',
-        expressionId: String(e._id),
-        status: e.status,
-        eligible: e.status !== 'ineligible',
-        reasons: e.eligibility?.reasons ?? [],
-        selected: e.result?.selected ?? false,
-        rank: e.result?.rank ?? null,
-        total: e.result?.total ?? null,
-        criterionScores: (e.result?.criterionScores ?? []).map((s) => ({
-          title: titles.get(s.key)?.title ?? s.key,
-          mean: s.mean,
-          maxScore: titles.get(s.key)?.maxScore ?? null,
-        })),
-        euAmountGrantedCents: e.result?.euAmountGrantedCents ?? 0,
-        resultReasons: e.result?.reasons ?? [],
-      },
-    })),
-  );
+  await notifyEach(people, {
+    key: key,
+    template,
+    subject: String(e._id),
+    data: {
+      callReference: call.reference,
+      callTitle: call.title,
+      consortiumName: consortium.name,
+      coordinatorName: coordinator?.name ?? '',
+      expressionId: String(e._id),
+      status: e.status,
+      eligible: e.status !== 'ineligible',
+      reasons: e.eligibility?.reasons ?? [],
+      selected: e.result?.selected ?? false,
+      rank: e.result?.rank ?? null,
+      total: e.result?.total ?? null,
+      criterionScores: (e.result?.criterionScores ?? []).map((s) => ({
+        title: titles.get(s.key)?.title ?? s.key,
+        mean: s.mean,
+        maxScore: titles.get(s.key)?.maxScore ?? null,
+      })),
+      euAmountGrantedCents: e.result?.euAmountGrantedCents ?? 0,
+      resultReasons: e.result?.reasons ?? [],
+    },
+  });
 }
 
 onEffect('Expression', 'eligibility-notice', (e: ExpressionRecord, fx) =>

@@ -12,7 +12,7 @@ import { hasPassedResolution } from '../consortia/resolutions.service.js';
 import { isDuplicateKey } from '../db.js';
 import { effect } from '../effects/effects.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
-import { changeDocument } from '../revision.js';
+import { type Change, changeDocument } from '../revision.js';
 import { Expression, type ExpressionRecord } from './expression.model.js';
 
 const audit = (actor: Actor, action: string, id: string, detail?: Record<string, unknown>) =>
@@ -120,6 +120,16 @@ async function coordinatorContext(actor: Actor, id: string) {
   return { e, call, consortium };
 }
 
+/** Changes an expression that is still a draft, while its call is open. */
+function changeDraft(call: CallRecord, id: string, change: Change): Promise<ExpressionRecord> {
+  return changeDocument<ExpressionRecord>(Expression, id, 'The expression of interest', (current) => {
+    if (current.status !== 'draft')
+      throw conflict('not-draft', `Only a draft can change; this one is ${current.status}.`);
+    requireCallOpen(call);
+    return change;
+  });
+}
+
 /** The coordinator edits a draft while the call is open. */
 export async function updateExpression(
   actor: Actor,
@@ -127,17 +137,8 @@ export async function updateExpression(
   input: FromSchema<typeof patchExpressionBody>,
 ) {
   const { call } = await coordinatorContext(actor, id);
-  const e = await changeDocument<ExpressionRecord>(
-    Expression,
-    id,
-    'The expression of interest',
-    (current) => {
-      if (current.status !== 'draft')
-        throw conflict('not-draft', 'Only a draft can be edited; this one is submitted.');
-      requireCallOpen(call);
-      return { set: { ...input } };
-    },
-  );
+  const e = await changeDraft(call, id, { set: { ...input } });
+
   await audit(actor, 'expression.updated', id, { fields: Object.keys(input) });
   return expressionView(e, actor);
 }
@@ -160,17 +161,11 @@ export async function submitExpression(
       reasons.map((message) => ({ path: '/', message })),
     );
   const check = effect('check-eligibility');
-  const e = await changeDocument<ExpressionRecord>(
-    Expression,
-    id,
-    'The expression of interest',
-    (current) => {
-      if (current.status !== 'draft')
-        throw conflict('not-draft', 'The expression of interest is already submitted.');
-      requireCallOpen(call);
-      return { set: { status: 'submitted', submittedAt: new Date() }, effects: [check] };
-    },
-  );
+  const e = await changeDraft(call, id, {
+    set: { status: 'submitted', submittedAt: new Date() },
+    effects: [check],
+  });
+
   await audit(actor, 'expression.submitted', id);
   return { jobId: `effect-${check.id}`, expression: expressionView(e, actor) };
 }

@@ -95,6 +95,22 @@ export async function recordNotices(notices: NewNotice[]): Promise<string[]> {
   return ids;
 }
 
+/** Records one notice per person for one event: the same template, subject and data, keyed by event and person. */
+export function notifyEach(
+  people: Recipient[],
+  event: { key: string; template: string; subject?: string; data: Record<string, unknown> },
+): Promise<string[]> {
+  return recordNotices(
+    people.map((recipient) => ({
+      key: `${event.key}:${recipient.userId}`,
+      template: event.template,
+      recipient,
+      subject: event.subject,
+      data: event.data,
+    })),
+  );
+}
+
 /** Queues the sending of a notice; a no-op while it is already queued. */
 export async function queueNotice(noticeId: string): Promise<void> {
   await context().queues.add('send-notice', { noticeId }, { jobId: `notice-${noticeId}` });

@@ -22,9 +22,7 @@ function helpers(locale: string) {
     money: (cents: unknown) =>
       new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }).format(Number(cents) / 100),
     date: (iso: unknown) =>
-      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(
-        new Date(String(iso)),
-      ) + ' UTC',
+      `${new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(String(iso)))} UTC`,
     day: (iso: unknown) =>
       new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(String(iso))),
     percent: (rate: unknown) =>

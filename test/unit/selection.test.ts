@@ -40,7 +40,7 @@ describe('selection within budget', () => {
   it('when totals are computed, then they follow 100 × Σ(w × mean / max) / Σw', () => {
     const lines = selectExpressions(criteria, 3_000_000_000, candidates);
     const expected = [80, 77.5, 77.5, 55];
-    lines.forEach((l, i) => expect(l.total).to.be.closeTo(expected[i] as number, 1e-9));
+    for (const [i, l] of lines.entries()) expect(l.total).to.be.closeTo(expected[i] as number, 1e-9);
   });
 
   it('when two totals tie, then the earlier submission ranks first', () => {
