@@ -20,5 +20,17 @@ export const jobSchemas = {
     required: ['callId'],
     additionalProperties: false,
   },
+  'open-tender': {
+    type: 'object',
+    properties: { tenderId: objectId },
+    required: ['tenderId'],
+    additionalProperties: false,
+  },
+  'end-standstill': {
+    type: 'object',
+    properties: { tenderId: objectId, lot: { type: 'integer', minimum: 1 } },
+    required: ['tenderId', 'lot'],
+    additionalProperties: false,
+  },
   reconcile: { type: 'object', additionalProperties: false },
 } as const;

@@ -14,6 +14,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { problemHandler, requireJson, routeNotFound } from './http/problems.js';
 import { logger } from './logger.js';
 import { noticesRoutes } from './notices/notices.routes.js';
+import { tendersRoutes } from './tenders/tenders.routes.js';
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -46,7 +47,15 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(requireJson, express.json({ limit: deps.config.bodyLimit, strict: true }));
   api.use(loginRoutes(deps.loginLimiter));
   api.use(authenticate);
-  api.use(accountsRoutes, callsRoutes, consortiaRoutes, expressionsRoutes, noticesRoutes, auditRoutes);
+  api.use(
+    accountsRoutes,
+    callsRoutes,
+    consortiaRoutes,
+    expressionsRoutes,
+    tendersRoutes,
+    noticesRoutes,
+    auditRoutes,
+  );
   app.use('/api/v1', api);
 
   app.use(routeNotFound);

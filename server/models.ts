@@ -7,3 +7,7 @@ import './calls/call.model.js';
 import './consortia/consortium.model.js';
 import './consortia/resolution.model.js';
 import './expressions/expression.model.js';
+import './tenders/tender.model.js';
+import './tenders/question.model.js';
+import './bids/bid.model.js';
+import './contracts/contract.model.js';

@@ -10,6 +10,8 @@ export const queueOfJob = {
   'send-notice': 'notices',
   'drain-effects': 'effects',
   'close-call': 'deadlines',
+  'open-tender': 'deadlines',
+  'end-standstill': 'deadlines',
   reconcile: 'maintenance',
 } as const satisfies Record<keyof typeof jobSchemas, string>;
 
@@ -20,6 +22,8 @@ export interface JobPayloads {
   'send-notice': FromSchema<(typeof jobSchemas)['send-notice']>;
   'drain-effects': FromSchema<(typeof jobSchemas)['drain-effects']>;
   'close-call': FromSchema<(typeof jobSchemas)['close-call']>;
+  'open-tender': FromSchema<(typeof jobSchemas)['open-tender']>;
+  'end-standstill': FromSchema<(typeof jobSchemas)['end-standstill']>;
   reconcile: FromSchema<(typeof jobSchemas)['reconcile']>;
 }
 export type JobData<N extends JobName> = JobPayloads[N];

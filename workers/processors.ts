@@ -1,4 +1,6 @@
 import type { Job } from 'bullmq';
+import { endStandstill } from '../server/awards/awards.service.js';
+import { openTenderBids } from '../server/bids/opening.js';
 import { closeCall } from '../server/calls/calls.service.js';
 import { drainEffects } from '../server/effects/effects.js';
 import '../server/effects/registry.js';
@@ -15,5 +17,7 @@ export const processors: { [N in JobName]: Processor<N> } = {
   'send-notice': (data, job) => sendNotice(data.noticeId, isLastAttempt(job)),
   'drain-effects': (data) => drainEffects(data.model, data.id),
   'close-call': (data) => closeCall(data.callId),
+  'open-tender': (data) => openTenderBids(data.tenderId),
+  'end-standstill': (data) => endStandstill(data.tenderId, data.lot),
   reconcile: () => reconcile(),
 };

@@ -3,3 +3,4 @@ import '../accounts/accounts.effects.js';
 import '../calls/calls.effects.js';
 import '../consortia/consortia.effects.js';
 import '../expressions/expressions.effects.js';
+import '../tenders/tenders.effects.js';

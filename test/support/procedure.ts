@@ -131,3 +131,83 @@ export async function waitUntil(iso: string): Promise<void> {
   const ms = new Date(iso).getTime() - Date.now() + 50;
   if (ms > 0) await new Promise((r) => setTimeout(r, ms));
 }
+
+export interface SelectedExpression {
+  officer: Person;
+  evaluators: Person[];
+  members: Person[];
+  consortiumId: string;
+  expressionId: string;
+}
+
+/** A whole call run to the end: an expression of a BE/NL/DE consortium, selected with EUR 15 M granted. */
+export async function selectedExpression(): Promise<SelectedExpression> {
+  const { centreId, newPerson: person } = await import('./api.js');
+  const centre = await centreId();
+  const officer = await person('procurement-officer', centre);
+  const evaluators = [
+    await person('evaluator', centre),
+    await person('evaluator', centre),
+    await person('evaluator', centre),
+  ];
+  const members = [await hostingEntity('BE'), await hostingEntity('NL', 'nl'), await hostingEntity('DE')] as [
+    Person,
+    Person,
+    Person,
+  ];
+  const consortiumId = await formConsortium(members[0], [
+    { rep: members[1], contributionCents: 30_000_000 },
+    { rep: members[2], contributionCents: 20_000_000 },
+  ]);
+  const published = await publishedCall(officer, 3_000);
+  const expressionId = await submittedExpression(
+    published.id,
+    consortiumId,
+    members[0],
+    [members[1], members[2]],
+    1_500_000_000,
+  );
+  for (const e of evaluators) {
+    await call('POST', `/calls/${published.id}/evaluators`, { token: officer.token, body: { userId: e.id } });
+    await call('POST', `/calls/${published.id}/coi`, { token: e.token, body: { conflict: false } });
+  }
+  expect(await checkedStatus(expressionId, officer.token)).to.equal('eligible');
+  for (const e of evaluators) {
+    await call('POST', `/expressions/${expressionId}/scores`, {
+      token: e.token,
+      body: { criterion: 'capacity', score: 8 },
+    });
+    await call('POST', `/expressions/${expressionId}/scores`, {
+      token: e.token,
+      body: { criterion: 'cross-border', score: 4 },
+    });
+  }
+  await waitUntil(published.closesAt);
+  expect((await call('POST', `/calls/${published.id}/selection`, { token: officer.token })).status).to.equal(
+    202,
+  );
+  await eventually(
+    async () =>
+      (await call('GET', `/expressions/${expressionId}`, { token: officer.token })).body.status ===
+      'selected',
+  );
+  return { officer, evaluators, members, consortiumId, expressionId };
+}
+
+/** A passed resolution of the consortium approving a tender (every member votes yes). */
+export async function approveTender(
+  consortiumId: string,
+  tenderId: string,
+  members: Person[],
+): Promise<void> {
+  const r = await call('POST', `/consortia/${consortiumId}/resolutions`, {
+    token: (members[0] as Person).token,
+    body: { subject: 'Approve the tender specifications', tenderId },
+  });
+  for (const m of members) {
+    await call('POST', `/consortia/${consortiumId}/resolutions/${r.body.id}/votes`, {
+      token: m.token,
+      body: { vote: 'yes' },
+    });
+  }
+}

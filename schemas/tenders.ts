@@ -1,0 +1,133 @@
+import { criterion } from './calls.js';
+import { cents, cpvCode, duration, instant, objectId, text } from './common.js';
+
+export const createTenderBody = {
+  type: 'object',
+  properties: {
+    expressionId: objectId,
+    reference: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9/_.-]{0,59}$' },
+    title: text(300),
+    description: text(50_000),
+    cpvCodes: { type: 'array', minItems: 1, maxItems: 20, uniqueItems: true, items: cpvCode },
+    lots: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 20,
+      items: {
+        type: 'object',
+        properties: {
+          number: { type: 'integer', minimum: 1, maximum: 99 },
+          title: text(300),
+          estimatedValueCents: { ...cents, minimum: 1 },
+        },
+        required: ['number', 'title', 'estimatedValueCents'],
+        additionalProperties: false,
+      },
+    },
+    questionsDeadline: instant,
+    submissionDeadline: instant,
+    openingAt: instant,
+    standstillPeriod: duration,
+    award: {
+      type: 'object',
+      properties: {
+        qualityWeight: { type: 'number', minimum: 0, maximum: 1 },
+        priceWeight: { type: 'number', minimum: 0, maximum: 1 },
+        qualityThreshold: { type: 'number', minimum: 0, maximum: 1 },
+        criteria: { type: 'array', minItems: 1, maxItems: 20, items: criterion },
+      },
+      required: ['qualityWeight', 'priceWeight', 'qualityThreshold', 'criteria'],
+      additionalProperties: false,
+    },
+    selectionCriteria: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        properties: { key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' }, title: text(300) },
+        required: ['key', 'title'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: [
+    'expressionId',
+    'reference',
+    'title',
+    'description',
+    'cpvCodes',
+    'lots',
+    'questionsDeadline',
+    'submissionDeadline',
+    'award',
+    'selectionCriteria',
+  ],
+  additionalProperties: false,
+} as const;
+
+export const openingBody = {
+  type: 'object',
+  properties: { openingAt: instant },
+  required: ['openingAt'],
+  additionalProperties: false,
+} as const;
+
+export const cancelBody = {
+  type: 'object',
+  properties: { reason: text(2000) },
+  required: ['reason'],
+  additionalProperties: false,
+} as const;
+
+export const questionBody = {
+  type: 'object',
+  properties: { text: text(5000) },
+  required: ['text'],
+  additionalProperties: false,
+} as const;
+
+export const bidBody = {
+  type: 'object',
+  properties: {
+    lot: { type: 'integer', minimum: 1, maximum: 99 },
+    priceCents: { ...cents, minimum: 1 },
+    technicalOffer: text(200_000),
+    declarations: {
+      type: 'object',
+      properties: { noExclusionGrounds: { type: 'boolean' }, meetsSelectionCriteria: { type: 'boolean' } },
+      required: ['noExclusionGrounds', 'meetsSelectionCriteria'],
+      additionalProperties: false,
+    },
+  },
+  required: ['lot', 'priceCents', 'technicalOffer', 'declarations'],
+  additionalProperties: false,
+} as const;
+
+export const checksBody = {
+  type: 'object',
+  properties: {
+    exclusion: { enum: ['pass', 'fail'] },
+    selection: { enum: ['pass', 'fail'] },
+    reason: text(2000),
+  },
+  required: ['exclusion', 'selection'],
+  additionalProperties: false,
+} as const;
+
+export const awardBody = {
+  type: 'object',
+  properties: {
+    lot: { type: 'integer', minimum: 1, maximum: 99 },
+    bidId: objectId,
+    lowPriceExplanation: text(10_000),
+  },
+  required: ['lot', 'bidId'],
+  additionalProperties: false,
+} as const;
+
+export const contractBody = {
+  type: 'object',
+  properties: { lot: { type: 'integer', minimum: 1, maximum: 99 } },
+  required: ['lot'],
+  additionalProperties: false,
+} as const;

@@ -1,0 +1,57 @@
+import { model, Schema, type Types } from 'mongoose';
+import { pendingEffectsField } from '../effects/effects.js';
+import type { BidContent, Sealed } from './sealing.js';
+
+const bidSchema = new Schema(
+  {
+    tenderId: { type: Schema.Types.ObjectId, required: true },
+    lot: { type: Number, required: true },
+    vendorId: { type: Schema.Types.ObjectId, required: true },
+    submittedBy: { type: Schema.Types.ObjectId, required: true },
+    status: { type: String, enum: ['submitted', 'withdrawn'], required: true },
+    receivedAt: { type: Date, required: true },
+    sha256: { type: String, required: true },
+    sealed: { type: Schema.Types.Mixed, default: null },
+    receipts: { type: Schema.Types.Mixed, default: [] },
+    opened: { type: Schema.Types.Mixed, default: null },
+    checks: { type: Schema.Types.Mixed, default: null },
+    scores: { type: Schema.Types.Mixed, default: [] },
+    rev: { type: Number, default: 0 },
+    pendingEffects: pendingEffectsField,
+  },
+  { timestamps: true, minimize: false },
+);
+// One bid per vendor and lot: replacing it rewrites this one document.
+bidSchema.index({ tenderId: 1, lot: 1, vendorId: 1 }, { unique: true });
+bidSchema.index({ tenderId: 1, status: 1 });
+
+export interface Receipt {
+  receivedAt: Date;
+  sha256: string;
+  action: 'submitted' | 'replaced' | 'withdrawn';
+}
+
+export interface BidRecord {
+  _id: Types.ObjectId;
+  tenderId: Types.ObjectId;
+  lot: number;
+  vendorId: Types.ObjectId;
+  submittedBy: Types.ObjectId;
+  status: 'submitted' | 'withdrawn';
+  receivedAt: Date;
+  sha256: string;
+  sealed: Sealed | null;
+  receipts: Receipt[];
+  opened: (BidContent & { verified: boolean; openedAt: Date }) | null;
+  checks: {
+    exclusion: 'pass' | 'fail';
+    selection: 'pass' | 'fail';
+    reason: string | null;
+    by: string;
+    at: Date;
+  } | null;
+  scores: { evaluatorId: string; criterion: string; score: number; comment: string; at: Date }[];
+  rev: number;
+}
+
+export const Bid = model('Bid', bidSchema);

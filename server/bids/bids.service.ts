@@ -1,0 +1,202 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { Types } from 'mongoose';
+import type { bidBody } from '../../schemas/tenders.js';
+import { type Actor, isOfficer } from '../accounts/access.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { evaluatorBarrier } from '../committee/committee.js';
+import { context } from '../context.js';
+import { isDuplicateKey } from '../db.js';
+import { effect, scheduleEffects } from '../effects/effects.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { changeDocument } from '../revision.js';
+import { Tender, type TenderRecord } from '../tenders/tender.model.js';
+import { loadTender } from '../tenders/tenders.service.js';
+import { Bid, type BidRecord } from './bid.model.js';
+import { type BidContent, bidDigest, sealBid } from './sealing.js';
+
+const audit = (actor: Actor, action: string, id: string, detail?: Record<string, unknown>) =>
+  recordAudit({ actor, action, object: { type: 'bid', id }, detail });
+
+/** Submissions are refused by the clock once the deadline has passed, whatever the workers do. */
+function requireBeforeDeadline(t: TenderRecord): void {
+  if (t.status !== 'published') throw conflict('tender-not-open', `The tender is ${t.status}.`);
+  if (new Date() >= t.submissionDeadline)
+    throw conflict('deadline-passed', 'The submission deadline has passed.');
+}
+
+/** What anyone allowed may see of a bid: its receipt, and its content only once opened. */
+export function bidView(b: BidRecord, withContent: boolean) {
+  return {
+    id: String(b._id),
+    tenderId: String(b.tenderId),
+    lot: b.lot,
+    vendorId: String(b.vendorId),
+    status: b.status,
+    receivedAt: b.receivedAt,
+    sha256: b.sha256,
+    receipts: b.receipts,
+    ...(withContent && b.opened
+      ? {
+          content: {
+            priceCents: b.opened.priceCents,
+            technicalOffer: b.opened.technicalOffer,
+            declarations: b.opened.declarations,
+          },
+          verified: b.opened.verified,
+          checks: b.checks,
+          scores: b.scores,
+        }
+      : {}),
+  };
+}
+
+/** A vendor submits, or replaces, its sealed bid for one lot before the deadline. */
+export async function submitBid(actor: Actor, tenderId: string, input: FromSchema<typeof bidBody>) {
+  const t = await loadTender(actor, tenderId);
+  if (actor.role !== 'vendor') throw forbidden('Only vendors submit bids.');
+  if (!t.lots.some((l) => l.number === input.lot)) {
+    throw badRequest('No such lot.', [
+      { path: '/lot', message: `must be one of ${t.lots.map((l) => l.number).join(', ')}` },
+    ]);
+  }
+  requireBeforeDeadline(t);
+  const content: BidContent = { ...input, tenderId, vendorId: actor.organisationId };
+  const receivedAt = new Date();
+  const sha256 = bidDigest(content);
+  const sealed = sealBid(content, context().config.bidEncryptionKey);
+  const receipt = effect('receipt', { userId: actor.id });
+  const filter = { tenderId: t._id, lot: input.lot, vendorId: new Types.ObjectId(actor.organisationId) };
+  let existing = await Bid.findOne(filter, { _id: 1 }).lean();
+  if (!existing) {
+    try {
+      const created = await Bid.create({
+        ...filter,
+        submittedBy: new Types.ObjectId(actor.id),
+        status: 'submitted',
+        receivedAt,
+        sha256,
+        sealed,
+        receipts: [{ receivedAt, sha256, action: 'submitted' }],
+        pendingEffects: [receipt],
+      });
+      await scheduleEffects('Bid', String(created._id), [receipt]);
+      await audit(actor, 'bid.submitted', String(created._id), { tenderId, lot: input.lot, sha256 });
+      return { ...bidView(created.toObject() as unknown as BidRecord, false), action: 'submitted' };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      existing = await Bid.findOne(filter, { _id: 1 }).lean(); // a concurrent first submission won: replace it
+    }
+  }
+  const id = String(existing?._id);
+  let action: 'submitted' | 'replaced' = 'replaced';
+  const b = await changeDocument<BidRecord>(Bid, id, 'The bid', async (current) => {
+    requireBeforeDeadline((await Tender.findById(tenderId).lean<TenderRecord>()) as TenderRecord);
+    action = current.status === 'submitted' ? 'replaced' : 'submitted';
+    return {
+      set: {
+        status: 'submitted',
+        submittedBy: new Types.ObjectId(actor.id),
+        receivedAt,
+        sha256,
+        sealed,
+        receipts: [...current.receipts, { receivedAt, sha256, action }],
+      },
+      effects: [receipt],
+    };
+  });
+  await audit(actor, `bid.${action}`, id, { tenderId, lot: input.lot, sha256 });
+  return { ...bidView(b, false), action };
+}
+
+/** Loads a bid for a vendor: another vendor's bid does not exist for them. */
+async function ownBid(actor: Actor, bidId: string): Promise<BidRecord> {
+  const b = await Bid.findById(bidId).lean<BidRecord>();
+  if (!b || actor.role !== 'vendor' || String(b.vendorId) !== actor.organisationId) throw notFound('The bid');
+  return b;
+}
+
+/** The vendor withdraws its bid before the deadline; the sealed content is erased. */
+export async function withdrawBid(actor: Actor, bidId: string) {
+  const b0 = await ownBid(actor, bidId);
+  const now = new Date();
+  const b = await changeDocument<BidRecord>(Bid, bidId, 'The bid', async (current) => {
+    requireBeforeDeadline((await Tender.findById(b0.tenderId).lean<TenderRecord>()) as TenderRecord);
+    if (current.status !== 'submitted') throw conflict('not-submitted', 'The bid is already withdrawn.');
+    return {
+      set: {
+        status: 'withdrawn',
+        sealed: null,
+        receipts: [...current.receipts, { receivedAt: now, sha256: current.sha256, action: 'withdrawn' }],
+      },
+    };
+  });
+  await audit(actor, 'bid.withdrawn', bidId);
+  return bidView(b, false);
+}
+
+/** Why the actor may not read bid content of this tender now, or undefined when they may. */
+function sealedBarrier(actor: Actor, t: TenderRecord): AppError | undefined {
+  if (!isOfficer(actor) && actor.role !== 'evaluator')
+    return forbidden('Only officers and evaluators read bids.');
+  if (actor.role === 'evaluator') {
+    const barrier = evaluatorBarrier(t.evaluators, actor);
+    if (barrier) return forbidden(barrier);
+  }
+  if (!t.opening) return new AppError('sealed', 'Bids are sealed until they are opened.', 403);
+  return undefined;
+}
+
+/** Vendors see their own bids; officers and clean evaluators see all, with content only after opening. */
+export async function listBids(actor: Actor, tenderId: string) {
+  const t = await loadTender(actor, tenderId);
+  if (actor.role === 'vendor') {
+    const own = await Bid.find({ tenderId: t._id, vendorId: new Types.ObjectId(actor.organisationId) })
+      .sort({ lot: 1 })
+      .lean<BidRecord[]>();
+    return { items: own.map((b) => bidView(b, true)), total: own.length };
+  }
+  const barrier = sealedBarrier(actor, t);
+  if (barrier?.code === 'sealed') {
+    // Before opening an officer learns only how many bids each lot has; the attempt is on record.
+    await recordAudit({
+      actor,
+      action: 'bids.listed-while-sealed',
+      object: { type: 'tender', id: tenderId },
+    });
+    const bids = await Bid.find({ tenderId: t._id, status: 'submitted' }, { lot: 1 }).lean();
+    return {
+      sealed: true,
+      items: [],
+      total: 0,
+      lots: t.lots.map((l) => ({ lot: l.number, bids: bids.filter((b) => b.lot === l.number).length })),
+    };
+  }
+  if (barrier) throw barrier;
+  const bids = await Bid.find({ tenderId: t._id, status: 'submitted' })
+    .sort({ lot: 1, receivedAt: 1 })
+    .lean<BidRecord[]>();
+  await recordAudit({
+    actor,
+    action: 'bids.read',
+    object: { type: 'tender', id: tenderId },
+    detail: { bids: bids.length },
+  });
+  return { sealed: false, items: bids.map((b) => bidView(b, true)), total: bids.length };
+}
+
+/** One bid: its vendor sees its receipt (content after opening); officers and clean evaluators after opening only. */
+export async function getBid(actor: Actor, bidId: string) {
+  if (actor.role === 'vendor') return bidView(await ownBid(actor, bidId), true);
+  const b = await Bid.findById(bidId).lean<BidRecord>();
+  if (!b) throw notFound('The bid');
+  const t = (await Tender.findById(b.tenderId).lean<TenderRecord>()) as TenderRecord;
+  const barrier = sealedBarrier(actor, t);
+  if (barrier) {
+    await audit(actor, 'bid.read-refused', bidId, { reason: barrier.code });
+    throw barrier.status === 403 && !isOfficer(actor) && actor.role !== 'evaluator'
+      ? notFound('The bid')
+      : barrier;
+  }
+  await audit(actor, 'bid.read', bidId);
+  return bidView(b, true);
+}

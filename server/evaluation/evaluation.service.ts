@@ -1,0 +1,193 @@
+import { trusted } from 'mongoose';
+import { type Actor, isOfficer } from '../accounts/access.js';
+import { Organisation } from '../accounts/organisation.model.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Bid, type BidRecord } from '../bids/bid.model.js';
+import { requireCleanEvaluator } from '../committee/committee.js';
+import { effect } from '../effects/effects.js';
+import { badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { changeDocument } from '../revision.js';
+import { Tender, type TenderRecord } from '../tenders/tender.model.js';
+import { loadTender } from '../tenders/tenders.service.js';
+import { computeLotRanking } from './ranking.js';
+
+/** The committee needs at least three evaluators who declared no conflict. */
+export const MIN_EVALUATORS = 3;
+
+async function openedBid(bidId: string): Promise<{ bid: BidRecord; tender: TenderRecord }> {
+  const bid = await Bid.findById(bidId).lean<BidRecord>();
+  if (bid?.status !== 'submitted') throw notFound('The bid');
+  const tender = (await Tender.findById(bid.tenderId).lean<TenderRecord>()) as TenderRecord;
+  if (!tender.opening || !bid.opened) throw conflict('sealed', 'The bids are not opened yet.');
+  if (tender.awards.some((a) => a.lot === bid.lot))
+    throw conflict('awarded', 'The lot is awarded; its evaluation is closed.');
+  return { bid, tender };
+}
+
+/** An officer records the exclusion and selection checks of a bid; a failure needs its reason. */
+export async function recordChecks(
+  actor: Actor,
+  bidId: string,
+  input: { exclusion: 'pass' | 'fail'; selection: 'pass' | 'fail'; reason?: string },
+) {
+  if (!isOfficer(actor)) throw forbidden();
+  if ((input.exclusion === 'fail' || input.selection === 'fail') && !input.reason) {
+    throw badRequest('A failed check needs its reason.', [
+      { path: '/reason', message: 'is required when a check fails' },
+    ]);
+  }
+  await openedBid(bidId);
+  const b = await changeDocument<BidRecord>(Bid, bidId, 'The bid', () => ({
+    set: {
+      checks: {
+        exclusion: input.exclusion,
+        selection: input.selection,
+        reason: input.reason ?? null,
+        by: actor.id,
+        at: new Date(),
+      },
+    },
+  }));
+  await recordAudit({
+    actor,
+    action: 'bid.checked',
+    object: { type: 'bid', id: bidId },
+    detail: { ...input },
+  });
+  return { id: bidId, checks: b.checks };
+}
+
+/** A clean evaluator scores a quality criterion of an admissible bid; a re-post replaces their score. */
+export async function scoreBid(
+  actor: Actor,
+  bidId: string,
+  input: { criterion: string; score: number; comment?: string },
+) {
+  const { bid, tender } = await openedBid(bidId);
+  requireCleanEvaluator(tender.evaluators, actor);
+  const criterion = tender.award.criteria.find((c) => c.key === input.criterion);
+  if (!criterion)
+    throw badRequest('Unknown criterion.', [
+      { path: '/criterion', message: `must be one of ${tender.award.criteria.map((c) => c.key).join(', ')}` },
+    ]);
+  if (input.score > criterion.maxScore)
+    throw badRequest('The score is out of range.', [
+      { path: '/score', message: `must be between 0 and ${criterion.maxScore}` },
+    ]);
+  if (bid.checks && (bid.checks.exclusion === 'fail' || bid.checks.selection === 'fail')) {
+    throw conflict('excluded', 'The bid is excluded; it is not scored.');
+  }
+  const b = await changeDocument<BidRecord>(Bid, bidId, 'The bid', (current) => ({
+    set: {
+      scores: [
+        ...current.scores.filter((s) => !(s.evaluatorId === actor.id && s.criterion === input.criterion)),
+        {
+          evaluatorId: actor.id,
+          criterion: input.criterion,
+          score: input.score,
+          comment: input.comment ?? '',
+          at: new Date(),
+        },
+      ],
+    },
+  }));
+  await recordAudit({
+    actor,
+    action: 'bid.scored',
+    object: { type: 'bid', id: bidId },
+    detail: { criterion: input.criterion, score: input.score },
+  });
+  return { id: bidId, scores: b.scores.filter((s) => s.evaluatorId === actor.id) };
+}
+
+/** Computes every lot's ranking from the bids as they stand; pure rules, stored on the tender. */
+export async function computeTenderEvaluation(tenderId: string): Promise<void> {
+  const bids = await Bid.find({ tenderId, status: 'submitted' }).lean<BidRecord[]>();
+  await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (t) => ({
+    set: {
+      evaluation: {
+        computedAt: new Date(),
+        lots: t.lots.map((lot) => ({
+          lot: lot.number,
+          results: computeLotRanking(
+            t.award,
+            bids
+              .filter((b) => b.lot === lot.number && b.opened)
+              .map((b) => ({
+                id: String(b._id),
+                priceCents: b.opened?.priceCents as number,
+                receivedAt: new Date(b.receivedAt),
+                checks: b.checks ?? { exclusion: 'pass', selection: 'pass', reason: null },
+                scores: b.scores,
+              })),
+          ),
+        })),
+      },
+    },
+  }));
+}
+
+/** An officer asks for the evaluation once the committee is complete and every bid is checked. */
+export async function requestEvaluation(actor: Actor, tenderId: string): Promise<{ jobId: string }> {
+  const t = await loadTender(actor, tenderId);
+  if (!t.opening) throw conflict('sealed', 'The bids are not opened yet.');
+  const clean = t.evaluators.filter((e) => e.declaredAt && !e.conflict).length;
+  if (clean < MIN_EVALUATORS)
+    throw conflict(
+      'committee-incomplete',
+      `At least ${MIN_EVALUATORS} evaluators without conflict are needed; there are ${clean}.`,
+    );
+  const unchecked = await Bid.find(
+    { tenderId: t._id, status: 'submitted', checks: null },
+    { _id: 1, lot: 1 },
+  ).lean();
+  if (unchecked.length) {
+    throw conflict(
+      'checks-missing',
+      'Record the exclusion and selection checks of every bid first.',
+      unchecked.map((b) => ({ path: `/bids/${b._id}`, message: `lot ${b.lot}: checks not recorded` })),
+    );
+  }
+  const run = effect('evaluate');
+  await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
+    if (tender.awards.length) throw conflict('awarded', 'A lot is awarded; the evaluation is closed.');
+    return { set: {}, effects: [run] };
+  });
+  await recordAudit({
+    actor,
+    action: 'tender.evaluation-requested',
+    object: { type: 'tender', id: tenderId },
+  });
+  return { jobId: `effect-${run.id}` };
+}
+
+const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+
+/** Each lot's table: Q, P, total, rank and flags per bid, with vendors' names; officers and clean evaluators. */
+export async function getEvaluation(actor: Actor, tenderId: string) {
+  const t = await loadTender(actor, tenderId);
+  if (!isOfficer(actor)) requireCleanEvaluator(t.evaluators, actor);
+  if (!t.evaluation) throw notFound('The evaluation (it is not computed yet)');
+  const bids = await Bid.find({ tenderId: t._id }, { vendorId: 1 }).lean();
+  const vendorOf = new Map(bids.map((b) => [String(b._id), String(b.vendorId)]));
+  const orgs = await Organisation.find(
+    { _id: trusted({ $in: bids.map((b) => b.vendorId) }) },
+    { name: 1 },
+  ).lean();
+  const names = new Map(orgs.map((o) => [String(o._id), o.name]));
+  return {
+    tenderId,
+    computedAt: t.evaluation.computedAt,
+    lots: t.evaluation.lots.map((l) => ({
+      lot: l.lot,
+      bids: l.results
+        .map((r) => ({
+          ...r,
+          vendorId: vendorOf.get(r.bidId) ?? null,
+          vendorName: names.get(vendorOf.get(r.bidId) ?? '') ?? null,
+          rounded: { quality: round2(r.quality), price: round2(r.price), total: round2(r.total) },
+        }))
+        .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9)),
+    })),
+  };
+}

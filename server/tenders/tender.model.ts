@@ -1,0 +1,105 @@
+import { model, Schema, type Types } from 'mongoose';
+import {
+  type Criterion,
+  criterionSchema,
+  type EvaluatorRecord,
+  evaluatorSchema,
+} from '../calls/call.model.js';
+import { pendingEffectsField } from '../effects/effects.js';
+
+const tenderSchema = new Schema(
+  {
+    expressionId: { type: Schema.Types.ObjectId, required: true },
+    consortiumId: { type: Schema.Types.ObjectId, required: true },
+    reference: { type: String, required: true },
+    title: { type: String, required: true },
+    description: { type: String, required: true },
+    cpvCodes: { type: [String], required: true },
+    lots: {
+      type: [new Schema({ number: Number, title: String, estimatedValueCents: Number }, { _id: false })],
+      required: true,
+    },
+    questionsDeadline: { type: Date, required: true },
+    submissionDeadline: { type: Date, required: true },
+    openingAt: { type: Date, required: true },
+    standstillPeriod: { type: String, required: true },
+    award: {
+      type: new Schema(
+        {
+          qualityWeight: Number,
+          priceWeight: Number,
+          qualityThreshold: Number,
+          criteria: [criterionSchema],
+        },
+        { _id: false },
+      ),
+      required: true,
+    },
+    selectionCriteria: { type: [new Schema({ key: String, title: String }, { _id: false })], default: [] },
+    status: { type: String, enum: ['draft', 'published', 'cancelled'], default: 'draft' },
+    publishedAt: { type: Date, default: null },
+    cancelledAt: { type: Date, default: null },
+    cancelReason: { type: String, default: null },
+    opening: { type: Schema.Types.Mixed, default: null },
+    evaluators: { type: [evaluatorSchema], default: [] },
+    evaluation: { type: Schema.Types.Mixed, default: null },
+    awards: { type: Schema.Types.Mixed, default: [] },
+    contracts: { type: Schema.Types.Mixed, default: [] },
+    createdBy: { type: Schema.Types.ObjectId, required: true },
+    rev: { type: Number, default: 0 },
+    pendingEffects: pendingEffectsField,
+  },
+  { timestamps: true, minimize: false },
+);
+tenderSchema.index({ reference: 1 }, { unique: true });
+tenderSchema.index({ status: 1, openingAt: 1 });
+
+export interface LotEvaluation {
+  lot: number;
+  results: import('../evaluation/ranking.js').BidResult[];
+}
+
+export interface AwardRecord {
+  lot: number;
+  bidId: string;
+  vendorId: string;
+  decidedAt: Date;
+  decidedBy: string;
+  standstillEndsAt: Date;
+  lowPriceExplanation: string | null;
+  standstillEndedAt?: Date;
+  quality: number;
+  price: number;
+  total: number;
+}
+
+export interface TenderRecord {
+  _id: Types.ObjectId;
+  expressionId: Types.ObjectId;
+  consortiumId: Types.ObjectId;
+  reference: string;
+  title: string;
+  description: string;
+  cpvCodes: string[];
+  lots: { number: number; title: string; estimatedValueCents: number }[];
+  questionsDeadline: Date;
+  submissionDeadline: Date;
+  openingAt: Date;
+  standstillPeriod: string;
+  award: { qualityWeight: number; priceWeight: number; qualityThreshold: number; criteria: Criterion[] };
+  selectionCriteria: { key: string; title: string }[];
+  status: 'draft' | 'published' | 'cancelled';
+  publishedAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  opening: { at: Date; bids: { lot: number; count: number }[]; mismatches: string[] } | null;
+  evaluators: EvaluatorRecord[];
+  evaluation: { computedAt: Date; lots: LotEvaluation[] } | null;
+  awards: AwardRecord[];
+  contracts: { lot: number; contractId: string }[];
+  createdBy: Types.ObjectId;
+  rev: number;
+  createdAt: Date;
+}
+
+export const Tender = model('Tender', tenderSchema);

@@ -1,0 +1,267 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { Types, trusted } from 'mongoose';
+import type { createTenderBody } from '../../schemas/tenders.js';
+import { type Actor, isOfficer } from '../accounts/access.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { committeeView, criteriaErrors, withDeclaration, withEvaluator } from '../committee/committee.js';
+import { hasPassedResolution } from '../consortia/resolutions.service.js';
+import { context } from '../context.js';
+import { isDuplicateKey } from '../db.js';
+import { effect } from '../effects/effects.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { Expression } from '../expressions/expression.model.js';
+import { addDuration, isAtLeast } from '../periods.js';
+import { changeDocument } from '../revision.js';
+import type { FieldError } from '../validation.js';
+import { Tender, type TenderRecord } from './tender.model.js';
+
+export const tenderStages = [
+  'draft',
+  'published',
+  'closed',
+  'opened',
+  'evaluated',
+  'standstill',
+  'awarded',
+  'contracted',
+] as const;
+export type TenderStage = (typeof tenderStages)[number] | 'cancelled';
+
+const audit = (actor: Actor | null, action: string, id: string, detail?: Record<string, unknown>) =>
+  recordAudit({ actor, action, object: { type: 'tender', id }, detail });
+
+/** The stage of one lot as of now, read from the tender and the clock. */
+export function lotStatus(t: TenderRecord, lot: number, now = new Date()): TenderStage {
+  if (t.status !== 'published') return t.status;
+  if (now < t.submissionDeadline) return 'published';
+  if (!t.opening) return 'closed';
+  if (t.contracts?.some((c) => c.lot === lot)) return 'contracted';
+  const award = t.awards.find((a) => a.lot === lot);
+  if (award) return now < new Date(award.standstillEndsAt) ? 'standstill' : 'awarded';
+  return t.evaluation ? 'evaluated' : 'opened';
+}
+
+/** The tender's status: its lots' stage when they agree, otherwise the least advanced one. */
+export function tenderStatus(t: TenderRecord, now = new Date()): TenderStage {
+  const stages = t.lots.map((l) => lotStatus(t, l.number, now));
+  if (stages.includes('cancelled')) return 'cancelled';
+  return stages.reduce((least, s) =>
+    tenderStages.indexOf(s as (typeof tenderStages)[number]) <
+    tenderStages.indexOf(least as (typeof tenderStages)[number])
+      ? s
+      : least,
+  );
+}
+
+/** The tender as users see it; officers also see the committee and the opening record. */
+export function tenderView(t: TenderRecord, actor: Actor) {
+  return {
+    id: String(t._id),
+    expressionId: String(t.expressionId),
+    consortiumId: String(t.consortiumId),
+    reference: t.reference,
+    title: t.title,
+    description: t.description,
+    cpvCodes: t.cpvCodes,
+    lots: t.lots.map((l) => ({ ...l, status: lotStatus(t, l.number) })),
+    questionsDeadline: t.questionsDeadline,
+    submissionDeadline: t.submissionDeadline,
+    openingAt: t.openingAt,
+    standstillPeriod: t.standstillPeriod,
+    award: t.award,
+    selectionCriteria: t.selectionCriteria,
+    status: tenderStatus(t),
+    publishedAt: t.publishedAt,
+    cancelledAt: t.cancelledAt,
+    cancelReason: t.cancelReason,
+    openedAt: t.opening?.at ?? null,
+    awards: t.awards.map((a) => ({
+      lot: a.lot,
+      bidId: a.bidId,
+      vendorId: a.vendorId,
+      decidedAt: a.decidedAt,
+      standstillEndsAt: a.standstillEndsAt,
+    })),
+    ...(isOfficer(actor) ? { evaluators: committeeView(t.evaluators), opening: t.opening } : {}),
+  };
+}
+
+/** Loads a tender: drafts exist for officers only; vendors and others see published ones. */
+export async function loadTender(actor: Actor, id: string): Promise<TenderRecord> {
+  const t = await Tender.findById(id).lean<TenderRecord>();
+  if (!t || (t.status === 'draft' && !isOfficer(actor))) throw notFound('The tender');
+  return t;
+}
+
+function periodErrors(
+  input: {
+    questionsDeadline: string;
+    submissionDeadline: string;
+    openingAt?: string;
+    standstillPeriod?: string;
+  },
+  from: Date,
+): FieldError[] {
+  const { config } = context();
+  const errors: FieldError[] = [];
+  const questions = new Date(input.questionsDeadline);
+  const submission = new Date(input.submissionDeadline);
+  if (questions >= submission)
+    errors.push({ path: '/questionsDeadline', message: 'must be before submissionDeadline' });
+  if (submission < addDuration(from, config.minTenderPeriod)) {
+    errors.push({
+      path: '/submissionDeadline',
+      message: `must be at least ${config.minTenderPeriod} after publication`,
+    });
+  }
+  if (input.openingAt && new Date(input.openingAt) < submission)
+    errors.push({ path: '/openingAt', message: 'must not be before submissionDeadline' });
+  if (input.standstillPeriod && !isAtLeast(input.standstillPeriod, config.minStandstillPeriod)) {
+    errors.push({ path: '/standstillPeriod', message: `must be at least ${config.minStandstillPeriod}` });
+  }
+  return errors;
+}
+
+/** An officer drafts a tender for a selected expression of interest. */
+export async function createTender(actor: Actor, input: FromSchema<typeof createTenderBody>) {
+  const expression = await Expression.findById(input.expressionId).lean();
+  if (!expression)
+    throw badRequest('Unknown expression of interest.', [
+      { path: '/expressionId', message: 'names no expression of interest' },
+    ]);
+  if (expression.status !== 'selected')
+    throw conflict(
+      'expression-not-selected',
+      'A tender is launched only for a selected expression of interest.',
+    );
+  const errors = [
+    ...criteriaErrors(input.award.criteria, '/award/criteria'),
+    ...periodErrors(input, new Date()),
+  ];
+  if (Math.abs(input.award.qualityWeight + input.award.priceWeight - 1) > 1e-9) {
+    errors.push({ path: '/award/priceWeight', message: 'qualityWeight + priceWeight must equal 1' });
+  }
+  const numbers = input.lots.map((l) => l.number);
+  numbers.forEach((n, i) => {
+    if (numbers.indexOf(n) !== i)
+      errors.push({ path: `/lots/${i}/number`, message: 'is used by another lot' });
+  });
+  if (errors.length) throw badRequest('The tender is invalid.', errors);
+  try {
+    const t = await Tender.create({
+      ...input,
+      expressionId: expression._id,
+      consortiumId: expression.consortiumId,
+      questionsDeadline: new Date(input.questionsDeadline),
+      submissionDeadline: new Date(input.submissionDeadline),
+      openingAt: new Date(input.openingAt ?? input.submissionDeadline),
+      standstillPeriod: input.standstillPeriod ?? context().config.minStandstillPeriod,
+      createdBy: new Types.ObjectId(actor.id),
+    });
+    await audit(actor, 'tender.created', String(t._id));
+    return tenderView(t.toObject() as unknown as TenderRecord, actor);
+  } catch (err) {
+    if (isDuplicateKey(err))
+      throw conflict('reference-taken', 'A tender with this reference exists.', [
+        { path: '/reference', message: 'is already taken' },
+      ]);
+    throw err;
+  }
+}
+
+/** Publishing needs the consortium's passed resolution approving the tender, and the legal minimum period. */
+export async function publishTender(actor: Actor, id: string) {
+  const t0 = await loadTender(actor, id);
+  if (!(await hasPassedResolution(String(t0.consortiumId), { tenderId: id }))) {
+    throw conflict('not-approved', 'The consortium has not passed a resolution approving this tender.');
+  }
+  const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', (tender) => {
+    if (tender.status !== 'draft') throw conflict('not-draft', 'Only a draft tender can be published.');
+    const errors = periodErrors(
+      {
+        questionsDeadline: tender.questionsDeadline.toISOString(),
+        submissionDeadline: tender.submissionDeadline.toISOString(),
+      },
+      new Date(),
+    );
+    if (errors.length)
+      throw conflict('period-too-short', 'The time limits no longer hold; change them first.', errors);
+    return { set: { status: 'published', publishedAt: new Date() }, effects: [effect('published')] };
+  });
+  await scheduleOpening(t);
+  await audit(actor, 'tender.published', id);
+  return tenderView(t, actor);
+}
+
+/** A delayed job opens the bids at `openingAt`; the reconciler is the backstop. */
+export async function scheduleOpening(t: TenderRecord): Promise<void> {
+  const delay = Math.max(0, new Date(t.openingAt).getTime() - Date.now());
+  await context().queues.add(
+    'open-tender',
+    { tenderId: String(t._id) },
+    { jobId: `open-tender-${t._id}-${new Date(t.openingAt).getTime()}`, delay },
+  );
+}
+
+/** Only officers set or change the opening time, before opening and never before the deadline. */
+export async function setOpeningTime(actor: Actor, id: string, openingAt: string) {
+  await loadTender(actor, id);
+  const at = new Date(openingAt);
+  const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', (tender) => {
+    if (tender.opening) throw conflict('already-opened', 'The bids are already opened.');
+    if (tender.status === 'cancelled') throw conflict('cancelled', 'The tender is cancelled.');
+    if (at < tender.submissionDeadline) {
+      throw badRequest('The opening cannot come before the submission deadline.', [
+        { path: '/openingAt', message: 'must not be before submissionDeadline' },
+      ]);
+    }
+    return { set: { openingAt: at } };
+  });
+  if (t.status === 'published') await scheduleOpening(t);
+  await audit(actor, 'tender.opening-time-set', id, { openingAt });
+  return tenderView(t, actor);
+}
+
+/** An officer cancels a tender with a reason; everyone who bid is told. */
+export async function cancelTender(actor: Actor, id: string, reason: string) {
+  await loadTender(actor, id);
+  const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', (tender) => {
+    if (tender.status === 'cancelled') throw conflict('cancelled', 'The tender is already cancelled.');
+    if (tender.contracts?.length) throw conflict('contracted', 'A contract has been signed.');
+    return {
+      set: { status: 'cancelled', cancelledAt: new Date(), cancelReason: reason },
+      effects: [effect('cancelled')],
+    };
+  });
+  await audit(actor, 'tender.cancelled', id, { reason });
+  return tenderView(t, actor);
+}
+
+export async function listTenders(actor: Actor, page: { limit: number; offset: number }) {
+  const query: Record<string, unknown> = isOfficer(actor) ? {} : { status: trusted({ $ne: 'draft' }) };
+  const [items, total] = await Promise.all([
+    Tender.find(query).sort({ createdAt: -1 }).skip(page.offset).limit(page.limit).lean<TenderRecord[]>(),
+    Tender.countDocuments(query),
+  ]);
+  return { items: items.map((t) => tenderView(t, actor)), total };
+}
+
+export async function assignTenderEvaluator(actor: Actor, id: string, userId: string) {
+  await loadTender(actor, id);
+  const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', async (tender) => {
+    if (tender.evaluation) throw conflict('evaluated', 'The evaluation is computed; the committee is fixed.');
+    return { set: { evaluators: await withEvaluator(tender.evaluators, userId) } };
+  });
+  await audit(actor, 'tender.evaluator-assigned', id, { userId });
+  return { evaluators: committeeView(t.evaluators) };
+}
+
+export async function declareTenderConflict(actor: Actor, id: string, hasConflict: boolean, note?: string) {
+  await loadTender(actor, id);
+  const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', (tender) => ({
+    set: { evaluators: withDeclaration(tender.evaluators, actor, hasConflict, note) },
+  }));
+  await audit(actor, 'tender.coi-declared', id, { conflict: hasConflict });
+  const mine = t.evaluators.find((e) => String(e.userId) === actor.id);
+  return { userId: actor.id, conflict: mine?.conflict ?? hasConflict, declaredAt: mine?.declaredAt };
+}

@@ -1,0 +1,465 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from 'chai';
+import { AuditEvent } from '../../server/audit/audit.model.js';
+import { Bid } from '../../server/bids/bid.model.js';
+import { asAdmin, call, centreId, newOrganisation, newPerson, type Person } from '../support/api.js';
+import { eventually, mailTo } from '../support/harness.js';
+import {
+  approveTender,
+  hostingEntity,
+  type SelectedExpression,
+  selectedExpression,
+  waitUntil,
+} from '../support/procedure.js';
+
+const AWARD = {
+  qualityWeight: 0.6,
+  priceWeight: 0.4,
+  qualityThreshold: 0.65,
+  criteria: [
+    { key: 'detection', title: 'Detection coverage', weight: 2, maxScore: 10, threshold: 5 },
+    { key: 'support', title: 'Support and service levels', weight: 1, maxScore: 10, threshold: 5 },
+  ],
+};
+
+const offer = (lot: number, priceCents: number) => ({
+  lot,
+  priceCents,
+  technicalOffer: 'SIEM with 24/7 support in Zürich and Łódź',
+  declarations: { noExclusionGrounds: true, meetsSelectionCriteria: true },
+});
+
+describe('tenders: sealed bids to award and standstill', function () {
+  this.timeout(180_000);
+  let sel: SelectedExpression;
+  let officer: Person;
+  let admin: string;
+  let rep: Person;
+  const v: Person[] = [];
+  let outsider: Person;
+  let undeclared: Person;
+  let tenderId: string;
+  let submissionDeadline: string;
+  const bid: Record<string, string> = {};
+
+  before(async () => {
+    sel = await selectedExpression();
+    officer = sel.officer;
+    admin = await asAdmin();
+    rep = sel.members[0] as Person;
+    undeclared = await newPerson('evaluator', await centreId());
+    for (let i = 1; i <= 5; i++) {
+      const org = await newOrganisation('vendor', {
+        name: `Vendor ${i}`,
+        country: i === 2 ? 'NL' : 'FR',
+        language: i === 2 ? 'nl' : 'en',
+      });
+      const person = await newPerson('vendor', org, i === 2 ? 'nl' : 'en');
+      await call('PUT', `/organisations/${org}/subscriptions`, {
+        token: person.token,
+        body: { cpvPrefixes: ['4873'] },
+      });
+      v.push(person);
+    }
+    const otherOrg = await newOrganisation('vendor', { name: 'Services only' });
+    outsider = await newPerson('vendor', otherOrg);
+    await call('PUT', `/organisations/${otherOrg}/subscriptions`, {
+      token: outsider.token,
+      body: { cpvPrefixes: ['3019'] },
+    });
+  });
+
+  it('when an officer drafts a tender with bad weights and periods, then 400 names each field', async () => {
+    const res = await call('POST', '/tenders', {
+      token: officer.token,
+      body: {
+        expressionId: sel.expressionId,
+        reference: 'BAD-T',
+        title: 'Bad',
+        description: 'Bad',
+        cpvCodes: ['48730000'],
+        lots: [{ number: 1, title: 'SIEM', estimatedValueCents: 1 }],
+        questionsDeadline: new Date(Date.now() + 10_000).toISOString(),
+        submissionDeadline: new Date(Date.now() + 5_000).toISOString(),
+        award: { ...AWARD, priceWeight: 0.3 },
+        selectionCriteria: [],
+      },
+    });
+    expect(res.status).to.equal(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).to.deep.equal([
+      '/award/priceWeight',
+      '/questionsDeadline',
+    ]);
+  });
+
+  it('when the tender is published with the consortium’s approval, then only vendors with a matching CPV prefix are told', async () => {
+    const draft = await call('POST', '/tenders', {
+      token: officer.token,
+      body: {
+        expressionId: sel.expressionId,
+        reference: `ECCC-JP-${randomBytes(3).toString('hex')}`,
+        title: 'Detection tools for the cross-border SOC',
+        description: 'Joint procurement of SIEM and NDR.',
+        cpvCodes: ['48730000', '72212730'],
+        lots: [
+          { number: 1, title: 'SIEM', estimatedValueCents: 150_000_000 },
+          { number: 2, title: 'NDR', estimatedValueCents: 80_000_000 },
+        ],
+        questionsDeadline: new Date(Date.now() + 4_000).toISOString(),
+        submissionDeadline: new Date(Date.now() + 9_000).toISOString(),
+        standstillPeriod: 'PT3S',
+        award: AWARD,
+        selectionCriteria: [{ key: 'turnover', title: 'Annual turnover of at least EUR 2 M' }],
+      },
+    });
+    expect(draft.status, JSON.stringify(draft.body)).to.equal(201);
+    tenderId = draft.body.id;
+    submissionDeadline = draft.body.submissionDeadline;
+    const unapproved = await call('POST', `/tenders/${tenderId}/publish`, { token: officer.token });
+    expect(unapproved.status).to.equal(409);
+    expect((await call('GET', `/tenders/${tenderId}`, { token: (v[0] as Person).token })).status).to.equal(
+      404,
+    );
+    await approveTender(sel.consortiumId, tenderId, sel.members);
+    const published = await call('POST', `/tenders/${tenderId}/publish`, { token: officer.token });
+    expect(published.status).to.equal(200);
+    expect(published.body.status).to.equal('published');
+    const nl = await eventually(() =>
+      mailTo((v[1] as Person).email).find((m) => m.parsed.subject?.startsWith('Nieuwe aanbesteding')),
+    );
+    expect(nl.parsed.text).to.include('Perceel 2: NDR');
+    await eventually(() =>
+      mailTo((v[0] as Person).email).find((m) => m.parsed.subject?.startsWith('New tender')),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(mailTo(outsider.email).filter((m) => m.parsed.subject?.includes('tender'))).to.deep.equal([]);
+  });
+
+  it('when a vendor asks and an officer answers, then every interested vendor gets the answer without the asker', async () => {
+    const q = await call('POST', `/tenders/${tenderId}/questions`, {
+      token: (v[0] as Person).token,
+      body: { text: 'Is a SaaS deployment acceptable?' },
+    });
+    expect(q.status).to.equal(201);
+    const before = await call('GET', `/tenders/${tenderId}/questions`, { token: (v[2] as Person).token });
+    expect(before.body.items).to.deep.equal([]);
+    const a = await call('POST', `/tenders/${tenderId}/questions/${q.body.id}/answer`, {
+      token: officer.token,
+      body: { text: 'Yes, hosted in the EU.' },
+    });
+    expect(a.status).to.equal(200);
+    const seen = await call('GET', `/tenders/${tenderId}/questions`, { token: (v[2] as Person).token });
+    expect(seen.body.items).to.have.length(1);
+    expect(seen.body.items[0]).not.to.have.property('vendorId');
+    const mail = await eventually(() =>
+      mailTo((v[3] as Person).email).find((m) => m.parsed.subject?.startsWith('Clarification')),
+    );
+    expect(mail.parsed.text).to.include('Yes, hosted in the EU.');
+    expect(mail.parsed.text).not.to.include('Vendor 1');
+  });
+
+  it('when vendors bid, replace and withdraw, then each gets a receipt with the time and SHA-256', async () => {
+    const first = await call('POST', `/tenders/${tenderId}/bids`, {
+      token: (v[1] as Person).token,
+      body: offer(1, 130_000_000),
+    });
+    expect(first.status).to.equal(201);
+    expect(first.body.sha256).to.match(/^[0-9a-f]{64}$/);
+    const replaced = await call('POST', `/tenders/${tenderId}/bids`, {
+      token: (v[1] as Person).token,
+      body: offer(1, 125_000_000),
+    });
+    expect(replaced.body).to.include({ id: first.body.id, action: 'replaced' });
+    expect(replaced.body.sha256).not.to.equal(first.body.sha256);
+    bid.v2 = first.body.id;
+    bid.v1 = (
+      await call('POST', `/tenders/${tenderId}/bids`, {
+        token: (v[0] as Person).token,
+        body: offer(1, 100_000_000),
+      })
+    ).body.id;
+    bid.v3 = (
+      await call('POST', `/tenders/${tenderId}/bids`, {
+        token: (v[2] as Person).token,
+        body: offer(1, 40_000_000),
+      })
+    ).body.id;
+    bid.v4 = (
+      await call('POST', `/tenders/${tenderId}/bids`, {
+        token: (v[3] as Person).token,
+        body: offer(1, 90_000_000),
+      })
+    ).body.id;
+    bid.v5 = (
+      await call('POST', `/tenders/${tenderId}/bids`, {
+        token: (v[4] as Person).token,
+        body: offer(2, 70_000_000),
+      })
+    ).body.id;
+    const lot2 = await call('POST', `/tenders/${tenderId}/bids`, {
+      token: (v[0] as Person).token,
+      body: offer(2, 60_000_000),
+    });
+    const withdrawn = await call('DELETE', `/bids/${lot2.body.id}`, { token: (v[0] as Person).token });
+    expect(withdrawn.body.status).to.equal('withdrawn');
+    const stored = await Bid.findById(bid.v3).lean();
+    expect(JSON.stringify(stored)).not.to.include('40000000').and.not.to.include('Zürich');
+    const receipt = await eventually(
+      () =>
+        mailTo((v[1] as Person).email).filter((m) => m.parsed.subject?.startsWith('Ontvangstbewijs'))
+          .length === 2 &&
+        mailTo((v[1] as Person).email).filter((m) => m.parsed.subject?.startsWith('Ontvangstbewijs')),
+    );
+    expect(receipt.map((m) => m.parsed.text).join()).to.include(replaced.body.sha256);
+  });
+
+  it('before opening: vendors see only their own bids; nobody reads content, and every attempt is audited', async () => {
+    const own = await call('GET', `/tenders/${tenderId}/bids`, { token: (v[0] as Person).token });
+    expect(own.body.items.map((b: { lot: number; status: string }) => [b.lot, b.status])).to.deep.equal([
+      [1, 'submitted'],
+      [2, 'withdrawn'],
+    ]);
+    expect(own.body.items[0]).not.to.have.property('content');
+    expect(
+      (await call('GET', `/bids/${bid.v1}`, { token: (v[0] as Person).token })).body,
+    ).not.to.have.property('content');
+    expect((await call('GET', `/bids/${bid.v1}`, { token: (v[1] as Person).token })).status).to.equal(404);
+    const counts = await call('GET', `/tenders/${tenderId}/bids`, { token: officer.token });
+    expect(counts.body).to.deep.equal({
+      sealed: true,
+      items: [],
+      total: 0,
+      lots: [
+        { lot: 1, bids: 4 },
+        { lot: 2, bids: 1 },
+      ],
+    });
+    for (const token of [officer.token, admin]) {
+      const res = await call('GET', `/bids/${bid.v1}`, { token });
+      expect(res.status).to.equal(403);
+      expect(res.body.type).to.equal('urn:problem:sealed');
+    }
+    expect((await call('GET', `/bids/${bid.v1}`, { token: rep.token })).status).to.equal(404);
+    expect((await call('GET', `/tenders/${tenderId}/bids`, { token: rep.token })).status).to.equal(403);
+    expect((await call('GET', `/tenders/${tenderId}/evaluation`, { token: officer.token })).status).to.equal(
+      404,
+    );
+    const refused = await AuditEvent.countDocuments({ action: 'bid.read-refused', 'object.id': bid.v1 });
+    expect(refused).to.be.at.least(3);
+  });
+
+  it('when the deadline has passed, then submitting, replacing and withdrawing are refused with 409', async () => {
+    await waitUntil(submissionDeadline);
+    const late = await call('POST', `/tenders/${tenderId}/bids`, {
+      token: outsider.token,
+      body: offer(1, 1),
+    });
+    const replace = await call('POST', `/tenders/${tenderId}/bids`, {
+      token: (v[0] as Person).token,
+      body: offer(1, 1),
+    });
+    const withdraw = await call('DELETE', `/bids/${bid.v1}`, { token: (v[0] as Person).token });
+    expect([late.status, replace.status, withdraw.status]).to.deep.equal([409, 409, 409]);
+    expect(late.body.type).to.equal('urn:problem:deadline-passed');
+  });
+
+  it('when the opening time comes, then a job opens the bids, verifies them and tells the officers', async () => {
+    const t = await eventually(async () => {
+      const res = await call('GET', `/tenders/${tenderId}`, { token: officer.token });
+      return res.body.openedAt && res.body;
+    }, 30_000);
+    expect(t.status).to.equal('opened');
+    expect(t.opening).to.deep.include({
+      bids: [
+        { lot: 1, count: 4 },
+        { lot: 2, count: 1 },
+      ],
+      mismatches: [],
+    });
+    await eventually(() => mailTo(officer.email).find((m) => m.parsed.subject?.startsWith('Bids opened')));
+  });
+
+  it('after opening: officers and clean evaluators read content; others still cannot', async () => {
+    for (const e of sel.evaluators) {
+      await call('POST', `/tenders/${tenderId}/evaluators`, { token: officer.token, body: { userId: e.id } });
+      await call('POST', `/tenders/${tenderId}/coi`, { token: e.token, body: { conflict: false } });
+    }
+    await call('POST', `/tenders/${tenderId}/evaluators`, {
+      token: officer.token,
+      body: { userId: undeclared.id },
+    });
+    const read = await call('GET', `/bids/${bid.v3}`, { token: officer.token });
+    expect(read.body.content.priceCents).to.equal(40_000_000);
+    expect(read.body.verified).to.equal(true);
+    expect(
+      (await call('GET', `/bids/${bid.v3}`, { token: (sel.evaluators[0] as Person).token })).body.content
+        .technicalOffer,
+    ).to.include('Łódź');
+    expect((await call('GET', `/bids/${bid.v3}`, { token: undeclared.token })).status).to.equal(403);
+    expect((await call('GET', `/tenders/${tenderId}/bids`, { token: undeclared.token })).status).to.equal(
+      403,
+    );
+    expect((await call('GET', `/bids/${bid.v3}`, { token: (v[0] as Person).token })).status).to.equal(404);
+    expect(
+      (await call('GET', `/bids/${bid.v1}`, { token: (v[0] as Person).token })).body.content.priceCents,
+    ).to.equal(100_000_000);
+    const all = await call('GET', `/tenders/${tenderId}/bids`, { token: officer.token });
+    expect(all.body.items).to.have.length(5);
+  });
+
+  it('when an evaluator has not declared, then they cannot score; a failed check needs a reason', async () => {
+    const score = await call('POST', `/bids/${bid.v1}/scores`, {
+      token: undeclared.token,
+      body: { criterion: 'detection', score: 5 },
+    });
+    expect(score.status).to.equal(403);
+    const noReason = await call('POST', `/bids/${bid.v4}/checks`, {
+      token: officer.token,
+      body: { exclusion: 'fail', selection: 'pass' },
+    });
+    expect(noReason.status).to.equal(400);
+    expect(noReason.body.errors).to.deep.equal([
+      { path: '/reason', message: 'is required when a check fails' },
+    ]);
+    const early = await call('POST', `/tenders/${tenderId}/evaluation`, { token: officer.token });
+    expect(early.status).to.equal(409);
+  });
+
+  it('when the committee scores and the officer evaluates, then each lot is ranked by the DOMAIN formulas with flags', async () => {
+    for (const id of [bid.v1, bid.v2, bid.v3, bid.v5]) {
+      await call('POST', `/bids/${id}/checks`, {
+        token: officer.token,
+        body: { exclusion: 'pass', selection: 'pass' },
+      });
+    }
+    await call('POST', `/bids/${bid.v4}/checks`, {
+      token: officer.token,
+      body: { exclusion: 'fail', selection: 'pass', reason: 'Grave professional misconduct (art. 57(4)(c))' },
+    });
+    const marks: Record<string, [number, number]> = { v1: [8, 7], v2: [9, 9], v3: [7, 7], v5: [8, 8] };
+    for (const e of sel.evaluators) {
+      for (const [name, [detection, support]] of Object.entries(marks)) {
+        await call('POST', `/bids/${bid[name] as string}/scores`, {
+          token: e.token,
+          body: { criterion: 'detection', score: detection },
+        });
+        await call('POST', `/bids/${bid[name] as string}/scores`, {
+          token: e.token,
+          body: { criterion: 'support', score: support },
+        });
+      }
+    }
+    const run = await call('POST', `/tenders/${tenderId}/evaluation`, { token: officer.token });
+    expect(run.status).to.equal(202);
+    const evaluation = await eventually(async () => {
+      const res = await call('GET', `/tenders/${tenderId}/evaluation`, {
+        token: (sel.evaluators[1] as Person).token,
+      });
+      return res.status === 200 && res.body;
+    });
+    const lot1 = evaluation.lots[0].bids;
+    const row = (id: string | undefined) => lot1.find((b: { bidId: string }) => b.bidId === id);
+    // lowest admissible price 400 000.00 (V3): P = 100 × 40 / price
+    // V3: Q = 70, P = 100, total = 82;  V2: Q = 90, P = 32, total = 66.8;  V1: Q = 76.67, P = 40, total = 62
+    expect(row(bid.v3)).to.deep.include({ rank: 1, price: 100 });
+    expect(row(bid.v3).quality).to.be.closeTo(70, 1e-9);
+    expect(row(bid.v3).total).to.be.closeTo(82, 1e-9);
+    expect(row(bid.v3).flags).to.deep.equal({ excluded: false, belowThreshold: false, abnormallyLow: true });
+    expect(row(bid.v2).rank).to.equal(2);
+    expect(row(bid.v2).total).to.be.closeTo(66.8, 1e-9);
+    expect(row(bid.v1).rank).to.equal(3);
+    expect(row(bid.v1).rounded).to.deep.equal({ quality: 76.67, price: 40, total: 62 });
+    expect(row(bid.v4).flags.excluded).to.equal(true);
+    expect(row(bid.v4).reasons).to.deep.equal([
+      'Exclusion grounds apply: Grave professional misconduct (art. 57(4)(c)).',
+    ]);
+    expect(row(bid.v4).vendorName).to.match(/^Vendor 4/);
+    expect(evaluation.lots[1].bids[0].rounded).to.deep.equal({ quality: 80, price: 100, total: 88 });
+    expect(evaluation.lots[1].bids[0].rank).to.equal(1);
+    expect((await call('GET', `/tenders/${tenderId}`, { token: officer.token })).body.status).to.equal(
+      'evaluated',
+    );
+  });
+
+  it('when a flagged bid is awarded without the vendor’s explanation, then 409; with it, the lot is awarded and every bidder told', async () => {
+    const bare = await call('POST', `/tenders/${tenderId}/awards`, {
+      token: officer.token,
+      body: { lot: 1, bidId: bid.v3 },
+    });
+    expect(bare.status).to.equal(409);
+    expect(bare.body.errors).to.deep.equal([
+      { path: '/lowPriceExplanation', message: 'is required for an abnormally low bid' },
+    ]);
+    const excluded = await call('POST', `/tenders/${tenderId}/awards`, {
+      token: officer.token,
+      body: { lot: 1, bidId: bid.v4 },
+    });
+    expect(excluded.status).to.equal(409);
+    const awarded = await call('POST', `/tenders/${tenderId}/awards`, {
+      token: officer.token,
+      body: {
+        lot: 1,
+        bidId: bid.v3,
+        lowPriceExplanation: 'Existing licences reused; explanation accepted by the officer.',
+      },
+    });
+    expect(awarded.status).to.equal(201);
+    expect(awarded.body.tender.lots[0].status).to.equal('standstill');
+    const lost = await eventually(() =>
+      mailTo((v[1] as Person).email).find((m) => m.parsed.subject?.includes('niet gekozen')),
+    );
+    expect(lost.parsed.text).to.include('totaal 66,80 / 100');
+    expect(lost.parsed.text).to.include('inschrijving 82,00 / 100 scoorde');
+    expect(lost.parsed.text).to.match(/Vendor 3/);
+    expect(lost.parsed.text).to.include('wachttermijn eindigt op');
+    const excludedMail = await eventually(() =>
+      mailTo((v[3] as Person).email).find((m) => m.parsed.subject?.includes('not successful')),
+    );
+    expect(excludedMail.parsed.text).to.include('Grave professional misconduct');
+    expect(excludedMail.parsed.text).to.include('not ranked');
+    const won = await eventually(() =>
+      mailTo((v[2] as Person).email).find(
+        (m) => m.parsed.subject?.includes('successful') && !m.parsed.subject?.includes('not'),
+      ),
+    );
+    expect(won.parsed.text).to.include('82.00 / 100');
+  });
+
+  it('when the contract is asked for during the standstill, then 409; after it, the contract is recorded with the exact cost split', async () => {
+    const during = await call('POST', `/tenders/${tenderId}/contracts`, {
+      token: officer.token,
+      body: { lot: 1 },
+    });
+    expect(during.status).to.equal(409);
+    expect(during.body.type).to.equal('urn:problem:standstill');
+    const tender = await call('GET', `/tenders/${tenderId}`, { token: officer.token });
+    await waitUntil(tender.body.awards[0].standstillEndsAt);
+    const contract = await call('POST', `/tenders/${tenderId}/contracts`, {
+      token: officer.token,
+      body: { lot: 1 },
+    });
+    expect(contract.status).to.equal(201);
+    // EUR 400 000.00 at 75 %: EU 300 000.00; members 100 000.00 split 5:3:2
+    expect(contract.body.valueCents).to.equal(40_000_000);
+    expect(contract.body.split.euCents).to.equal(30_000_000);
+    expect(contract.body.split.members.map((m: { cents: number }) => m.cents)).to.deep.equal([
+      5_000_000, 3_000_000, 2_000_000,
+    ]);
+    expect(
+      (await call('GET', `/tenders/${tenderId}`, { token: officer.token })).body.lots[0].status,
+    ).to.equal('contracted');
+    const asVendor = await call('GET', `/contracts/${contract.body.id}`, { token: (v[2] as Person).token });
+    expect(asVendor.status).to.equal(200);
+    expect(
+      (await call('GET', `/contracts/${contract.body.id}`, { token: (v[0] as Person).token })).status,
+    ).to.equal(404);
+    expect(
+      (await call('GET', `/contracts/${contract.body.id}`, { token: (sel.members[1] as Person).token }))
+        .status,
+    ).to.equal(200);
+    const stranger = await hostingEntity('PT');
+    expect((await call('GET', `/contracts/${contract.body.id}`, { token: stranger.token })).status).to.equal(
+      404,
+    );
+  });
+});
