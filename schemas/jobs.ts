@@ -32,5 +32,11 @@ export const jobSchemas = {
     required: ['tenderId', 'lot'],
     additionalProperties: false,
   },
+  'generate-contract': {
+    type: 'object',
+    properties: { contractId: objectId },
+    required: ['contractId'],
+    additionalProperties: false,
+  },
   reconcile: { type: 'object', additionalProperties: false },
 } as const;

@@ -11,3 +11,4 @@ import './tenders/tender.model.js';
 import './tenders/question.model.js';
 import './bids/bid.model.js';
 import './contracts/contract.model.js';
+import './documents/document.model.js';

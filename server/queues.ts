@@ -12,6 +12,7 @@ export const queueOfJob = {
   'close-call': 'deadlines',
   'open-tender': 'deadlines',
   'end-standstill': 'deadlines',
+  'generate-contract': 'documents',
   reconcile: 'maintenance',
 } as const satisfies Record<keyof typeof jobSchemas, string>;
 
@@ -24,6 +25,7 @@ export interface JobPayloads {
   'close-call': FromSchema<(typeof jobSchemas)['close-call']>;
   'open-tender': FromSchema<(typeof jobSchemas)['open-tender']>;
   'end-standstill': FromSchema<(typeof jobSchemas)['end-standstill']>;
+  'generate-contract': FromSchema<(typeof jobSchemas)['generate-contract']>;
   reconcile: FromSchema<(typeof jobSchemas)['reconcile']>;
 }
 export type JobData<N extends JobName> = JobPayloads[N];

@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import { endStandstill } from '../server/awards/awards.service.js';
 import { openTenderBids } from '../server/bids/opening.js';
 import { closeCall } from '../server/calls/calls.service.js';
+import { generateContract } from '../server/contracts/contract-generation.js';
 import { drainEffects } from '../server/effects/effects.js';
 import '../server/effects/registry.js';
 import { reconcile } from '../server/maintenance/reconcile.js';
@@ -19,5 +20,6 @@ export const processors: { [N in JobName]: Processor<N> } = {
   'close-call': (data) => closeCall(data.callId),
   'open-tender': (data) => openTenderBids(data.tenderId),
   'end-standstill': (data) => endStandstill(data.tenderId, data.lot),
+  'generate-contract': (data, job) => generateContract(data.contractId, isLastAttempt(job)),
   reconcile: () => reconcile(),
 };

@@ -15,6 +15,8 @@ const contractSchema = new Schema(
     split: { type: Schema.Types.Mixed, required: true },
     status: { type: String, enum: ['recorded', 'generating', 'ready', 'failed'], default: 'recorded' },
     progress: { type: Number, default: 0 },
+    documentSha256: { type: String, default: null },
+    dataSha256: { type: String, default: null },
     createdBy: { type: Schema.Types.ObjectId, required: true },
     rev: { type: Number, default: 0 },
     pendingEffects: pendingEffectsField,
@@ -39,6 +41,8 @@ export interface ContractRecord {
   split: import('./cost-sharing.js').CostSplit;
   status: 'recorded' | 'generating' | 'ready' | 'failed';
   progress: number;
+  documentSha256?: string | null;
+  dataSha256?: string | null;
   createdBy: Types.ObjectId;
   rev: number;
   createdAt: Date;

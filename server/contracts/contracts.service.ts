@@ -29,6 +29,7 @@ export function contractView(c: ContractRecord) {
     split: c.split,
     status: c.status,
     progress: c.progress,
+    documentSha256: c.documentSha256 ?? null,
     createdAt: c.createdAt,
   };
 }

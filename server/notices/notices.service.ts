@@ -30,7 +30,12 @@ export interface NewNotice {
   attachments?: { kind: string; id: string }[];
 }
 
-type AttachmentLoader = (id: string) => Promise<Attachment>;
+/** What a loader may use besides the id: the notice as recorded and the e-mail as rendered for it. */
+export interface AttachmentContext {
+  notice: { id: string; locale: string; recipientName: string; createdAt: Date };
+  rendered: { subject: string; text: string };
+}
+type AttachmentLoader = (id: string, context: AttachmentContext) => Promise<Attachment>;
 const attachmentLoaders = new Map<string, AttachmentLoader>();
 
 /** Registers how to load an attachment kind (e.g. a contract PDF) when a notice is sent. */
@@ -98,7 +103,13 @@ export async function recordNotices(notices: NewNotice[]): Promise<string[]> {
 /** Records one notice per person for one event: the same template, subject and data, keyed by event and person. */
 export function notifyEach(
   people: Recipient[],
-  event: { key: string; template: string; subject?: string; data: Record<string, unknown> },
+  event: {
+    key: string;
+    template: string;
+    subject?: string;
+    data: Record<string, unknown>;
+    attachments?: { kind: string; id: string }[];
+  },
 ): Promise<string[]> {
   return recordNotices(
     people.map((recipient) => ({
@@ -107,6 +118,7 @@ export function notifyEach(
       recipient,
       subject: event.subject,
       data: event.data,
+      attachments: event.attachments,
     })),
   );
 }
@@ -144,7 +156,17 @@ export async function sendNotice(noticeId: string, isLastAttempt: boolean): Prom
     for (const a of notice.attachments) {
       const loader = attachmentLoaders.get(a.kind);
       if (!loader) throw new UnrecoverableError(`No loader for attachments of kind ${a.kind}`);
-      attachments.push(await loader(a.id));
+      attachments.push(
+        await loader(a.id, {
+          notice: {
+            id: String(notice._id),
+            locale: notice.locale,
+            recipientName: notice.recipient.name,
+            createdAt: notice.createdAt,
+          },
+          rendered,
+        }),
+      );
     }
     if (!config.smtpUrl) throw new Error('No SMTP server is configured.');
     await mailTransport(config.smtpUrl).sendMail({

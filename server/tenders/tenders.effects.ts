@@ -123,6 +123,7 @@ onEffect('Tender', 'awarded', async (t: TenderRecord, e) => {
       key: `${e.id}:${bid._id}`,
       template: won ? 'award-won' : 'award-lost',
       subject: String(t._id),
+      attachments: [{ kind: 'letter', id: String(t._id) }],
       data: {
         ...tenderData(t),
         lot,

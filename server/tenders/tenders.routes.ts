@@ -14,8 +14,12 @@ import {
 import { actorOf, allow } from '../accounts/access.js';
 import { awardLot } from '../awards/awards.service.js';
 import * as bids from '../bids/bids.service.js';
-import { contractView, getContract, listContracts, recordContract } from '../contracts/contracts.service.js';
+import { contractDocumentKey, requestContract } from '../contracts/contract-generation.js';
+import { contractView, getContract, listContracts } from '../contracts/contracts.service.js';
+import { loadDocument, sendPdf } from '../documents/documents.service.js';
+import { conflict } from '../errors.js';
 import * as evaluation from '../evaluation/evaluation.service.js';
+import { evaluationReport } from '../evaluation/report.js';
 import { body, page, query } from '../http/validate.js';
 import * as questions from './questions.service.js';
 import * as tenders from './tenders.service.js';
@@ -81,6 +85,9 @@ export const tendersRoutes = Router()
   .post('/tenders/:id/evaluation', officer, async (req, res) => {
     res.status(202).json(await evaluation.requestEvaluation(actorOf(req), id(req)));
   })
+  .get('/tenders/:id/report.pdf', allow('procurement-officer', 'admin', 'evaluator'), async (req, res) => {
+    sendPdf(res, await evaluationReport(actorOf(req), id(req)));
+  })
   .get('/tenders/:id/evaluation', allow('procurement-officer', 'admin', 'evaluator'), async (req, res) => {
     res.json(await evaluation.getEvaluation(actorOf(req), id(req)));
   })
@@ -88,11 +95,16 @@ export const tendersRoutes = Router()
     res.status(201).json(await awardLot(actorOf(req), id(req), req.body));
   })
   .post('/tenders/:id/contracts', officer, body(contractBody), async (req, res) => {
-    res.status(201).json(contractView(await recordContract(actorOf(req), id(req), req.body.lot)));
+    res.status(202).json(await requestContract(actorOf(req), id(req), req.body.lot));
   })
   .get('/tenders/:id/contracts', async (req, res) => {
     res.json(await listContracts(actorOf(req), id(req)));
   })
   .get('/contracts/:id', async (req, res) => {
     res.json(contractView(await getContract(actorOf(req), id(req))));
+  })
+  .get('/contracts/:id/pdf', async (req, res) => {
+    const contract = await getContract(actorOf(req), id(req));
+    if (contract.status !== 'ready') throw conflict('not-ready', `The contract PDF is ${contract.status}.`);
+    sendPdf(res, await loadDocument(contractDocumentKey(id(req))));
   });

@@ -1,5 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from 'chai';
+import { PDFParse } from 'pdf-parse';
 import { AuditEvent } from '../../server/audit/audit.model.js';
 import { Bid } from '../../server/bids/bid.model.js';
 import { asAdmin, call, centreId, newOrganisation, newPerson, type Person } from '../support/api.js';
@@ -41,6 +44,7 @@ describe('tenders: sealed bids to award and standstill', function () {
   let tenderId: string;
   let submissionDeadline: string;
   const bid: Record<string, string> = {};
+  let contractId: string;
 
   before(async () => {
     sel = await selectedExpression();
@@ -425,7 +429,7 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(won.parsed.text).to.include('82.00 / 100');
   });
 
-  it('when the contract is asked for during the standstill, then 409; after it, the contract is recorded with the exact cost split', async () => {
+  it('when the contract is asked for during the standstill, then 409; after it, it is recorded with the exact cost split and generated', async () => {
     const during = await call('POST', `/tenders/${tenderId}/contracts`, {
       token: officer.token,
       body: { lot: 1 },
@@ -434,32 +438,138 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(during.body.type).to.equal('urn:problem:standstill');
     const tender = await call('GET', `/tenders/${tenderId}`, { token: officer.token });
     await waitUntil(tender.body.awards[0].standstillEndsAt);
-    const contract = await call('POST', `/tenders/${tenderId}/contracts`, {
+    const requested = await call('POST', `/tenders/${tenderId}/contracts`, {
       token: officer.token,
       body: { lot: 1 },
     });
-    expect(contract.status).to.equal(201);
+    expect(requested.status).to.equal(202);
+    expect(requested.body.jobId).to.equal(`contract-${requested.body.contractId}`);
+    contractId = requested.body.contractId;
+    const contract = await eventually(async () => {
+      const res = await call('GET', `/contracts/${contractId}`, { token: officer.token });
+      return res.body.status === 'ready' && res.body;
+    }, 30_000);
+    expect(contract.progress).to.equal(100);
     // EUR 400 000.00 at 75 %: EU 300 000.00; members 100 000.00 split 5:3:2
-    expect(contract.body.valueCents).to.equal(40_000_000);
-    expect(contract.body.split.euCents).to.equal(30_000_000);
-    expect(contract.body.split.members.map((m: { cents: number }) => m.cents)).to.deep.equal([
+    expect(contract.valueCents).to.equal(40_000_000);
+    expect(contract.split.euCents).to.equal(30_000_000);
+    expect(contract.split.members.map((m: { cents: number }) => m.cents)).to.deep.equal([
       5_000_000, 3_000_000, 2_000_000,
+    ]);
+    const listed = await call('GET', `/tenders/${tenderId}/contracts`, { token: officer.token });
+    expect(listed.body.items.map((c: { lot: number; status: string }) => [c.lot, c.status])).to.deep.equal([
+      [1, 'ready'],
     ]);
     expect(
       (await call('GET', `/tenders/${tenderId}`, { token: officer.token })).body.lots[0].status,
     ).to.equal('contracted');
-    const asVendor = await call('GET', `/contracts/${contract.body.id}`, { token: (v[2] as Person).token });
-    expect(asVendor.status).to.equal(200);
-    expect(
-      (await call('GET', `/contracts/${contract.body.id}`, { token: (v[0] as Person).token })).status,
-    ).to.equal(404);
-    expect(
-      (await call('GET', `/contracts/${contract.body.id}`, { token: (sel.members[1] as Person).token }))
-        .status,
-    ).to.equal(200);
+  });
+
+  it('when parties and others fetch the contract PDF, then only the parties and officers get it', async () => {
+    const allowed = [officer.token, admin, (v[2] as Person).token, (sel.members[1] as Person).token];
+    for (const token of allowed) {
+      const res = await call('GET', `/contracts/${contractId}/pdf`, { token });
+      expect(res.status).to.equal(200);
+      expect(res.headers.get('content-type')).to.equal('application/pdf');
+      expect(res.headers.get('content-disposition')).to.match(/filename="contract-.*-L1\.pdf"/);
+    }
     const stranger = await hostingEntity('PT');
-    expect((await call('GET', `/contracts/${contract.body.id}`, { token: stranger.token })).status).to.equal(
-      404,
+    for (const token of [(v[0] as Person).token, stranger.token, (sel.evaluators[0] as Person).token]) {
+      expect((await call('GET', `/contracts/${contractId}/pdf`, { token })).status).to.equal(404);
+    }
+  });
+
+  it('when the contract PDF is read, then it names the parties, references and every amount, and the parts sum to the value', async () => {
+    const pdf = (await call('GET', `/contracts/${contractId}/pdf`, { token: officer.token })).body as Buffer;
+    const text = await pdfText(pdf);
+    const members = await Promise.all(
+      sel.members.map((m) => call('GET', `/organisations/${m.organisationId}`, { token: officer.token })),
+    );
+    for (const m of members) expect(text).to.include(`${m.body.name} (${m.body.country})`);
+    expect(text).to.include('European Cybersecurity Competence Centre (RO)');
+    expect(text).to.match(/Vendor 3 \w+ \(FR\)/);
+    expect(text).to.include('48730000, 72212730');
+    expect(text).to.match(/1 — SIEM/);
+    for (const amount of ['€400,000.00', '€300,000.00', '€50,000.00', '€30,000.00', '€20,000.00'])
+      expect(text).to.include(amount);
+    for (const share of ['75.00%', '12.50%', '7.50%', '5.00%', '100.00%']) expect(text).to.include(share);
+    expect(text).to.match(/Page 1 of [2-9]/);
+    expect(text).to.match(/SHA-256 [0-9a-f]{64}/);
+    const contract = (await call('GET', `/contracts/${contractId}`, { token: officer.token })).body;
+    expect(
+      contract.split.euCents +
+        contract.split.members.reduce((s: number, m: { cents: number }) => s + m.cents, 0),
+    ).to.equal(contract.valueCents);
+  });
+
+  it('when the same contract is rendered twice, then the bytes are identical', async () => {
+    const { Contract } = await import('../../server/contracts/contract.model.js');
+    const { contractData, renderContractPdf } = await import('../../server/contracts/contract-document.js');
+    const record = await Contract.findById(contractId).lean();
+    const data = await contractData(record as never);
+    const a = await renderContractPdf(data, contractId);
+    const b = await renderContractPdf(data, contractId);
+    expect(a.bytes.equals(b.bytes)).to.equal(true);
+    const stored = await call('GET', `/contracts/${contractId}/pdf`, { token: officer.token });
+    expect(stored.headers.get('x-content-sha256')).to.equal(
+      createHash('sha256').update(a.bytes).digest('hex'),
     );
   });
+
+  it('when the contract is generated, then the vendor and every member’s representatives receive it attached, once', async () => {
+    for (const person of [v[2] as Person, ...sel.members]) {
+      const mails = await eventually(() => {
+        const found = mailTo(person.email).filter((m) =>
+          m.parsed.subject?.match(/^(Contract|Overeenkomst) /),
+        );
+        return found.length > 0 && found;
+      });
+      expect(mails).to.have.length(1);
+      expect(mails[0]?.parsed.attachments.map((a) => a.contentType)).to.deep.equal(['application/pdf']);
+      expect(mails[0]?.parsed.attachments[0]?.content.subarray(0, 5).toString()).to.equal('%PDF-');
+    }
+  });
+
+  it('when the award was notified, then each bidder’s notice carried a one-page PDF letter with the same content', async () => {
+    const lost = mailTo((v[1] as Person).email).find((m) => m.parsed.subject?.includes('niet gekozen'));
+    const letter = lost?.parsed.attachments[0];
+    expect(letter?.contentType).to.equal('application/pdf');
+    const text = await pdfText(letter?.content as Buffer);
+    expect(text).to.include('66,80');
+    expect(text).to.include('wachttermijn');
+    expect(text).to.match(/Pagina 1 van 1/);
+  });
+
+  it('when the evaluation report is asked, then officers and clean evaluators get the whole evaluation; others do not', async () => {
+    const res = await call('GET', `/tenders/${tenderId}/report.pdf`, {
+      token: (sel.evaluators[0] as Person).token,
+    });
+    expect(res.status).to.equal(200);
+    const text = await pdfText(res.body as Buffer);
+    expect(text).to.include('Evaluation report');
+    expect(text).to.include('Grave professional misconduct (art. 57(4)(c))');
+    expect(text).to.include('Existing licences reused');
+    expect(text).to.match(/abnormally low/i);
+    expect(text).to.include('82.00');
+    expect(text).to.include('no conflict');
+    expect(
+      (await call('GET', `/tenders/${tenderId}/report.pdf`, { token: undeclared.token })).status,
+    ).to.equal(403);
+    expect(
+      (await call('GET', `/tenders/${tenderId}/report.pdf`, { token: (v[2] as Person).token })).status,
+    ).to.equal(403);
+  });
 });
+
+let dumped = 0;
+/** The text of a PDF, pages joined, white space folded; PDF_DUMP_DIR keeps a copy to look at. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  if (process.env.PDF_DUMP_DIR)
+    writeFileSync(path.join(process.env.PDF_DUMP_DIR, `document-${++dumped}.pdf`), pdf);
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    return (await parser.getText()).text.replace(/\s+/g, ' ');
+  } finally {
+    await parser.destroy();
+  }
+}

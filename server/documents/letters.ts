@@ -1,0 +1,36 @@
+import { drawLetter } from '../../templates/pdf/letter.js';
+import { Organisation } from '../accounts/organisation.model.js';
+import { onAttachment } from '../notices/notices.service.js';
+import { dataDigest } from './documents.service.js';
+import { renderPdf } from './pdf.js';
+
+const pageLabel = (locale: string) => (p: number, n: number) =>
+  locale === 'nl' ? `Pagina ${p} van ${n}` : `Page ${p} of ${n}`;
+
+/** A notice's own text as a one-page PDF letter, for the recipient's files (award and rejection decisions). */
+onAttachment('letter', async (_id, { notice, rendered }) => {
+  const authority = await Organisation.findOne({ kind: 'contracting-authority' })
+    .sort({ createdAt: 1 })
+    .lean();
+  const data = {
+    language: notice.locale,
+    from: authority?.name ?? 'Contracting authority',
+    to: notice.recipientName,
+    date: new Date(notice.createdAt).toISOString(),
+    subject: rendered.subject,
+    body: rendered.text,
+  };
+  const content = await renderPdf(
+    {
+      title: rendered.subject,
+      author: data.from,
+      documentId: `letter ${notice.id}`,
+      date: new Date(data.date),
+      language: notice.locale,
+      dataSha256: dataDigest(data),
+      pageLabel: pageLabel(notice.locale),
+    },
+    (doc) => drawLetter(doc, data),
+  );
+  return { filename: `letter-${notice.id}.pdf`, content, contentType: 'application/pdf' };
+});

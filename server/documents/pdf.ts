@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+
+// DejaVu Sans covers every Latin letter of the EU's languages (ü, é, ł, ’, ő …); embedded, so PDFs read the same anywhere.
+const fontDir = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
+  'ttf',
+);
+export const FONTS = {
+  body: path.join(fontDir, 'DejaVuSans.ttf'),
+  bold: path.join(fontDir, 'DejaVuSans-Bold.ttf'),
+};
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  /** The document's own id, printed in the footer. */
+  documentId: string;
+  /** The document date: fixed, so that the same input gives the same bytes. */
+  date: Date;
+  language: string;
+  /** SHA-256 of the data the document was made from, printed in the footer. */
+  dataSha256: string;
+  pageLabel: (page: number, pages: number) => string;
+}
+
+/** Renders a layout into PDF bytes: A4, embedded fonts, page numbers and an identifying footer on every page. */
+export function renderPdf(meta: PdfMeta, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 72, left: 56, right: 56 },
+    bufferPages: true,
+    lang: meta.language,
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      Creator: 'SOC joint procurement platform',
+      Producer: 'PDFKit',
+      CreationDate: meta.date,
+      ModDate: meta.date,
+    },
+  });
+  doc.registerFont('body', FONTS.body);
+  doc.registerFont('bold', FONTS.bold);
+  doc.font('body').fontSize(10);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  draw(doc);
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
+    const y = doc.page.height - 48;
+    doc
+      .moveTo(56, y - 6)
+      .lineTo(doc.page.width - 56, y - 6)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
+    doc.font('body').fontSize(7).fillColor('#555555');
+    const width = doc.page.width - 212;
+    doc.text(meta.documentId, 56, y, { width, lineBreak: false });
+    doc.text(`SHA-256 ${meta.dataSha256}`, 56, y + 9, { width: width + 40, lineBreak: false });
+    doc.text(meta.pageLabel(i + 1, range.count), doc.page.width - 156, y, {
+      width: 100,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
