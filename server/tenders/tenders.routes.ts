@@ -21,6 +21,7 @@ import { conflict } from '../errors.js';
 import * as evaluation from '../evaluation/evaluation.service.js';
 import { evaluationReport } from '../evaluation/report.js';
 import { body, page, query } from '../http/validate.js';
+import { ocdsReleasePackage } from '../ocds/ocds.service.js';
 import * as questions from './questions.service.js';
 import * as tenders from './tenders.service.js';
 
@@ -35,6 +36,9 @@ export const tendersRoutes = Router()
   })
   .get('/tenders', query(listQuery), async (req, res) => {
     res.json(await tenders.listTenders(actorOf(req), page(req)));
+  })
+  .get('/tenders/:id/ocds', async (req, res) => {
+    res.json(await ocdsReleasePackage(actorOf(req), id(req)));
   })
   .get('/tenders/:id', async (req, res) => {
     const actor = actorOf(req);

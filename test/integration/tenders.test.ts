@@ -7,6 +7,7 @@ import { AuditEvent } from '../../server/audit/audit.model.js';
 import { Bid } from '../../server/bids/bid.model.js';
 import { asAdmin, call, centreId, newOrganisation, newPerson, type Person } from '../support/api.js';
 import { eventually, mailTo } from '../support/harness.js';
+import { codelist, ocdsErrors } from '../support/ocds.js';
 import {
   approveTender,
   hostingEntity,
@@ -137,6 +138,19 @@ describe('tenders: sealed bids to award and standstill', function () {
     );
     await new Promise((r) => setTimeout(r, 300));
     expect(mailTo(outsider.email).filter((m) => m.parsed.subject?.includes('tender'))).to.deep.equal([]);
+  });
+
+  it('when the tender is published, then its OCDS release validates and shows only the tender part', async () => {
+    const res = await call('GET', `/tenders/${tenderId}/ocds`, { token: (v[0] as Person).token });
+    expect(res.status).to.equal(200);
+    expect(ocdsErrors(res.body)).to.deep.equal([]);
+    const [release] = res.body.releases;
+    expect(release.tag).to.deep.equal(['tender']);
+    expect(release.tender.status).to.equal('active');
+    expect(release.tender.lots.map((l: { id: string }) => l.id)).to.deep.equal(['1', '2']);
+    expect(release).not.to.have.property('awards');
+    expect(release.tender).not.to.have.property('tenderers');
+    expect(release.parties.flatMap((p: { roles: string[] }) => p.roles)).not.to.include('tenderer');
   });
 
   it('when a vendor asks and an officer answers, then every interested vendor gets the answer without the asker', async () => {
@@ -463,6 +477,27 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(
       (await call('GET', `/tenders/${tenderId}`, { token: officer.token })).body.lots[0].status,
     ).to.equal('contracted');
+  });
+
+  it('when the lot is contracted, then the OCDS package validates with tenderers, suppliers, awards and contracts from the codelists', async () => {
+    const res = await call('GET', `/tenders/${tenderId}/ocds`, { token: officer.token });
+    expect(ocdsErrors(res.body)).to.deep.equal([]);
+    const [release] = res.body.releases;
+    expect(release.tag).to.deep.equal(['tender', 'award', 'contract']);
+    expect(release.tender.numberOfTenderers).to.equal(5);
+    expect(release.awards).to.have.length(1);
+    expect(release.awards[0].value).to.deep.equal({ amount: 400_000, currency: 'EUR' });
+    expect(release.contracts[0].value).to.deep.equal({ amount: 400_000, currency: 'EUR' });
+    const roles = new Set(release.parties.flatMap((p: { roles: string[] }) => p.roles));
+    for (const role of ['buyer', 'procuringEntity', 'tenderer', 'supplier'])
+      expect(roles.has(role), role).to.equal(true);
+    for (const role of roles) expect(codelist('partyRole')).to.include(role);
+    expect(codelist('tenderStatus')).to.include(release.tender.status);
+    expect(codelist('awardStatus')).to.include(release.awards[0].status);
+    expect(codelist('contractStatus')).to.include(release.contracts[0].status);
+    expect(codelist('method')).to.include(release.tender.procurementMethod);
+    expect(codelist('awardCriteria')).to.include(release.tender.awardCriteria);
+    for (const tag of release.tag) expect(codelist('releaseTag')).to.include(tag);
   });
 
   it('when parties and others fetch the contract PDF, then only the parties and officers get it', async () => {

@@ -1,0 +1,146 @@
+import { trusted } from 'mongoose';
+import type { Actor } from '../accounts/access.js';
+import { Organisation } from '../accounts/organisation.model.js';
+import { Bid } from '../bids/bid.model.js';
+import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
+import { context } from '../context.js';
+import { Contract, type ContractRecord } from '../contracts/contract.model.js';
+import { conflict } from '../errors.js';
+import type { TenderRecord } from '../tenders/tender.model.js';
+import { loadTender, tenderStatus } from '../tenders/tenders.service.js';
+
+const OCID_PREFIX = 'ocds-socjp';
+const euros = (cents: number) => ({ amount: cents / 100, currency: 'EUR' });
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : undefined);
+
+/** The OCDS tender status of the procedure (closed codelist tenderStatus). */
+function ocdsTenderStatus(t: TenderRecord): string {
+  const status = tenderStatus(t);
+  if (status === 'cancelled') return 'cancelled';
+  if (status === 'published' || status === 'closed' || status === 'opened' || status === 'evaluated')
+    return 'active';
+  return t.lots.every((l) => t.awards.some((a) => a.lot === l.number)) ? 'complete' : 'active';
+}
+
+/**
+ * The tender as an Open Contracting Data Standard 1.1.5 release package. Before opening only the
+ * tender section is published: no tenderer, no price and no award can leak from sealed bids.
+ */
+export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
+  const t = await loadTender(actor, tenderId);
+  if (t.status === 'draft') throw conflict('not-published', 'A draft tender has no public record.');
+  const { publicUrl } = context().config;
+  const opened = Boolean(t.opening);
+  const [authority, consortium, bids, contracts] = await Promise.all([
+    Organisation.findOne({ kind: 'contracting-authority' }).sort({ createdAt: 1 }).lean(),
+    Consortium.findById(t.consortiumId).lean<ConsortiumRecord>(),
+    opened
+      ? Bid.find({ tenderId: t._id, status: 'submitted' }, { vendorId: 1, lot: 1 }).lean()
+      : Promise.resolve([]),
+    Contract.find({ tenderId: t._id }).lean<ContractRecord[]>(),
+  ]);
+  const memberIds = (consortium?.members ?? [])
+    .filter((m) => m.status === 'member')
+    .map((m) => m.organisationId);
+  const vendorIds = [...new Set(bids.map((b) => String(b.vendorId)))];
+  const orgs = await Organisation.find({ _id: trusted({ $in: [...memberIds, ...vendorIds] }) }).lean();
+  const supplierIds = new Set(t.awards.map((a) => a.vendorId));
+  const party = (o: { _id: unknown; name: string; country: string }, roles: string[]) => ({
+    id: String(o._id),
+    name: o.name,
+    address: { countryName: o.country },
+    roles,
+  });
+  const parties = [
+    ...(authority ? [party(authority, ['buyer', 'procuringEntity', 'payer'])] : []),
+    ...orgs
+      .filter((o) => memberIds.some((m) => String(m) === String(o._id)))
+      .map((o) => party(o, ['buyer', 'payer'])),
+    ...orgs
+      .filter((o) => vendorIds.includes(String(o._id)))
+      .map((o) => party(o, supplierIds.has(String(o._id)) ? ['tenderer', 'supplier'] : ['tenderer'])),
+  ];
+  const ref = (id: string) => ({ id, name: parties.find((p) => p.id === id)?.name ?? '' });
+  const tags = [
+    'tender',
+    ...(t.status === 'cancelled' ? ['tenderCancellation'] : []),
+    ...(t.awards.length ? ['award'] : []),
+    ...(contracts.length ? ['contract'] : []),
+  ];
+  const release = {
+    ocid: `${OCID_PREFIX}-${t._id}`,
+    id: `${t._id}-${t.rev}`,
+    date: new Date().toISOString(),
+    tag: tags,
+    initiationType: 'tender',
+    language: 'en',
+    parties,
+    buyer: authority ? ref(String(authority._id)) : undefined,
+    tender: {
+      id: String(t._id),
+      title: `${t.reference} ${t.title}`,
+      description: t.description,
+      status: ocdsTenderStatus(t),
+      procuringEntity: authority ? ref(String(authority._id)) : undefined,
+      items: t.lots.flatMap((lot) =>
+        t.cpvCodes.map((code) => ({
+          id: `${lot.number}-${code}`,
+          description: lot.title,
+          classification: { scheme: 'CPV', id: code.slice(0, 8) },
+          relatedLot: String(lot.number),
+        })),
+      ),
+      lots: t.lots.map((lot) => ({
+        id: String(lot.number),
+        title: lot.title,
+        value: euros(lot.estimatedValueCents),
+      })),
+      value: euros(t.lots.reduce((s, l) => s + l.estimatedValueCents, 0)),
+      procurementMethod: 'open',
+      procurementMethodDetails: 'Open procedure (Directive 2014/24/EU art. 27), joint procurement',
+      mainProcurementCategory: 'goods',
+      awardCriteria: 'ratedCriteria',
+      awardCriteriaDetails: `Total = ${t.award.qualityWeight} × quality + ${t.award.priceWeight} × price`,
+      submissionMethod: ['electronicSubmission'],
+      tenderPeriod: { startDate: iso(t.publishedAt), endDate: iso(t.submissionDeadline) },
+      enquiryPeriod: { startDate: iso(t.publishedAt), endDate: iso(t.questionsDeadline) },
+      ...(opened ? { numberOfTenderers: vendorIds.length, tenderers: vendorIds.map(ref) } : {}),
+    },
+    ...(opened && t.awards.length
+      ? {
+          awards: t.awards.map((a) => ({
+            id: `${t._id}-award-${a.lot}`,
+            title: `Lot ${a.lot}`,
+            status: 'active',
+            date: iso(a.decidedAt),
+            suppliers: [ref(a.vendorId)],
+            relatedLots: [String(a.lot)],
+            ...(contracts.find((c) => c.lot === a.lot)
+              ? { value: euros((contracts.find((c) => c.lot === a.lot) as ContractRecord).valueCents) }
+              : {}),
+          })),
+        }
+      : {}),
+    ...(contracts.length
+      ? {
+          contracts: contracts.map((c) => ({
+            id: String(c._id),
+            awardID: `${t._id}-award-${c.lot}`,
+            title: c.number,
+            status: 'pending',
+            value: euros(c.valueCents),
+            dateSigned: undefined,
+          })),
+        }
+      : {}),
+  };
+  return JSON.parse(
+    JSON.stringify({
+      uri: `${publicUrl}/api/v1/tenders/${tenderId}/ocds`,
+      version: '1.1',
+      publishedDate: new Date().toISOString(),
+      publisher: { name: authority?.name ?? 'Contracting authority' },
+      releases: [release],
+    }),
+  );
+}
