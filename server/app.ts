@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import express, { Router } from 'express';
 import type { Redis } from 'ioredis';
 import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
 import { authenticate } from './accounts/access.js';
 import { accountsRoutes, loginRoutes } from './accounts/accounts.routes.js';
 import type { LoginLimiter } from './accounts/login-limiter.js';
@@ -11,18 +14,27 @@ import type { Config } from './config.js';
 import { consortiaRoutes } from './consortia/consortia.routes.js';
 import { expressionsRoutes } from './expressions/expressions.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { metrics } from './http/metrics.js';
+import { openApiDocument } from './http/openapi.js';
 import { problemHandler, requireJson, routeNotFound } from './http/problems.js';
+import { queueBoard } from './http/queue-board.js';
 import { logger } from './logger.js';
 import { noticesRoutes } from './notices/notices.routes.js';
+import { projectRoot } from './paths.js';
+import type { Queues } from './queues.js';
 import { tendersRoutes } from './tenders/tenders.routes.js';
 
 export interface AppDeps {
   config: Readonly<Config>;
+  queues: Queues;
   redis: Redis;
   loginLimiter: LoginLimiter;
   /** Extra routers mounted before the API (the development mail viewer). */
   extras?: Router[];
 }
+
+const packageVersion = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8'))
+  .version as string;
 
 /** The HTTP application: health, the /api/v1 resources, and problem+json for every error. */
 export function createApp(deps: AppDeps): express.Express {
@@ -40,7 +52,10 @@ export function createApp(deps: AppDeps): express.Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
-  app.use(healthRoutes({ redis: deps.redis, smtpUrl: deps.config.smtpUrl }));
+  const { timer, router: metricsRouter } = metrics(deps.queues);
+  app.use(timer);
+  const health = healthRoutes({ redis: deps.redis, smtpUrl: deps.config.smtpUrl });
+  app.use(health, metricsRouter, queueBoard(deps.queues, deps.loginLimiter));
   for (const extra of deps.extras ?? []) app.use(extra);
 
   const api = Router();
@@ -57,6 +72,19 @@ export function createApp(deps: AppDeps): express.Express {
     auditRoutes,
   );
   app.use('/api/v1', api);
+
+  // The contract, generated from the routes and their schemas; and a page to read it.
+  const document = openApiDocument(
+    [
+      { router: health, prefix: '' },
+      { router: api, prefix: '/api/v1' },
+    ],
+    { version: packageVersion, serverUrl: deps.config.publicUrl },
+  );
+  app.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Joint procurement API' }));
 
   app.use(routeNotFound);
   app.use(problemHandler);

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
         : await ensureFirstAdmin(config.admin);
     const app = createApp({
       config,
+      queues: platform.queues,
       redis: platform.redis,
       loginLimiter: platform.loginLimiter,
       extras: services.mailCatcher ? [services.mailCatcher.router()] : [],

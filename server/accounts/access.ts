@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { forbidden, unauthorized } from '../errors.js';
+import { described } from '../http/validate.js';
 import { tokenSubject } from './tokens.js';
 import { type Role, User } from './user.model.js';
 
@@ -41,9 +42,9 @@ export async function authenticate(req: Request, _res: Response, next: NextFunct
 
 /** Only these roles may go on. */
 export function allow(...roles: Role[]) {
-  return (req: Request, _res: Response, next: NextFunction) => {
+  return described({ roles }, (req: Request, _res: Response, next: NextFunction) => {
     next(req.actor && roles.includes(req.actor.role) ? undefined : forbidden());
-  };
+  });
 }
 
 /** The actor of an authenticated request. */

@@ -19,7 +19,7 @@ function operatorKeys(value: unknown, at = ''): FieldError[] {
 /** Validates `req.body` against a JSON Schema, naming every bad field; defaults are filled in. */
 export function body(schema: object) {
   const validate = validatorFor(schema);
-  return (req: Request, _res: Response, next: NextFunction) => {
+  return described({ body: schema }, (req: Request, _res: Response, next: NextFunction) => {
     const value = req.body ?? {};
     if (typeof value !== 'object' || Array.isArray(value)) {
       return next(
@@ -31,23 +31,35 @@ export function body(schema: object) {
     if (errors.length) return next(badRequest('The request body is invalid.', errors));
     req.body = value;
     next();
-  };
+  });
 }
 
 /** Validates the query string against a JSON Schema (all values are strings). */
 export function query(schema: object) {
   const validate = validatorFor(schema);
-  return (req: Request, _res: Response, next: NextFunction) => {
+  return described({ query: schema }, (req: Request, _res: Response, next: NextFunction) => {
     const value = { ...req.query };
     if (!validate(value)) {
       const errors = fieldErrors(validate.errors).map((e) => ({ ...e, path: `?${e.path.slice(1)}` }));
       return next(badRequest('The query string is invalid.', errors));
     }
     next();
-  };
+  });
 }
 
 /** `limit` (1..100, default 20) and `offset` of a list request. */
 export function page(req: Request): { limit: number; offset: number } {
   return { limit: Number(req.query.limit ?? 20), offset: Number(req.query.offset ?? 0) };
+}
+
+/** What a middleware tells the OpenAPI document about its route: the body and query schemas, the roles. */
+export interface RouteFacts {
+  body?: object;
+  query?: object;
+  roles?: string[];
+}
+
+/** Marks a middleware with the facts the OpenAPI document is generated from: one source for both. */
+export function described<F extends object>(facts: RouteFacts, middleware: F): F & { openapi: RouteFacts } {
+  return Object.assign(middleware, { openapi: facts });
 }

@@ -60,6 +60,7 @@ export async function startHarness(): Promise<Harness> {
   await ensureFirstAdmin(services.config.admin);
   const app = createApp({
     config: services.config,
+    queues: platform.queues,
     redis: platform.redis,
     loginLimiter: platform.loginLimiter,
   });
