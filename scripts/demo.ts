@@ -38,13 +38,13 @@ const pad = (s: unknown, n: number) =>
     .padEnd(n)
     .slice(0, n);
 
-// biome-ignore lint/suspicious/noExplicitAny: the demo reads answers loosely, as a script would
 async function api(
   method: string,
   url: string,
   token?: string,
   body?: unknown,
   allowFailure = false,
+  // biome-ignore lint/suspicious/noExplicitAny: the demo reads answers loosely, as a script would
 ): Promise<any> {
   const res = await fetch(`${base}/api/v1${url}`, {
     method,

@@ -82,6 +82,7 @@ export function openApiDocument(
       paths[path] ??= {};
       (paths[path] as Record<string, unknown>)[r.method] = {
         operationId: `${r.method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+        tags: [path.startsWith('/api/v1/') ? (path.split('/')[3] ?? 'api') : 'operations'],
         summary: `${r.method.toUpperCase()} ${path}`,
         ...(r.facts.roles ? { description: `Allowed roles: ${r.facts.roles.join(', ')}.` } : {}),
         ...(r.authenticated ? { security: [{ bearerAuth: [] }] } : { security: [] }),
