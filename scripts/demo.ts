@@ -5,13 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ensureFirstAdmin } from '../server/accounts/accounts.service.js';
-import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { startEmbeddedServices } from '../server/embedded/services.js';
-import { startPlatform } from '../server/platform.js';
+import { startStandalone } from '../server/embedded/standalone.js';
 import { startWorkers } from '../workers/run.js';
 
 const run = randomBytes(3).toString('hex');
@@ -510,19 +506,8 @@ async function story(admin: string, centre: string, mailDir: string) {
 async function main(): Promise<void> {
   const started = Date.now();
   say('Starting a demo platform (embedded database, Redis, mail catcher, API, workers)…');
-  const services = await startEmbeddedServices(loadConfig(env), { database: `demo_${run}` });
-  const platform = await startPlatform(services.config);
-  await ensureFirstAdmin(services.config.admin);
-  const app = createApp({
-    config: services.config,
-    queues: platform.queues,
-    redis: platform.redis,
-    loginLimiter: platform.loginLimiter,
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const workers = await startWorkers(platform);
+  const standalone = await startStandalone(loadConfig(env), { database: `demo_${run}`, startWorkers });
+  base = standalone.baseUrl;
   try {
     const { token: admin } = await api('POST', '/auth/login', undefined, {
       email: env.ADMIN_EMAIL,
@@ -532,11 +517,7 @@ async function main(): Promise<void> {
     await story(admin, centre, path.join(dataDir, 'mail'));
     say(`\nThe story took ${((Date.now() - started) / 1000).toFixed(0)} s. Files are under ${dataDir}.`);
   } finally {
-    await workers.close();
-    server.closeAllConnections();
-    server.close();
-    await platform.close();
-    await services.stop();
+    await standalone.close();
   }
 }
 

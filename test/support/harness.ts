@@ -1,18 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureFirstAdmin } from '../../server/accounts/accounts.service.js';
-import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { CaughtMail, MailCatcher } from '../../server/embedded/mail-catcher.js';
-import { startEmbeddedServices } from '../../server/embedded/services.js';
+import { startStandalone } from '../../server/embedded/standalone.js';
 import type { Platform } from '../../server/platform.js';
-import { startPlatform } from '../../server/platform.js';
 import { queueNames } from '../../server/queues.js';
-import { startWorkers, type Workers } from '../../workers/run.js';
+import { startWorkers } from '../../workers/run.js';
 
 export const ADMIN = { email: 'admin@centre.test', password: 'admin-password-for-tests' };
 
@@ -51,48 +46,28 @@ export async function startHarness(): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'procurement-test-'));
   const env = testEnv(dataDir);
   process.env.LOG_LEVEL = env.LOG_LEVEL;
-  const services = await startEmbeddedServices(loadConfig(env), {
+  const standalone = await startStandalone(loadConfig(env), {
     database: `test_${env.QUEUE_PREFIX?.slice(5)}`,
     log: (m) => console.log(`      ${m}`),
+    startWorkers,
   });
-  const mail = services.mailCatcher as MailCatcher;
-  const platform = await startPlatform(services.config);
-  await ensureFirstAdmin(services.config.admin);
-  const app = createApp({
-    config: services.config,
-    queues: platform.queues,
-    redis: platform.redis,
-    loginLimiter: platform.loginLimiter,
-  });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  let workers: Workers | undefined = await startWorkers(platform);
-  const resolvedEnv = {
-    ...env,
-    MONGODB_URI: services.config.mongodbUri,
-    REDIS_URL: services.config.redisUrl,
-    SMTP_URL: services.config.smtpUrl,
-  };
+  const { services, platform } = standalone;
   return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    env: resolvedEnv,
+    baseUrl: standalone.baseUrl,
+    env: {
+      ...env,
+      MONGODB_URI: services.config.mongodbUri,
+      REDIS_URL: services.config.redisUrl,
+      SMTP_URL: services.config.smtpUrl,
+    },
     platform,
-    mail,
-    async stopWorkers() {
-      await workers?.close();
-      workers = undefined;
-    },
-    async startWorkers() {
-      workers ??= await startWorkers(platform);
-    },
+    mail: services.mailCatcher as MailCatcher,
+    stopWorkers: () => standalone.stopWorkers(),
+    startWorkers: () => standalone.startWorkers(),
     async close() {
-      await workers?.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await standalone.stopWorkers();
       await Promise.all(queueNames.map((q) => platform.queues.queue(q).obliterate({ force: true })));
-      await platform.close();
-      await services.stop();
+      await standalone.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
