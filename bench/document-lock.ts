@@ -25,10 +25,13 @@ async function timed(label: string, fn: (i: number) => Promise<unknown>): Promis
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'procurement-bench-'));
-  const services = await startEmbeddedServices(loadConfig({ ...process.env, DATA_DIR: dataDir, QUEUE_PREFIX: 'bench' }), {
-    database: 'bench',
-    log: () => {},
-  });
+  const services = await startEmbeddedServices(
+    loadConfig({ ...process.env, DATA_DIR: dataDir, QUEUE_PREFIX: 'bench' }),
+    {
+      database: 'bench',
+      log: () => {},
+    },
+  );
   const platform = await startPlatform(services.config);
   try {
     const make = async () =>
@@ -48,8 +51,12 @@ async function main(): Promise<void> {
     let plain = 0;
     let locked = 0;
     for (let run = 0; run < 3; run++) {
-      plain += await timed(`plain updateOne (run ${run + 1})`, (i) => Consortium.updateOne({ _id: a }, { $set: { name: `p${i}` }, $inc: { rev: 1 } }));
-      locked += await timed(`changeDocument with lock (run ${run + 1})`, (i) => changeDocument(Consortium, b, 'c', () => ({ set: { name: `l${i}` } })));
+      plain += await timed(`plain updateOne (run ${run + 1})`, (i) =>
+        Consortium.updateOne({ _id: a }, { $set: { name: `p${i}` }, $inc: { rev: 1 } }),
+      );
+      locked += await timed(`changeDocument with lock (run ${run + 1})`, (i) =>
+        changeDocument(Consortium, b, 'c', () => ({ set: { name: `l${i}` } })),
+      );
     }
     console.log(`\nratio locked / plain: ${(locked / plain).toFixed(2)}×`);
   } finally {

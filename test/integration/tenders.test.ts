@@ -500,6 +500,52 @@ describe('tenders: sealed bids to award and standstill', function () {
     for (const tag of release.tag) expect(codelist('releaseTag')).to.include(tag);
   });
 
+  it('when an officer cancels a tender, then it is cancelled with its reason, bids are refused and bidders are told', async () => {
+    const draft = await call('POST', '/tenders', {
+      token: officer.token,
+      body: {
+        expressionId: sel.expressionId,
+        reference: `ECCC-JP-C-${randomBytes(3).toString('hex')}`,
+        title: 'Threat intelligence platform',
+        description: 'Lot 1: TIP.',
+        cpvCodes: ['48730000'],
+        lots: [{ number: 1, title: 'TIP', estimatedValueCents: 10_000_000 }],
+        questionsDeadline: new Date(Date.now() + 60_000).toISOString(),
+        submissionDeadline: new Date(Date.now() + 120_000).toISOString(),
+        award: AWARD,
+        selectionCriteria: [],
+      },
+    });
+    await approveTender(sel.consortiumId, draft.body.id, sel.members);
+    await call('POST', `/tenders/${draft.body.id}/publish`, { token: officer.token });
+    await call('POST', `/tenders/${draft.body.id}/bids`, {
+      token: (v[4] as Person).token,
+      body: offer(1, 9_000_000),
+    });
+    const vendorCancel = await call('POST', `/tenders/${draft.body.id}/cancel`, {
+      token: (v[4] as Person).token,
+      body: { reason: 'x' },
+    });
+    expect(vendorCancel.status).to.equal(403);
+    const cancelled = await call('POST', `/tenders/${draft.body.id}/cancel`, {
+      token: officer.token,
+      body: { reason: 'The needs changed after a national reorganisation.' },
+    });
+    expect(cancelled.body).to.include({
+      status: 'cancelled',
+      cancelReason: 'The needs changed after a national reorganisation.',
+    });
+    const late = await call('POST', `/tenders/${draft.body.id}/bids`, {
+      token: (v[0] as Person).token,
+      body: offer(1, 8_000_000),
+    });
+    expect(late.status).to.equal(409);
+    const mail = await eventually(() =>
+      mailTo((v[4] as Person).email).find((m) => m.parsed.subject?.includes('is cancelled')),
+    );
+    expect(mail.parsed.text).to.include('national reorganisation');
+  });
+
   it('when parties and others fetch the contract PDF, then only the parties and officers get it', async () => {
     const allowed = [officer.token, admin, (v[2] as Person).token, (sel.members[1] as Person).token];
     for (const token of allowed) {
