@@ -9,7 +9,7 @@ import {
 } from '../../schemas/accounts.js';
 import { country, objectId, pageQuery } from '../../schemas/common.js';
 import { body, page, query } from '../http/validate.js';
-import { actorOf, allow, authenticate } from './access.js';
+import { actorOf, allow } from './access.js';
 import * as accounts from './accounts.service.js';
 import type { LoginLimiter } from './login-limiter.js';
 
@@ -65,5 +65,3 @@ export const accountsRoutes = Router()
   .get('/users', allow('admin', 'procurement-officer'), query(usersQuery), async (req, res) => {
     res.json(await accounts.listUsers(req.query as Parameters<typeof accounts.listUsers>[0], page(req)));
   });
-
-export { authenticate };

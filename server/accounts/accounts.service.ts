@@ -183,11 +183,16 @@ export async function setSubscriptions(actor: Actor, organisationId: string, cpv
   return publicOrganisation(updated as OrganisationDoc);
 }
 
+/** The contracting authority (the Centre): the first one registered. */
+export function contractingAuthority() {
+  return Organisation.findOne({ kind: 'contracting-authority' }).sort({ createdAt: 1 }).lean();
+}
+
 /** Creates the Centre and the first admin once, from ADMIN_EMAIL/ADMIN_PASSWORD or the development defaults. */
 export async function ensureFirstAdmin(admin: { email: string; password: string }): Promise<boolean> {
   if (await User.exists({ role: 'admin' })) return false;
   const centre =
-    (await Organisation.findOne({ kind: 'contracting-authority' }).lean()) ??
+    (await contractingAuthority()) ??
     (
       await Organisation.create({
         name: 'European Cybersecurity Competence Centre',

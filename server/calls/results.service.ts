@@ -1,11 +1,11 @@
-import { Types, trusted } from 'mongoose';
+import { trusted } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
+import { consortiumIdsOf } from '../consortia/consortia.service.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
+import { roundForDisplay } from '../display.js';
 import { forbidden } from '../errors.js';
 import { Expression, type ExpressionRecord } from '../expressions/expression.model.js';
 import { loadCall } from './calls.service.js';
-
-const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
 /** The ranking and outcome of a call: officers see every line, a consortium only its own. */
 export async function callResults(actor: Actor, callId: string) {
@@ -14,11 +14,8 @@ export async function callResults(actor: Actor, callId: string) {
   if (!isOfficer(actor)) {
     if (actor.role !== 'entity-representative')
       throw forbidden('Only officers and the consortia themselves see results.');
-    const mine = await Consortium.find(
-      { 'members.organisationId': new Types.ObjectId(actor.organisationId) },
-      { _id: 1 },
-    ).lean();
-    query.consortiumId = trusted({ $in: mine.map((c) => c._id) });
+    const mine = await consortiumIdsOf(actor.organisationId);
+    query.consortiumId = trusted({ $in: mine });
   }
   const expressions = await Expression.find(query).lean<ExpressionRecord[]>();
   const consortia = await Consortium.find({
@@ -36,12 +33,12 @@ export async function callResults(actor: Actor, callId: string) {
       requestedEuContributionCents: e.requestedEuContributionCents,
       rank: e.result?.rank ?? null,
       total: e.result?.total ?? null,
-      totalRounded: round2(e.result?.total ?? null),
+      totalRounded: roundForDisplay(e.result?.total ?? null),
       criterionScores: (e.result?.criterionScores ?? []).map((s) => ({
         key: s.key,
         title: titles.get(s.key) ?? s.key,
         mean: s.mean,
-        meanRounded: round2(s.mean),
+        meanRounded: roundForDisplay(s.mean),
         scores: s.scores,
       })),
       selected: e.result?.selected ?? false,

@@ -203,6 +203,15 @@ export async function sealAgreement(actor: Actor, id: string) {
   return consortiumView(updated);
 }
 
+/** The ids of the consortia an organisation belongs or is invited to. */
+export async function consortiumIdsOf(organisationId: string): Promise<Types.ObjectId[]> {
+  const found = await Consortium.find(
+    { 'members.organisationId': new Types.ObjectId(organisationId) },
+    { _id: 1 },
+  ).lean();
+  return found.map((c) => c._id as Types.ObjectId);
+}
+
 /** Consortia the actor may see: officers all; representatives those their organisation belongs or is invited to. */
 export async function listConsortia(actor: Actor, page: { limit: number; offset: number }) {
   const query = isOfficer(actor)

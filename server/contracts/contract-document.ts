@@ -1,4 +1,5 @@
 import { type ContractData, contractStrings, drawContract } from '../../templates/pdf/contract.js';
+import { contractingAuthority } from '../accounts/accounts.service.js';
 import { Organisation } from '../accounts/organisation.model.js';
 import { memberFacts } from '../consortia/consortia.service.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
@@ -14,7 +15,7 @@ export async function contractData(c: ContractRecord): Promise<ContractData> {
     Tender.findById(c.tenderId).lean<TenderRecord>(),
     Consortium.findById(c.consortiumId).lean<ConsortiumRecord>(),
     Organisation.findById(c.vendorId).lean(),
-    Organisation.findOne({ kind: 'contracting-authority' }).sort({ createdAt: 1 }).lean(),
+    contractingAuthority(),
     Expression.findById(c.expressionId).lean<ExpressionRecord>(),
   ]);
   const members = await memberFacts(consortium as ConsortiumRecord);

@@ -1,5 +1,5 @@
 import { drawLetter } from '../../templates/pdf/letter.js';
-import { Organisation } from '../accounts/organisation.model.js';
+import { contractingAuthority } from '../accounts/accounts.service.js';
 import { onAttachment } from '../notices/notices.service.js';
 import { dataDigest } from './documents.service.js';
 import { renderPdf } from './pdf.js';
@@ -9,9 +9,7 @@ const pageLabel = (locale: string) => (p: number, n: number) =>
 
 /** A notice's own text as a one-page PDF letter, for the recipient's files (award and rejection decisions). */
 onAttachment('letter', async (_id, { notice, rendered }) => {
-  const authority = await Organisation.findOne({ kind: 'contracting-authority' })
-    .sort({ createdAt: 1 })
-    .lean();
+  const authority = await contractingAuthority();
   const data = {
     language: notice.locale,
     from: authority?.name ?? 'Contracting authority',

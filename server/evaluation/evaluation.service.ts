@@ -4,6 +4,7 @@ import { Organisation } from '../accounts/organisation.model.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
 import { requireCleanEvaluator } from '../committee/committee.js';
+import { roundForDisplay } from '../display.js';
 import { effect } from '../effects/effects.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { changeDocument } from '../revision.js';
@@ -161,8 +162,6 @@ export async function requestEvaluation(actor: Actor, tenderId: string): Promise
   return { jobId: `effect-${run.id}` };
 }
 
-const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
-
 /** Each lot's table: Q, P, total, rank and flags per bid, with vendors' names; officers and clean evaluators. */
 export async function getEvaluation(actor: Actor, tenderId: string) {
   const t = await loadTender(actor, tenderId);
@@ -185,7 +184,11 @@ export async function getEvaluation(actor: Actor, tenderId: string) {
           ...r,
           vendorId: vendorOf.get(r.bidId) ?? null,
           vendorName: names.get(vendorOf.get(r.bidId) ?? '') ?? null,
-          rounded: { quality: round2(r.quality), price: round2(r.price), total: round2(r.total) },
+          rounded: {
+            quality: roundForDisplay(r.quality),
+            price: roundForDisplay(r.price),
+            total: roundForDisplay(r.total),
+          },
         }))
         .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9)),
     })),

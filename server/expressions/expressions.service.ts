@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { Call, type CallRecord } from '../calls/call.model.js';
 import { callIsOpen, loadCall } from '../calls/calls.service.js';
 import { evaluatorBarrier, requireCleanEvaluator } from '../committee/committee.js';
-import { isMember, loadConsortium } from '../consortia/consortia.service.js';
+import { consortiumIdsOf, isMember, loadConsortium } from '../consortia/consortia.service.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { hasPassedResolution } from '../consortia/resolutions.service.js';
 import { isDuplicateKey } from '../db.js';
@@ -187,11 +187,8 @@ export async function listCallExpressions(
     requireCleanEvaluator(call.evaluators, actor);
     query = { callId: call._id, status: trusted({ $ne: 'draft' }) };
   } else {
-    const mine = await Consortium.find(
-      { 'members.organisationId': new Types.ObjectId(actor.organisationId) },
-      { _id: 1 },
-    ).lean();
-    query = { callId: call._id, consortiumId: trusted({ $in: mine.map((c) => c._id) }) };
+    const mine = await consortiumIdsOf(actor.organisationId);
+    query = { callId: call._id, consortiumId: trusted({ $in: mine }) };
   }
   const [items, total] = await Promise.all([
     Expression.find(query)

@@ -61,16 +61,6 @@ function load(name: string, locale: NoticeLocale): Compiled {
   return result;
 }
 
-/** True when a template exists in English (the fallback every template must have). */
-export function templateExists(name: string): boolean {
-  try {
-    load(name, 'en');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export interface RenderedEmail {
   subject: string;
   text: string;

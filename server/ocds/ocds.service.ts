@@ -1,5 +1,6 @@
 import { trusted } from 'mongoose';
 import type { Actor } from '../accounts/access.js';
+import { contractingAuthority } from '../accounts/accounts.service.js';
 import { Organisation } from '../accounts/organisation.model.js';
 import { Bid } from '../bids/bid.model.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
@@ -32,7 +33,7 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
   const { publicUrl } = context().config;
   const opened = Boolean(t.opening);
   const [authority, consortium, bids, contracts] = await Promise.all([
-    Organisation.findOne({ kind: 'contracting-authority' }).sort({ createdAt: 1 }).lean(),
+    contractingAuthority(),
     Consortium.findById(t.consortiumId).lean<ConsortiumRecord>(),
     opened
       ? Bid.find({ tenderId: t._id, status: 'submitted' }, { vendorId: 1, lot: 1 }).lean()
