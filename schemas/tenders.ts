@@ -120,6 +120,8 @@ export const awardBody = {
     lot: { type: 'integer', minimum: 1, maximum: 99 },
     bidId: objectId,
     lowPriceExplanation: text(10_000),
+    /** Why the lot goes to a bid other than the first-ranked (e.g. the first withdrew or failed verification). */
+    justification: text(10_000),
   },
   required: ['lot', 'bidId'],
   additionalProperties: false,

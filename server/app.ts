@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
@@ -17,6 +16,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { metrics } from './http/metrics.js';
 import { openApiDocument } from './http/openapi.js';
 import { problemHandler, requireJson, routeNotFound } from './http/problems.js';
+import { requestLogging } from './http/request-log.js';
 import { queueBoard } from './http/queue-board.js';
 import { logger } from './logger.js';
 import { noticesRoutes } from './notices/notices.routes.js';
@@ -41,18 +41,8 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
-  const { timer, router: metricsRouter } = metrics(deps.queues);
+  app.use(pinoHttp({ logger, ...requestLogging }));
+  const { timer, router: metricsRouter } = metrics(deps.queues, deps.config.metricsToken);
   app.use(timer);
   const health = healthRoutes({ redis: deps.redis, smtpUrl: deps.config.smtpUrl });
   app.use(health, metricsRouter, queueBoard(deps.queues, deps.loginLimiter));

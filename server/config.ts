@@ -26,6 +26,10 @@ export interface Config {
   logLevel: string;
   jobLockMs: number;
   reconcileEveryMs: number;
+  /** How long after the submission deadline the opening waits for submissions still being stored. */
+  bidSettleMs: number;
+  /** A bearer token for Prometheus; without it only an administrator reads /metrics. */
+  metricsToken: string | undefined;
   bodyLimit: string;
   startWorker: boolean;
 }
@@ -39,7 +43,7 @@ export class ConfigError extends Error {
 }
 
 const validateEnv = ajv.compile(envSchema);
-const numeric = new Set(['PORT', 'JOB_LOCK_MS', 'RECONCILE_EVERY_MS']);
+const numeric = new Set(['PORT', 'JOB_LOCK_MS', 'RECONCILE_EVERY_MS', 'BID_SETTLE_MS']);
 
 /** Development secrets live under the data folder so that restarts keep sessions and sealed bids readable. */
 function developmentSecrets(dataDir: string): { jwtSecret: string; bidEncryptionKey: string } {
@@ -105,6 +109,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     logLevel: env.LOG_LEVEL ?? 'info',
     jobLockMs: env.JOB_LOCK_MS ?? 30000,
     reconcileEveryMs: env.RECONCILE_EVERY_MS ?? 60000,
+    bidSettleMs: env.BID_SETTLE_MS ?? 30000,
+    metricsToken: env.METRICS_TOKEN,
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     startWorker: env.START_WORKER !== 'false',
   });

@@ -1,6 +1,7 @@
 import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { jobSchemas } from '../schemas/jobs.js';
+import { logger } from './logger.js';
 
 /**
  * The one list of queues and of the jobs each carries.
@@ -72,16 +73,48 @@ export class Queues {
     return queue;
   }
 
-  /** Adds a job; a deterministic `jobId` makes the add a no-op while that job is still queued. */
-  async add<N extends JobName>(name: N, data: JobData<N>, opts: JobsOptions = {}): Promise<string> {
+  /**
+   * Adds a job; a deterministic `jobId` makes the add a no-op while that job is still queued.
+   * BullMQ also ignores the add while a *failed* job keeps that id, so a repair (the reconciler, an
+   * officer's resend) passes `replaceFailed`: the spent job is removed and the work queued afresh.
+   */
+  async add<N extends JobName>(
+    name: N,
+    data: JobData<N>,
+    opts: JobsOptions & { replaceFailed?: boolean } = {},
+  ): Promise<string> {
+    const queue = this.queue(queueOfJob[name]);
+    const { replaceFailed, ...jobOpts } = opts;
+    if (replaceFailed && jobOpts.jobId) {
+      const spent = await queue.getJob(jobOpts.jobId);
+      if (spent && (await spent.isFailed())) await spent.remove();
+    }
     // BullMQ's generics cannot follow the payload union; the payload is checked by its schema in the worker.
-    const add = this.queue(queueOfJob[name]).add.bind(this.queue(queueOfJob[name])) as (
+    const add = queue.add.bind(queue) as (
       name: string,
       data: unknown,
       opts: JobsOptions,
     ) => Promise<{ id?: string }>;
-    const job = await add(name, data, opts);
+    const job = await add(name, data, jobOpts);
     return job.id ?? '';
+  }
+
+  /**
+   * Adds a job after its state change is stored: a queue that cannot be reached must not turn the
+   * stored change into an error. The reconciler queues what this could not; returns whether it was queued.
+   */
+  async addAfterWrite<N extends JobName>(
+    name: N,
+    data: JobData<N>,
+    opts: JobsOptions & { replaceFailed?: boolean } = {},
+  ): Promise<boolean> {
+    try {
+      await this.add(name, data, opts);
+      return true;
+    } catch (err) {
+      logger.warn({ err, job: name }, 'could not queue the job; the reconciler will');
+      return false;
+    }
   }
 
   async close(): Promise<void> {

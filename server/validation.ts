@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { isRealInstant } from './instants.js';
 
 // ajv-formats ships CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -7,6 +8,9 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 /** The one AJV instance: compiled validators are cached by schema object. */
 export const ajv = new Ajv({ allErrors: true, useDefaults: true, coerceTypes: false, strict: true });
 addFormats(ajv);
+// One meaning of `date-time` for the whole API: a real instant with a time zone (ajv-formats lets
+// leap seconds and a lower-case `t`/`z` through, which `new Date()` reads as NaN or not at all).
+ajv.addFormat('date-time', { type: 'string', validate: isRealInstant });
 
 const cache = new WeakMap<object, ValidateFunction>();
 

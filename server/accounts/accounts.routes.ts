@@ -42,13 +42,14 @@ export const accountsRoutes = Router()
   .get('/organisations', query(organisationsQuery), async (req, res) => {
     res.json(
       await accounts.listOrganisations(
-        req.query as Parameters<typeof accounts.listOrganisations>[0],
+        actorOf(req),
+        req.query as Parameters<typeof accounts.listOrganisations>[1],
         page(req),
       ),
     );
   })
   .get('/organisations/:organisationId', async (req, res) => {
-    res.json(await accounts.getOrganisation(req.params.organisationId as string));
+    res.json(await accounts.getOrganisation(actorOf(req), req.params.organisationId as string));
   })
   .put('/organisations/:organisationId/subscriptions', body(subscriptionsBody), async (req, res) => {
     res.json(

@@ -5,10 +5,10 @@ import { isDuplicateKey } from '../db.js';
 import { effect, scheduleEffects } from '../effects/effects.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { logger } from '../logger.js';
-import type { Actor } from './access.js';
+import { type Actor, isOfficer } from './access.js';
 import type { LoginLimiter } from './login-limiter.js';
 import { Organisation, type OrganisationDoc } from './organisation.model.js';
-import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { issueToken } from './tokens.js';
 import { type Role, User, type UserDoc } from './user.model.js';
 
@@ -49,14 +49,16 @@ const kindOfRole: Record<string, string[]> = {
 
 /** Signs a user in; unknown email and wrong password answer alike, and failures are rate-limited. */
 export async function login(email: string, password: string, ip: string, limiter: LoginLimiter) {
-  await limiter.check(email, ip);
+  await limiter.attempt(email, ip);
   const user = await User.findOne({ email: email.trim().toLowerCase() }).lean();
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
   if (!user || !ok) {
-    await limiter.fail(email, ip);
     throw new AppError('invalid-credentials', 'The email or the password is wrong.', 401);
   }
   await limiter.succeed(email, ip);
+  if (needsRehash(user.passwordHash)) {
+    await User.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(password) } });
+  }
   return { token: await issueToken(String(user._id)), user: publicUser(user) };
 }
 
@@ -79,13 +81,25 @@ export async function createOrganisation(actor: Actor, input: FromSchema<typeof 
   }
 }
 
-export async function getOrganisation(id: string) {
+/**
+ * What any signed-in user sees of another organisation: enough to find and invite it. Its contact
+ * e-mail and its CPV subscriptions (what a vendor is bidding for) are for officers and itself.
+ */
+export function organisationFor(actor: Actor, o: OrganisationDoc) {
+  const full = publicOrganisation(o);
+  if (isOfficer(actor) || String(o._id) === actor.organisationId) return full;
+  const { email: _email, cpvPrefixes: _cpv, language: _language, ...card } = full;
+  return card;
+}
+
+export async function getOrganisation(actor: Actor, id: string) {
   const org = await Organisation.findById(id).lean();
   if (!org) throw notFound('The organisation');
-  return publicOrganisation(org);
+  return organisationFor(actor, org);
 }
 
 export async function listOrganisations(
+  actor: Actor,
   filter: { kind?: (typeof organisationKinds)[number]; country?: string },
   page: { limit: number; offset: number },
 ) {
@@ -97,7 +111,7 @@ export async function listOrganisations(
     Organisation.find(query).sort({ name: 1 }).skip(page.offset).limit(page.limit).lean(),
     Organisation.countDocuments(query),
   ]);
-  return { items: items.map(publicOrganisation), total };
+  return { items: items.map((o) => organisationFor(actor, o)), total };
 }
 
 export async function createUser(actor: Actor, input: FromSchema<typeof createUserBody>) {

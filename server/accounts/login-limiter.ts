@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors.js';
 
-/** Failed logins per email and address: 5 in 15 minutes, then 15 minutes' wait. Kept in Redis for every instance. */
+/** Login attempts per email and address: 5 unsuccessful in 15 minutes, then 15 minutes' wait. Kept in Redis for every instance. */
 export class LoginLimiter {
   private readonly limiter: RateLimiterRedis;
 
@@ -37,14 +37,12 @@ export class LoginLimiter {
     );
   }
 
-  /** Refuses with 429 while this email and address are blocked. */
-  async check(email: string, ip: string): Promise<void> {
-    const res = await this.limiter.get(this.key(email, ip));
-    if (res && res.consumedPoints >= 5) throw this.tooMany(res);
-  }
-
-  /** Counts a failure; the fifth one starts the block. */
-  async fail(email: string, ip: string): Promise<void> {
+  /**
+   * Counts an attempt before its password is checked, so that parallel guesses cannot all be
+   * evaluated before the first failure is counted; refuses with 429 once the budget is spent.
+   * A success gives the budget back (`succeed`).
+   */
+  async attempt(email: string, ip: string): Promise<void> {
     try {
       await this.limiter.consume(this.key(email, ip));
     } catch (res) {

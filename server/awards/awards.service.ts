@@ -16,7 +16,7 @@ import { loadTender, tenderView } from '../tenders/tenders.service.js';
 export async function awardLot(
   actor: Actor,
   tenderId: string,
-  input: { lot: number; bidId: string; lowPriceExplanation?: string },
+  input: { lot: number; bidId: string; lowPriceExplanation?: string; justification?: string },
 ) {
   if (!isOfficer(actor)) throw forbidden();
   await loadTender(actor, tenderId);
@@ -36,6 +36,15 @@ export async function awardLot(
     if (!result) throw conflict('not-evaluated', 'Compute the evaluation before awarding.');
     if (result.rank === null)
       throw conflict('not-admissible', `The bid is not admissible: ${result.reasons.join(' ')}`);
+    const results = tender.evaluation?.lots.find((l) => l.lot === input.lot)?.results ?? [];
+    const firstRank = Math.min(...results.map((r) => r.rank ?? Number.POSITIVE_INFINITY));
+    if (result.rank > firstRank && !input.justification) {
+      throw conflict(
+        'justification-required',
+        `The bid is ranked ${result.rank}, not first: record why the lot goes to it.`,
+        [{ path: '/justification', message: 'is required to award a bid that is not ranked first' }],
+      );
+    }
     if (result.flags.abnormallyLow && !input.lowPriceExplanation) {
       throw conflict(
         'explanation-required',
@@ -56,6 +65,7 @@ export async function awardLot(
             decidedBy: actor.id,
             standstillEndsAt: addDuration(decidedAt, tender.standstillPeriod),
             lowPriceExplanation: input.lowPriceExplanation ?? null,
+            justification: input.justification ?? null,
             quality: result.quality as number,
             price: result.price as number,
             total: result.total as number,
@@ -66,7 +76,13 @@ export async function awardLot(
     };
   });
   const award = t.awards.find((a) => a.lot === input.lot);
-  await context().queues.add(
+  await recordAudit({
+    actor,
+    action: 'tender.lot-awarded',
+    object: { type: 'tender', id: tenderId },
+    detail: { lot: input.lot, bidId: input.bidId, justified: Boolean(input.justification) },
+  });
+  await context().queues.addAfterWrite(
     'end-standstill',
     { tenderId, lot: input.lot },
     {
@@ -74,12 +90,6 @@ export async function awardLot(
       delay: Math.max(0, new Date(award?.standstillEndsAt ?? 0).getTime() - Date.now()),
     },
   );
-  await recordAudit({
-    actor,
-    action: 'tender.lot-awarded',
-    object: { type: 'tender', id: tenderId },
-    detail: { lot: input.lot, bidId: input.bidId },
-  });
   return { award, tender: tenderView(t, actor) };
 }
 

@@ -12,6 +12,7 @@ import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tenders.service.js';
 import { Bid, type BidRecord } from './bid.model.js';
+import { openBid } from './opening.js';
 import { type BidContent, bidDigest, sealBid } from './sealing.js';
 
 const audit = (actor: Actor, action: string, id: string, detail?: Record<string, unknown>) =>
@@ -20,13 +21,33 @@ const audit = (actor: Actor, action: string, id: string, detail?: Record<string,
 /** Submissions are refused by the clock once the deadline has passed, whatever the workers do. */
 function requireBeforeDeadline(t: TenderRecord): void {
   if (t.status !== 'published') throw conflict('tender-not-open', `The tender is ${t.status}.`);
-  if (new Date() >= t.submissionDeadline)
+  if (new Date() >= t.submissionDeadline || t.opening)
     throw conflict('deadline-passed', 'The submission deadline has passed.');
 }
 
-/** What anyone allowed may see of a bid: its receipt, and its content only once opened. */
-export function bidView(b: BidRecord, withContent: boolean) {
-  return {
+/**
+ * A submission accepted before the deadline must be stored before the opening lists the bids; the
+ * opening waits the settle margin for it. One that could not reach its write by then is refused.
+ */
+function requireStoredInTime(t: TenderRecord): void {
+  if (Date.now() >= new Date(t.submissionDeadline).getTime() + context().config.bidSettleMs)
+    throw conflict('deadline-passed', 'The submission deadline has passed.');
+}
+
+/** A write that finished after the deadline may have missed the opening's listing: open it now if so. */
+async function openIfTenderOpened(t: TenderRecord, bidId: string): Promise<void> {
+  if (Date.now() < new Date(t.submissionDeadline).getTime()) return;
+  const now = await Tender.findById(t._id, { opening: 1 }).lean<TenderRecord>();
+  if (now?.opening) await openBid(bidId);
+}
+
+/**
+ * What a reader may see of a bid: its receipt, and once opened its content. The evaluation's
+ * working (checks and scores) is not the vendor's to read, and an evaluator sees only their own
+ * scores, so that nobody scores in another's shadow.
+ */
+export function bidView(b: BidRecord, actor: Actor) {
+  const receipt = {
     id: String(b._id),
     tenderId: String(b.tenderId),
     lot: b.lot,
@@ -35,19 +56,16 @@ export function bidView(b: BidRecord, withContent: boolean) {
     receivedAt: b.receivedAt,
     sha256: b.sha256,
     receipts: b.receipts,
-    ...(withContent && b.opened
-      ? {
-          content: {
-            priceCents: b.opened.priceCents,
-            technicalOffer: b.opened.technicalOffer,
-            declarations: b.opened.declarations,
-          },
-          verified: b.opened.verified,
-          checks: b.checks,
-          scores: b.scores,
-        }
-      : {}),
   };
+  if (!b.opened) return receipt;
+  const content = {
+    priceCents: b.opened.priceCents,
+    technicalOffer: b.opened.technicalOffer,
+    declarations: b.opened.declarations,
+  };
+  if (actor.role === 'vendor') return { ...receipt, content };
+  const scores = isOfficer(actor) ? b.scores : b.scores.filter((s) => s.evaluatorId === actor.id);
+  return { ...receipt, content, verified: b.opened.verified, checks: b.checks, scores };
 }
 
 /** A vendor submits, or replaces, its sealed bid for one lot before the deadline. */
@@ -68,6 +86,7 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
   const filter = { tenderId: t._id, lot: input.lot, vendorId: new Types.ObjectId(actor.organisationId) };
   let existing = await Bid.findOne(filter, { _id: 1 }).lean();
   if (!existing) {
+    requireStoredInTime(t);
     try {
       const created = await Bid.create({
         ...filter,
@@ -79,9 +98,10 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
         receipts: [{ receivedAt, sha256, action: 'submitted' }],
         pendingEffects: [receipt],
       });
-      await scheduleEffects('Bid', String(created._id), [receipt]);
+      await openIfTenderOpened(t, String(created._id));
       await audit(actor, 'bid.submitted', String(created._id), { tenderId, lot: input.lot, sha256 });
-      return { ...bidView(created.toObject() as unknown as BidRecord, false), action: 'submitted' };
+      await scheduleEffects('Bid', String(created._id), [receipt]);
+      return { ...bidView(created.toObject() as unknown as BidRecord, actor), action: 'submitted' };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       existing = await Bid.findOne(filter, { _id: 1 }).lean(); // a concurrent first submission won: replace it
@@ -90,7 +110,9 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
   const id = String(existing?._id);
   let action: 'submitted' | 'replaced' = 'replaced';
   const b = await changeDocument<BidRecord>(Bid, id, 'The bid', async (current) => {
-    requireBeforeDeadline((await Tender.findById(tenderId).lean<TenderRecord>()) as TenderRecord);
+    const fresh = (await Tender.findById(tenderId).lean<TenderRecord>()) as TenderRecord;
+    requireBeforeDeadline(fresh);
+    requireStoredInTime(fresh);
     action = current.status === 'submitted' ? 'replaced' : 'submitted';
     return {
       set: {
@@ -99,13 +121,15 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
         receivedAt,
         sha256,
         sealed,
+        opened: null,
         receipts: [...current.receipts, { receivedAt, sha256, action }],
       },
       effects: [receipt],
     };
   });
+  await openIfTenderOpened(t, id);
   await audit(actor, `bid.${action}`, id, { tenderId, lot: input.lot, sha256 });
-  return { ...bidView(b, false), action };
+  return { ...bidView(b, actor), action };
 }
 
 /** Loads a bid for a vendor: another vendor's bid does not exist for them. */
@@ -131,7 +155,7 @@ export async function withdrawBid(actor: Actor, bidId: string) {
     };
   });
   await audit(actor, 'bid.withdrawn', bidId);
-  return bidView(b, false);
+  return bidView(b, actor);
 }
 
 /** Why the actor may not read bid content of this tender now, or undefined when they may. */
@@ -153,7 +177,7 @@ export async function listBids(actor: Actor, tenderId: string) {
     const own = await Bid.find({ tenderId: t._id, vendorId: new Types.ObjectId(actor.organisationId) })
       .sort({ lot: 1 })
       .lean<BidRecord[]>();
-    return { items: own.map((b) => bidView(b, true)), total: own.length };
+    return { items: own.map((b) => bidView(b, actor)), total: own.length };
   }
   const barrier = sealedBarrier(actor, t);
   if (barrier?.code === 'sealed') {
@@ -181,12 +205,12 @@ export async function listBids(actor: Actor, tenderId: string) {
     object: { type: 'tender', id: tenderId },
     detail: { bids: bids.length },
   });
-  return { sealed: false, items: bids.map((b) => bidView(b, true)), total: bids.length };
+  return { sealed: false, items: bids.map((b) => bidView(b, actor)), total: bids.length };
 }
 
 /** One bid: its vendor sees its receipt (content after opening); officers and clean evaluators after opening only. */
 export async function getBid(actor: Actor, bidId: string) {
-  if (actor.role === 'vendor') return bidView(await ownBid(actor, bidId), true);
+  if (actor.role === 'vendor') return bidView(await ownBid(actor, bidId), actor);
   const b = await Bid.findById(bidId).lean<BidRecord>();
   if (!b) throw notFound('The bid');
   const t = (await Tender.findById(b.tenderId).lean<TenderRecord>()) as TenderRecord;
@@ -198,5 +222,5 @@ export async function getBid(actor: Actor, bidId: string) {
       : barrier;
   }
   await audit(actor, 'bid.read', bidId);
-  return bidView(b, true);
+  return bidView(b, actor);
 }

@@ -3,6 +3,7 @@ import { Organisation } from '../accounts/organisation.model.js';
 import { effect, onEffect } from '../effects/effects.js';
 import { Expression, type ExpressionRecord } from '../expressions/expression.model.js';
 import { checkEligibility } from '../expressions/expressions.effects.js';
+import { cleanScores } from '../committee/committee.js';
 import { onReconcile } from '../maintenance/reconcile.js';
 import { notifyEach, peopleOf } from '../notices/notices.service.js';
 import { changeDocument } from '../revision.js';
@@ -54,7 +55,7 @@ onEffect('Call', 'run-selection', async (c: CallRecord) => {
       requestedEuContributionCents: e.requestedEuContributionCents,
       eligible: e.status !== 'ineligible' && !(e.eligibility?.reasons.length ?? 0),
       ineligibleReasons: e.eligibility?.reasons ?? [],
-      scores: e.scores.map((s) => ({
+      scores: cleanScores(c.evaluators, e.scores).map((s) => ({
         evaluatorId: String(s.evaluatorId),
         criterion: s.criterion,
         score: s.score,

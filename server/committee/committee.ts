@@ -29,7 +29,10 @@ export async function withEvaluator(
   ];
 }
 
-/** The evaluators with the actor's declaration of (absence of) conflict of interest; declared once. */
+/**
+ * The evaluators with the actor's declaration of (absence of) conflict of interest. A declaration of
+ * no conflict can later become a conflict (one discovered while evaluating); never the reverse.
+ */
 export function withDeclaration(
   evaluators: EvaluatorRecord[],
   actor: Actor,
@@ -38,8 +41,13 @@ export function withDeclaration(
 ): EvaluatorRecord[] {
   const mine = evaluators.find((e) => String(e.userId) === actor.id);
   if (!mine) throw forbidden('Only an assigned evaluator declares conflicts of interest here.');
-  if (mine.declaredAt)
-    throw conflict('already-declared', 'Your declaration is already recorded and cannot be changed.');
+  if (mine.declaredAt && (mine.conflict || !hasConflict))
+    throw conflict(
+      'already-declared',
+      mine.conflict
+        ? 'You declared a conflict of interest; it cannot be withdrawn.'
+        : 'Your declaration of no conflict is recorded; only a conflict discovered since can be added.',
+    );
   return evaluators.map((e) =>
     e === mine ? { ...e, conflict: hasConflict, note: note ?? null, declaredAt: new Date() } : e,
   );
@@ -52,6 +60,14 @@ export function evaluatorBarrier(evaluators: EvaluatorRecord[], actor: Actor): s
   if (!mine.declaredAt) return 'Declare the absence of a conflict of interest first.';
   if (mine.conflict) return 'You declared a conflict of interest and cannot evaluate.';
   return undefined;
+}
+
+/** The scores that count: those of evaluators who declared no conflict (a later conflict voids theirs). */
+export function cleanScores<S extends { evaluatorId: unknown }>(evaluators: EvaluatorRecord[], scores: S[]): S[] {
+  const clean = new Set(
+    evaluators.filter((e) => e.declaredAt && !e.conflict).map((e) => String(e.userId)),
+  );
+  return scores.filter((s) => clean.has(String(s.evaluatorId)));
 }
 
 /** Throws 403 unless the actor is an assigned evaluator with a clean declaration. */

@@ -16,10 +16,14 @@ export const MIN_MEMBER_STATES = 3;
 const audit = (actor: Actor, action: string, id: string, detail?: Record<string, unknown>) =>
   recordAudit({ actor, action, object: { type: 'consortium', id }, detail });
 
+/** True when the organisation is a member of the consortium or holds an open invitation to it; not once it declined. */
+const isMemberOrInvited = (c: ConsortiumRecord, organisationId: string) =>
+  c.members.some((m) => String(m.organisationId) === organisationId && m.status !== 'declined');
+
 /** Loads a consortium, answering 404 to anyone who is neither an officer nor one of its (invited) members. */
 export async function loadConsortium(actor: Actor, id: string): Promise<ConsortiumRecord> {
   const c = await Consortium.findById(id).lean<ConsortiumRecord>();
-  if (!c || !(isOfficer(actor) || c.members.some((m) => String(m.organisationId) === actor.organisationId))) {
+  if (!c || !(isOfficer(actor) || isMemberOrInvited(c, actor.organisationId))) {
     throw notFound('The consortium');
   }
   return c;
@@ -203,27 +207,38 @@ export async function sealAgreement(actor: Actor, id: string) {
   return consortiumView(updated);
 }
 
-/** The ids of the consortia an organisation belongs or is invited to. */
+/**
+ * The consortia an organisation is named in, filtered here: FerretDB 1.x cannot match two fields of
+ * one array element (`$elemMatch` on sub-documents), and an organisation is named in few consortia.
+ */
+async function consortiaNaming(organisationId: string): Promise<ConsortiumRecord[]> {
+  return Consortium.find({ 'members.organisationId': new Types.ObjectId(organisationId) })
+    .sort({ createdAt: -1 })
+    .lean<ConsortiumRecord[]>();
+}
+
+/** The ids of the consortia an organisation is a member of (invitation accepted): whose drafts and results it reads. */
 export async function consortiumIdsOf(organisationId: string): Promise<Types.ObjectId[]> {
-  const found = await Consortium.find(
-    { 'members.organisationId': new Types.ObjectId(organisationId) },
-    { _id: 1 },
-  ).lean();
-  return found.map((c) => c._id as Types.ObjectId);
+  const named = await consortiaNaming(organisationId);
+  return named.filter((c) => isMember(c, organisationId)).map((c) => c._id);
 }
 
 /** Consortia the actor may see: officers all; representatives those their organisation belongs or is invited to. */
 export async function listConsortia(actor: Actor, page: { limit: number; offset: number }) {
-  const query = isOfficer(actor)
-    ? {}
-    : { 'members.organisationId': new Types.ObjectId(actor.organisationId) };
-  const [items, total] = await Promise.all([
-    Consortium.find(query)
-      .sort({ createdAt: -1 })
-      .skip(page.offset)
-      .limit(page.limit)
-      .lean<ConsortiumRecord[]>(),
-    Consortium.countDocuments(query),
-  ]);
-  return { items: await Promise.all(items.map(consortiumView)), total };
+  if (isOfficer(actor)) {
+    const [items, total] = await Promise.all([
+      Consortium.find({})
+        .sort({ createdAt: -1 })
+        .skip(page.offset)
+        .limit(page.limit)
+        .lean<ConsortiumRecord[]>(),
+      Consortium.countDocuments({}),
+    ]);
+    return { items: await Promise.all(items.map(consortiumView)), total };
+  }
+  const visible = (await consortiaNaming(actor.organisationId)).filter((c) =>
+    isMemberOrInvited(c, actor.organisationId),
+  );
+  const items = visible.slice(page.offset, page.offset + page.limit);
+  return { items: await Promise.all(items.map(consortiumView)), total: visible.length };
 }

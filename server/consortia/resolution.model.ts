@@ -7,6 +7,8 @@ const resolutionSchema = new Schema(
     subject: { type: String, required: true },
     expressionId: { type: Schema.Types.ObjectId, default: null },
     tenderId: { type: Schema.Types.ObjectId, default: null },
+    /** The SHA-256 of the approved object's content when proposed: a later change voids the approval. */
+    contentSha256: { type: String, default: null },
     proposedBy: { type: Schema.Types.ObjectId, required: true },
     votes: {
       type: [
@@ -39,6 +41,7 @@ export interface ResolutionRecord {
   subject: string;
   expressionId: Types.ObjectId | null;
   tenderId: Types.ObjectId | null;
+  contentSha256: string | null;
   proposedBy: Types.ObjectId;
   votes: {
     organisationId: Types.ObjectId;

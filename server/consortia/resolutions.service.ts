@@ -2,8 +2,10 @@ import { Types } from 'mongoose';
 import type { Actor } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { effect, scheduleEffects } from '../effects/effects.js';
-import { conflict, forbidden, notFound } from '../errors.js';
-import { Expression } from '../expressions/expression.model.js';
+import { dataDigest } from '../documents/documents.service.js';
+import { badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { Expression, type ExpressionRecord, expressionContent } from '../expressions/expression.model.js';
+import { Tender, type TenderRecord, tenderContent } from '../tenders/tender.model.js';
 import { changeDocument } from '../revision.js';
 import { isMember, loadConsortium } from './consortia.service.js';
 import type { ConsortiumRecord } from './consortium.model.js';
@@ -33,6 +35,7 @@ export function resolutionView(r: ResolutionRecord, c: ConsortiumRecord) {
     subject: r.subject,
     expressionId: r.expressionId ? String(r.expressionId) : null,
     tenderId: r.tenderId ? String(r.tenderId) : null,
+    contentSha256: r.contentSha256 ?? null,
     votes: r.votes.map((v) => ({ organisationId: String(v.organisationId), vote: v.vote, at: v.at })),
     tally: { yes: weightOf('yes'), no: weightOf('no'), abstain: weightOf('abstain'), required: 0.75 },
     outcome: r.outcome,
@@ -47,7 +50,36 @@ function requireMember(actor: Actor, c: ConsortiumRecord): void {
   }
 }
 
-/** Any member proposes a resolution, optionally approving an expression of interest or a tender. */
+/** The content a resolution would approve, and its digest; 409 when the object is not this consortium's. */
+async function approvedContent(
+  consortiumId: string,
+  input: { expressionId?: string; tenderId?: string },
+): Promise<string | null> {
+  if (input.expressionId) {
+    const e = await Expression.findById(input.expressionId).lean<ExpressionRecord>();
+    if (!e || String(e.consortiumId) !== consortiumId) {
+      throw conflict('not-this-consortium', 'The expression of interest is not one of this consortium.', [
+        { path: '/expressionId', message: 'names no expression of this consortium' },
+      ]);
+    }
+    return dataDigest(expressionContent(e));
+  }
+  if (input.tenderId) {
+    const t = await Tender.findById(input.tenderId).lean<TenderRecord>();
+    if (!t || String(t.consortiumId) !== consortiumId) {
+      throw conflict('not-this-consortium', 'The tender is not one of this consortium.', [
+        { path: '/tenderId', message: 'names no tender of this consortium' },
+      ]);
+    }
+    return dataDigest(tenderContent(t));
+  }
+  return null;
+}
+
+/**
+ * Any member proposes a resolution, optionally approving an expression of interest or a tender as
+ * its content stands now. Votes need the sealed agreement: the weights are the sealed membership's.
+ */
 export async function proposeResolution(
   actor: Actor,
   consortiumId: string,
@@ -55,30 +87,33 @@ export async function proposeResolution(
 ) {
   const c = await loadConsortium(actor, consortiumId);
   requireMember(actor, c);
-  if (input.expressionId) {
-    const e = await Expression.findById(input.expressionId).lean();
-    if (!e || String(e.consortiumId) !== consortiumId) {
-      throw conflict('not-this-consortium', 'The expression of interest is not one of this consortium.', [
-        { path: '/expressionId', message: 'names no expression of this consortium' },
-      ]);
-    }
-  }
+  if (!c.agreementSealedAt)
+    throw conflict(
+      'agreement-not-sealed',
+      'The consortium votes once its agreement is sealed: seal the membership first.',
+    );
+  if (input.expressionId && input.tenderId)
+    throw badRequest('A resolution approves one object.', [
+      { path: '/tenderId', message: 'cannot be given with expressionId' },
+    ]);
+  const contentSha256 = await approvedContent(consortiumId, input);
   const proposed = effect('proposed');
   const r = await Resolution.create({
     consortiumId: c._id,
     subject: input.subject,
     expressionId: input.expressionId ?? null,
     tenderId: input.tenderId ?? null,
+    contentSha256,
     proposedBy: new Types.ObjectId(actor.id),
     pendingEffects: [proposed],
   });
-  await scheduleEffects('Resolution', String(r._id), [proposed]);
   await recordAudit({
     actor,
     action: 'resolution.proposed',
     object: { type: 'resolution', id: String(r._id) },
-    detail: { consortiumId },
+    detail: { consortiumId, contentSha256 },
   });
+  await scheduleEffects('Resolution', String(r._id), [proposed]);
   return resolutionView(r.toObject() as unknown as ResolutionRecord, c);
 }
 
@@ -135,17 +170,22 @@ export async function listResolutions(actor: Actor, consortiumId: string) {
   return { items: items.map((r) => resolutionView(r, c)), total: items.length };
 }
 
-/** True when the consortium passed a resolution approving this expression or tender. */
+/**
+ * True when the consortium passed a resolution approving this expression or tender *as it is now*:
+ * the approval binds the content's SHA-256 at proposal, so any later change voids it.
+ */
 export async function hasPassedResolution(
   consortiumId: string,
-  about: { expressionId?: string; tenderId?: string },
+  about: { expressionId: string; content: unknown } | { tenderId: string; content: unknown },
 ) {
   return Boolean(
     await Resolution.exists({
       consortiumId: new Types.ObjectId(consortiumId),
       outcome: 'passed',
-      ...(about.expressionId ? { expressionId: new Types.ObjectId(about.expressionId) } : {}),
-      ...(about.tenderId ? { tenderId: new Types.ObjectId(about.tenderId) } : {}),
+      ...('expressionId' in about
+        ? { expressionId: new Types.ObjectId(about.expressionId) }
+        : { tenderId: new Types.ObjectId(about.tenderId) }),
+      contentSha256: dataDigest(about.content),
     }),
   );
 }

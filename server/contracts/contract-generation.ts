@@ -5,6 +5,7 @@ import { context } from '../context.js';
 import { storeDocument } from '../documents/documents.service.js';
 import { effect } from '../effects/effects.js';
 import { changeDocument } from '../revision.js';
+import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { Contract, type ContractRecord } from './contract.model.js';
 import { contractData, renderContractPdf } from './contract-document.js';
 import { recordContract } from './contracts.service.js';
@@ -21,8 +22,9 @@ export async function requestContract(actor: Actor, tenderId: string, lot: numbe
       : { set: {} },
   );
   const jobId = `contract-${id}`;
+  // Asking again for a contract stuck in `generating` (its job spent or lost) queues it afresh.
   if (c.status === 'generating')
-    await context().queues.add('generate-contract', { contractId: id }, { jobId });
+    await context().queues.addAfterWrite('generate-contract', { contractId: id }, { jobId, replaceFailed: true });
   return { jobId, contractId: id, status: c.status };
 }
 
@@ -40,6 +42,11 @@ export async function generateContract(
   const contract = await Contract.findById(contractId).lean<ContractRecord>();
   if (!contract) throw new UnrecoverableError(`No contract ${contractId}`);
   if (contract.status === 'ready') return 'skipped';
+  const tender = await Tender.findById(contract.tenderId, { status: 1 }).lean<TenderRecord>();
+  if (tender?.status === 'cancelled') {
+    await changeDocument<ContractRecord>(Contract, contractId, 'The contract', () => ({ set: { status: 'failed' } }));
+    throw new UnrecoverableError('The tender is cancelled; no contract is made.');
+  }
   try {
     await progress(contractId, 10);
     const data = await contractData(contract);

@@ -54,7 +54,7 @@ onReconcile('contracts', async () => {
     await context().queues.add(
       'generate-contract',
       { contractId: String(c._id) },
-      { jobId: `contract-${c._id}` },
+      { jobId: `contract-${c._id}`, replaceFailed: true },
     );
   }
   return stuck.length;

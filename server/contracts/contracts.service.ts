@@ -53,6 +53,7 @@ export async function recordContract(actor: Actor, tenderId: string, lot: number
   const award = t.awards.find((a) => a.lot === lot);
   if (!t.lots.some((l) => l.number === lot))
     throw badRequest('No such lot.', [{ path: '/lot', message: 'names no lot of this tender' }]);
+  if (t.status === 'cancelled') throw conflict('cancelled', 'The tender is cancelled; no contract is made.');
   if (!award) throw conflict('not-awarded', `Lot ${lot} is not awarded.`);
   if (new Date() < new Date(award.standstillEndsAt)) {
     throw conflict(
@@ -109,6 +110,7 @@ export async function recordContract(actor: Actor, tenderId: string, lot: number
   await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
     const contracts = tender.contracts ?? [];
     if (contracts.some((c) => c.lot === lot)) return { set: {} };
+    if (tender.status === 'cancelled') throw conflict('cancelled', 'The tender is cancelled; no contract is made.');
     return { set: { contracts: [...contracts, { lot, contractId: String(contract._id) }] } };
   });
   await recordAudit({

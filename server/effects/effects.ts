@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import mongoose, { Schema, trusted } from 'mongoose';
 import { context } from '../context.js';
 import { withDocumentLock } from '../locks.js';
-import { logger } from '../logger.js';
 
 /**
  * Follow-up work (notices, documents) recorded in the same single-document write as the state
@@ -43,19 +42,23 @@ export function effect(kind: string, args: Record<string, unknown> = {}): Pendin
   return { id: randomUUID(), kind, args, at: new Date() };
 }
 
-/** Queues the drain of a document's effects; the job id is per effect so none is swallowed by a running drain. */
+/**
+ * Queues the drain of a document's effects; the job id is per effect so none is swallowed by a
+ * running drain. Never throws: the effects are stored, and the reconciler queues what this could not.
+ * A repair passes `replaceFailed` so that a drain whose retries were spent runs again.
+ */
 export async function scheduleEffects(
   modelName: string,
   id: string,
   effects: PendingEffect[],
+  repair = false,
 ): Promise<void> {
   for (const e of effects) {
-    try {
-      await context().queues.add('drain-effects', { model: modelName, id }, { jobId: `effect-${e.id}` });
-    } catch (err) {
-      // Recorded already: the reconciler will queue it when Redis is back.
-      logger.warn({ err, model: modelName, id }, 'could not queue effects; the reconciler will');
-    }
+    await context().queues.addAfterWrite(
+      'drain-effects',
+      { model: modelName, id },
+      { jobId: `effect-${e.id}`, ...(repair ? { replaceFailed: true } : {}) },
+    );
   }
 }
 
@@ -92,7 +95,7 @@ export async function requeueStaleEffects(olderThanMs: number): Promise<number> 
     for (const doc of docs) {
       const stale = doc.pendingEffects.filter((e) => new Date(e.at) < before);
       if (stale.length) {
-        await scheduleEffects(name, String(doc._id), stale.slice(0, 1));
+        await scheduleEffects(name, String(doc._id), stale.slice(0, 1), true);
         queued++;
       }
     }

@@ -3,7 +3,7 @@ import { type Actor, isOfficer } from '../accounts/access.js';
 import { Organisation } from '../accounts/organisation.model.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
-import { requireCleanEvaluator } from '../committee/committee.js';
+import { cleanScores, requireCleanEvaluator } from '../committee/committee.js';
 import { roundForDisplay } from '../display.js';
 import { effect } from '../effects/effects.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
@@ -119,7 +119,7 @@ export async function computeTenderEvaluation(tenderId: string): Promise<void> {
                 priceCents: b.opened?.priceCents as number,
                 receivedAt: new Date(b.receivedAt),
                 checks: b.checks ?? { exclusion: 'pass', selection: 'pass', reason: null },
-                scores: b.scores,
+                scores: cleanScores(t.evaluators, b.scores),
               })),
           ),
         })),
@@ -167,6 +167,7 @@ export async function getEvaluation(actor: Actor, tenderId: string) {
   const t = await loadTender(actor, tenderId);
   if (!isOfficer(actor)) requireCleanEvaluator(t.evaluators, actor);
   if (!t.evaluation) throw notFound('The evaluation (it is not computed yet)');
+  await recordAudit({ actor, action: 'evaluation.read', object: { type: 'tender', id: tenderId } });
   const bids = await Bid.find({ tenderId: t._id }, { vendorId: 1 }).lean();
   const vendorOf = new Map(bids.map((b) => [String(b._id), String(b.vendorId)]));
   const orgs = await Organisation.find(

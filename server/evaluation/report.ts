@@ -54,6 +54,9 @@ export async function evaluationReport(
     lots: t.lots.map((lot) => {
       const results = t.evaluation?.lots.find((l) => l.lot === lot.number)?.results ?? [];
       const award = t.awards.find((a) => a.lot === lot.number);
+      // Scoring of a lot closes at its award; until then an evaluator sees only their own scores.
+      const shownScores = (scores: BidRecord['scores']) =>
+        award || isOfficer(actor) ? scores : scores.filter((s) => s.evaluatorId === actor.id);
       return {
         number: lot.number,
         title: lot.title,
@@ -68,7 +71,7 @@ export async function evaluationReport(
               checks: b.checks
                 ? { exclusion: b.checks.exclusion, selection: b.checks.selection, reason: b.checks.reason }
                 : null,
-              scores: b.scores.map((s) => ({
+              scores: shownScores(b.scores).map((s) => ({
                 evaluator: person.get(s.evaluatorId) ?? s.evaluatorId,
                 criterion: s.criterion,
                 score: s.score,

@@ -100,3 +100,17 @@ export interface ExpressionRecord {
 }
 
 export const Expression = model('Expression', expressionSchema);
+
+/** What a consortium's resolution approves of an expression: any later change to it voids the approval. */
+export const expressionContent = (e: ExpressionRecord) => ({
+  callId: String(e.callId),
+  consortiumId: String(e.consortiumId),
+  summary: e.summary,
+  tools: e.tools.map((t) => ({
+    category: t.category,
+    description: t.description,
+    estimatedCostCents: t.estimatedCostCents,
+  })),
+  requestedEuContributionCents: e.requestedEuContributionCents,
+  hostingYears: e.hostingYears,
+});

@@ -10,10 +10,11 @@ import { consortiumIdsOf, isMember, loadConsortium } from '../consortia/consorti
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { hasPassedResolution } from '../consortia/resolutions.service.js';
 import { isDuplicateKey } from '../db.js';
+import { dataDigest } from '../documents/documents.service.js';
 import { effect } from '../effects/effects.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { type Change, changeDocument } from '../revision.js';
-import { Expression, type ExpressionRecord } from './expression.model.js';
+import { Expression, type ExpressionRecord, expressionContent } from './expression.model.js';
 
 const audit = (actor: Actor, action: string, id: string, detail?: Record<string, unknown>) =>
   recordAudit({ actor, action, object: { type: 'expression', id }, detail });
@@ -148,11 +149,17 @@ export async function submitExpression(
   actor: Actor,
   id: string,
 ): Promise<{ jobId: string; expression: unknown }> {
-  const { call, consortium } = await coordinatorContext(actor, id);
+  const { e: current, call, consortium } = await coordinatorContext(actor, id);
   const reasons: string[] = [];
   if (!consortium.agreementSealedAt) reasons.push('The consortium agreement is not sealed.');
-  if (!(await hasPassedResolution(String(consortium._id), { expressionId: id }))) {
-    reasons.push('No resolution of the consortium approving this expression of interest has passed.');
+  const approved = await hasPassedResolution(String(consortium._id), {
+    expressionId: id,
+    content: expressionContent(current),
+  });
+  if (!approved) {
+    reasons.push(
+      'No resolution of the consortium approving this expression of interest, as it stands now, has passed.',
+    );
   }
   if (reasons.length)
     throw conflict(
@@ -161,9 +168,15 @@ export async function submitExpression(
       reasons.map((message) => ({ path: '/', message })),
     );
   const check = effect('check-eligibility');
-  const e = await changeDraft(call, id, {
-    set: { status: 'submitted', submittedAt: new Date() },
-    effects: [check],
+  const approvedSha256 = dataDigest(expressionContent(current));
+  const e = await changeDocument<ExpressionRecord>(Expression, id, 'The expression of interest', (latest) => {
+    if (latest.status !== 'draft')
+      throw conflict('not-draft', `Only a draft can change; this one is ${latest.status}.`);
+    requireCallOpen(call);
+    // Changed since the approval was checked: the approval no longer covers it.
+    if (dataDigest(expressionContent(latest)) !== approvedSha256)
+      throw conflict('not-approved', 'The expression changed after its approval; it needs a new resolution.');
+    return { set: { status: 'submitted', submittedAt: new Date() }, effects: [check] };
   });
 
   await audit(actor, 'expression.submitted', id);

@@ -1,12 +1,23 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
 import client from 'prom-client';
-import { Bid } from '../bids/bid.model.js';
+import { authenticate } from '../accounts/access.js';
+import { forbidden } from '../errors.js';
 import { Notice } from '../notices/notice.model.js';
 import { type Queues, queueNames } from '../queues.js';
+import { isBidRequest } from './request-log.js';
 
-/** Prometheus metrics: request durations, queue depths and failures, notices by status, bids received. */
-export function metrics(queues: Queues) {
+const sameToken = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Prometheus metrics: request durations, queue depths and failures, notices by status. For
+ * operators only: the scraper's `METRICS_TOKEN` as a bearer token, or an administrator's session.
+ * Nothing here counts bids or times bid requests: while a tender is sealed, even how many bids
+ * arrived, and when, is for officers to read per lot and nowhere else.
+ */
+export function metrics(queues: Queues, metricsToken?: string) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const duration = new client.Histogram({
@@ -39,23 +50,13 @@ export function metrics(queues: Queues) {
     async collect() {
       this.reset();
       for (const status of ['pending', 'sent', 'failed'] as const)
-        this.set({ status }, await Notice.countDocuments({ status }));
-    },
-  });
-  new client.Gauge({
-    name: 'bids_received',
-    help: 'Bids received, by status (submitted or withdrawn)',
-    labelNames: ['status'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const status of ['submitted', 'withdrawn'] as const)
-        this.set({ status }, await Bid.countDocuments({ status }));
+        this.set({ status }, await Notice.countDocuments({ status, sealedTenderId: null }));
     },
   });
 
   /** Times every request; the route label is the matched route pattern, never the raw URL. */
   const timer = (req: Request, res: Response, next: NextFunction) => {
+    if (isBidRequest(req.originalUrl)) return next();
     const end = duration.startTimer();
     res.on('finish', () => {
       const route = req.route ? `${req.baseUrl}${req.route.path}` : 'unmatched';
@@ -63,7 +64,15 @@ export function metrics(queues: Queues) {
     });
     next();
   };
-  const router = Router().get('/metrics', async (_req, res) => {
+  const operatorsOnly = async (req: Request, res: Response, next: NextFunction) => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (metricsToken && bearer && sameToken(bearer, metricsToken)) return next();
+    await authenticate(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      next(req.actor?.role === 'admin' ? undefined : forbidden('Metrics are for operators.'));
+    });
+  };
+  const router = Router().get('/metrics', operatorsOnly, async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   });
   return { timer, router };

@@ -30,10 +30,12 @@ export function queueBoard(queues: Queues, limiter: LoginLimiter): Router {
     const email = decoded.slice(0, decoded.indexOf(':'));
     const password = decoded.slice(decoded.indexOf(':') + 1);
     try {
-      await limiter.check(email, req.ip ?? '');
+      await limiter.attempt(email, req.ip ?? '');
       const user = await User.findOne({ email: email.toLowerCase() }).lean();
-      if (user?.role === 'admin' && (await verifyPassword(password, user.passwordHash))) return next();
-      await limiter.fail(email, req.ip ?? '');
+      if (user?.role === 'admin' && (await verifyPassword(password, user.passwordHash))) {
+        await limiter.succeed(email, req.ip ?? '');
+        return next();
+      }
       return challenge(res);
     } catch (err) {
       return next(err);

@@ -13,13 +13,24 @@ export function onReconcile(name: string, repair: Repair): void {
 /** Work left behind by lost jobs is at least this old before the reconciler queues it again. */
 const GRACE_MS = 30_000;
 
-/** Queues again whatever a lost job or a crash left undone; returns counts per repair. */
+/** Queues again whatever a lost job or a crash left undone; returns counts per repair. A repair that throws does not stop the others. */
 export async function reconcile(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {
-    effects: await requeueStaleEffects(GRACE_MS),
-    notices: await requeueStaleNotices(GRACE_MS),
-  };
-  for (const [name, repair] of repairs) counts[name] = await repair();
+  const all: [string, Repair][] = [
+    ['effects', () => requeueStaleEffects(GRACE_MS)],
+    ['notices', () => requeueStaleNotices(GRACE_MS)],
+    ...repairs,
+  ];
+  const counts: Record<string, number> = {};
+  const failed: string[] = [];
+  for (const [name, repair] of all) {
+    try {
+      counts[name] = await repair();
+    } catch (err) {
+      failed.push(name);
+      logger.error({ err, repair: name }, 'a reconciler repair failed; the others ran');
+    }
+  }
   if (Object.values(counts).some((n) => n > 0)) logger.info({ counts }, 'reconciler queued left-over work');
+  if (failed.length) throw new Error(`Reconciler repairs failed: ${failed.join(', ')}`);
   return counts;
 }

@@ -20,6 +20,8 @@ const noticeSchema = new Schema(
       required: true,
     },
     subject: { type: Schema.Types.ObjectId, default: null },
+    /** A notice to a vendor about a tender still sealed: who receives it could tell who bid. */
+    sealedTenderId: { type: Schema.Types.ObjectId, default: null },
     data: { type: Schema.Types.Mixed, default: {} },
     attachments: {
       type: [{ kind: { type: String, required: true }, id: { type: String, required: true }, _id: false }],
@@ -38,6 +40,7 @@ noticeSchema.index({ key: 1 }, { unique: true });
 noticeSchema.index({ 'recipient.userId': 1, createdAt: -1 });
 noticeSchema.index({ status: 1, updatedAt: 1 });
 noticeSchema.index({ subject: 1 });
+noticeSchema.index({ sealedTenderId: 1 });
 
 export type NoticeDoc = InferSchemaType<typeof noticeSchema> & { _id: Types.ObjectId };
 export const Notice = model('Notice', noticeSchema);

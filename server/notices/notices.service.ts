@@ -5,7 +5,9 @@ import type { Actor } from '../accounts/access.js';
 import { isOfficer } from '../accounts/access.js';
 import { type Role, User } from '../accounts/user.model.js';
 import { context } from '../context.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { isDuplicateKey } from '../db.js';
+import { conflict, forbidden, notFound } from '../errors.js';
 import { mailTransport } from '../mail.js';
 import { Notice } from './notice.model.js';
 import { localeFor, renderEmail } from './templates.js';
@@ -28,6 +30,8 @@ export interface NewNotice {
   /** The object the notice is about (a call, a tender…), for officers' filters. */
   subject?: string;
   attachments?: { kind: string; id: string }[];
+  /** Hidden from officers until this tender's bids are opened (see `unsealNotices`). */
+  sealedTenderId?: string;
 }
 
 /** What a loader may use besides the id: the notice as recorded and the e-mail as rendered for it. */
@@ -84,6 +88,7 @@ export async function recordNotices(notices: NewNotice[]): Promise<string[]> {
           name: n.recipient.name,
         },
         subject: n.subject ?? null,
+        sealedTenderId: n.sealedTenderId ?? null,
         data: n.data,
         attachments: n.attachments ?? [],
         messageId: `<notice-${_id}@${messageDomain()}>`,
@@ -109,6 +114,7 @@ export function notifyEach(
     subject?: string;
     data: Record<string, unknown>;
     attachments?: { kind: string; id: string }[];
+    sealedTenderId?: string;
   },
 ): Promise<string[]> {
   return recordNotices(
@@ -119,13 +125,35 @@ export function notifyEach(
       subject: event.subject,
       data: event.data,
       attachments: event.attachments,
+      sealedTenderId: event.sealedTenderId,
     })),
   );
 }
 
-/** Queues the sending of a notice; a no-op while it is already queued. */
-export async function queueNotice(noticeId: string): Promise<void> {
-  await context().queues.add('send-notice', { noticeId }, { jobId: `notice-${noticeId}` });
+/** Queues the sending of a notice; a no-op while it is already queued. A repair also replaces a spent job. */
+export async function queueNotice(noticeId: string, repair = false): Promise<void> {
+  await context().queues.addAfterWrite(
+    'send-notice',
+    { noticeId },
+    { jobId: `notice-${noticeId}`, ...(repair ? { replaceFailed: true } : {}) },
+  );
+}
+
+/** Once a tender is opened, officers may see the notices its sealed phase kept from them. */
+export async function unsealNotices(tenderId: string): Promise<void> {
+  await Notice.updateMany({ sealedTenderId: new Types.ObjectId(tenderId) }, { $set: { sealedTenderId: null } });
+}
+
+/** An officer sends a failed notice again (after an SMTP outage, say): same notice, same Message-ID. */
+export async function resendNotice(actor: Actor, noticeId: string) {
+  if (!isOfficer(actor)) throw forbidden('Only officers resend notices.');
+  const notice = await Notice.findById(noticeId, { status: 1, sealedTenderId: 1 }).lean();
+  if (!notice || notice.sealedTenderId) throw notFound('The notice');
+  if (notice.status === 'sent') throw conflict('already-sent', 'The notice was delivered already.');
+  await Notice.updateOne({ _id: notice._id, status: notice.status }, { $set: { status: 'pending' } });
+  await queueNotice(noticeId, true);
+  await recordAudit({ actor, action: 'notice.resent', object: { type: 'notice', id: noticeId } });
+  return { id: noticeId, status: 'pending' as const };
 }
 
 /** SMTP answers in the 5xx range will not get better by retrying. */
@@ -203,7 +231,7 @@ export async function requeueStaleNotices(olderThanMs: number): Promise<number> 
   )
     .limit(1000)
     .lean();
-  for (const n of stale) await queueNotice(String(n._id));
+  for (const n of stale) await queueNotice(String(n._id), true);
   return stale.length;
 }
 
@@ -221,6 +249,8 @@ export async function listNotices(
 ) {
   const query: Record<string, unknown> = {};
   if (!isOfficer(actor)) query['recipient.userId'] = new Types.ObjectId(actor.id);
+  // While a tender is sealed its vendors' notices would tell an officer who bid, and when.
+  else query.sealedTenderId = null;
   if (filter.status) query.status = filter.status;
   if (filter.template) query.template = filter.template;
   if (filter.subject) query.subject = new Types.ObjectId(filter.subject);

@@ -67,6 +67,7 @@ export interface AwardRecord {
   decidedBy: string;
   standstillEndsAt: Date;
   lowPriceExplanation: string | null;
+  justification?: string | null;
   standstillEndedAt?: Date;
   quality: number;
   price: number;
@@ -103,3 +104,19 @@ export interface TenderRecord {
 }
 
 export const Tender = model('Tender', tenderSchema);
+
+/** What a consortium's resolution approves of a tender (its specifications): any later change voids the approval. */
+export const tenderContent = (t: TenderRecord) => ({
+  expressionId: String(t.expressionId),
+  reference: t.reference,
+  title: t.title,
+  description: t.description,
+  cpvCodes: t.cpvCodes,
+  lots: t.lots.map((l) => ({ number: l.number, title: l.title, estimatedValueCents: l.estimatedValueCents })),
+  questionsDeadline: new Date(t.questionsDeadline),
+  submissionDeadline: new Date(t.submissionDeadline),
+  openingAt: new Date(t.openingAt),
+  standstillPeriod: t.standstillPeriod,
+  award: t.award,
+  selectionCriteria: t.selectionCriteria,
+});

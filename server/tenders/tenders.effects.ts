@@ -5,9 +5,12 @@ import { openOverdueTenders } from '../bids/opening.js';
 import { onEffect } from '../effects/effects.js';
 import { computeTenderEvaluation } from '../evaluation/evaluation.service.js';
 import { onReconcile } from '../maintenance/reconcile.js';
-import { notifyEach, peopleOf } from '../notices/notices.service.js';
+import { notifyEach, peopleOf, unsealNotices } from '../notices/notices.service.js';
 import { Question, type QuestionRecord } from './question.model.js';
 import { Tender, type TenderRecord } from './tender.model.js';
+
+/** A vendor notice sent while the bids are sealed stays hidden from officers until the opening. */
+const sealedWhileClosed = (t: TenderRecord) => (t.opening ? {} : { sealedTenderId: String(t._id) });
 
 const tenderData = (t: TenderRecord) => ({
   tenderId: String(t._id),
@@ -62,6 +65,7 @@ onEffect('Question', 'answered', async (q: QuestionRecord, e) => {
     key: e.id,
     template: 'question-answered',
     subject: String(t._id),
+    ...sealedWhileClosed(t),
     data: { ...tenderData(t), question: q.text, answer: q.answer?.text ?? '' },
   });
 });
@@ -75,6 +79,7 @@ onEffect('Bid', 'receipt', async (b: BidRecord, e) => {
     key: e.id,
     template: 'bid-receipt',
     subject: String(b._id),
+    ...sealedWhileClosed(t),
     data: {
       ...tenderData(t),
       bidId: String(b._id),
@@ -87,6 +92,7 @@ onEffect('Bid', 'receipt', async (b: BidRecord, e) => {
 });
 
 onEffect('Tender', 'opened', async (t: TenderRecord, e) => {
+  await unsealNotices(String(t._id));
   const centre = await Organisation.find({ kind: 'contracting-authority' }, { _id: 1 }).lean();
   await notifyEach(
     await peopleOf(
@@ -146,6 +152,7 @@ onEffect('Tender', 'cancelled', async (t: TenderRecord, e) => {
     key: e.id,
     template: 'tender-cancelled',
     subject: String(t._id),
+    ...sealedWhileClosed(t),
     data: { ...tenderData(t), reason: t.cancelReason ?? '' },
   });
 });

@@ -7,13 +7,14 @@ import { committeeView, criteriaErrors, withDeclaration, withEvaluator } from '.
 import { hasPassedResolution } from '../consortia/resolutions.service.js';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
+import { dataDigest } from '../documents/documents.service.js';
 import { effect } from '../effects/effects.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { Expression } from '../expressions/expression.model.js';
 import { addDuration, isAtLeast } from '../periods.js';
 import { changeDocument } from '../revision.js';
 import type { FieldError } from '../validation.js';
-import { Tender, type TenderRecord } from './tender.model.js';
+import { Tender, type TenderRecord, tenderContent } from './tender.model.js';
 
 export const tenderStages = [
   'draft',
@@ -172,11 +173,21 @@ export async function createTender(actor: Actor, input: FromSchema<typeof create
 /** Publishing needs the consortium's passed resolution approving the tender, and the legal minimum period. */
 export async function publishTender(actor: Actor, id: string) {
   const t0 = await loadTender(actor, id);
-  if (!(await hasPassedResolution(String(t0.consortiumId), { tenderId: id }))) {
-    throw conflict('not-approved', 'The consortium has not passed a resolution approving this tender.');
+  const approved = await hasPassedResolution(String(t0.consortiumId), {
+    tenderId: id,
+    content: tenderContent(t0),
+  });
+  if (!approved) {
+    throw conflict(
+      'not-approved',
+      'The consortium has not passed a resolution approving this tender as it stands now.',
+    );
   }
+  const approvedSha256 = dataDigest(tenderContent(t0));
   const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', (tender) => {
     if (tender.status !== 'draft') throw conflict('not-draft', 'Only a draft tender can be published.');
+    if (dataDigest(tenderContent(tender)) !== approvedSha256)
+      throw conflict('not-approved', 'The tender changed after its approval; it needs a new resolution.');
     const errors = periodErrors(
       {
         questionsDeadline: tender.questionsDeadline.toISOString(),
@@ -188,18 +199,28 @@ export async function publishTender(actor: Actor, id: string) {
       throw conflict('period-too-short', 'The time limits no longer hold; change them first.', errors);
     return { set: { status: 'published', publishedAt: new Date() }, effects: [effect('published')] };
   });
-  await scheduleOpening(t);
   await audit(actor, 'tender.published', id);
+  await scheduleOpening(t);
   return tenderView(t, actor);
 }
 
-/** A delayed job opens the bids at `openingAt`; the reconciler is the backstop. */
+/**
+ * When a tender's bids may be opened: its `openingAt`, but never before the submission deadline
+ * plus the settle margin, whatever the stored opening time says. The margin lets a submission
+ * accepted just before the deadline finish being stored before the bids are listed.
+ */
+export function openingDueAt(t: Pick<TenderRecord, 'openingAt' | 'submissionDeadline'>): Date {
+  const settled = new Date(t.submissionDeadline).getTime() + context().config.bidSettleMs;
+  return new Date(Math.max(new Date(t.openingAt).getTime(), settled));
+}
+
+/** A delayed job opens the bids when the opening is due; the reconciler is the backstop. */
 export async function scheduleOpening(t: TenderRecord): Promise<void> {
-  const delay = Math.max(0, new Date(t.openingAt).getTime() - Date.now());
-  await context().queues.add(
+  const due = openingDueAt(t).getTime();
+  await context().queues.addAfterWrite(
     'open-tender',
     { tenderId: String(t._id) },
-    { jobId: `open-tender-${t._id}-${new Date(t.openingAt).getTime()}`, delay },
+    { jobId: `open-tender-${t._id}-${due}`, delay: Math.max(0, due - Date.now()) },
   );
 }
 
@@ -207,6 +228,10 @@ export async function scheduleOpening(t: TenderRecord): Promise<void> {
 export async function setOpeningTime(actor: Actor, id: string, openingAt: string) {
   await loadTender(actor, id);
   const at = new Date(openingAt);
+  if (Number.isNaN(at.getTime()))
+    throw badRequest('The opening time is not a real instant.', [
+      { path: '/openingAt', message: 'must be a date-time with a time zone' },
+    ]);
   const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', (tender) => {
     if (tender.opening) throw conflict('already-opened', 'The bids are already opened.');
     if (tender.status === 'cancelled') throw conflict('cancelled', 'The tender is cancelled.');
@@ -217,8 +242,8 @@ export async function setOpeningTime(actor: Actor, id: string, openingAt: string
     }
     return { set: { openingAt: at } };
   });
+  await audit(actor, 'tender.opening-time-set', id, { openingAt: at.toISOString() });
   if (t.status === 'published') await scheduleOpening(t);
-  await audit(actor, 'tender.opening-time-set', id, { openingAt });
   return tenderView(t, actor);
 }
 

@@ -149,8 +149,15 @@ describe('accounts and access', () => {
         body: { cpvPrefixes: ['1'] },
       });
       expect(denied.status).to.equal(403);
+      // What a vendor subscribes to tells what it bids for: another vendor does not read it, nor the e-mail.
       const read = await call('GET', `/organisations/${org}`, { token: other.token });
-      expect(read.body.cpvPrefixes).to.deep.equal(['4873', '722']);
+      expect(read.status).to.equal(200);
+      expect(read.body).to.not.have.property('cpvPrefixes');
+      expect(read.body).to.not.have.property('email');
+      const own = await call('GET', `/organisations/${org}`, { token: vendor.token });
+      expect(own.body.cpvPrefixes).to.deep.equal(['4873', '722']);
+      const officer = await call('GET', `/organisations/${org}`, { token: await asAdmin() });
+      expect(officer.body.cpvPrefixes).to.deep.equal(['4873', '722']);
     });
 
     it('when an organisation id is unknown or malformed, then 404', async () => {

@@ -102,15 +102,23 @@ describe('operators and integrators', () => {
     expect(String(res.body)).to.include('swagger-ui');
   });
 
-  it('when /metrics is scraped, then request durations, queue depths, notices and bids are there', async () => {
+  it('when /metrics is scraped by an administrator, then request durations, queue depths and notices are there, and nothing of bids', async () => {
     await call('GET', '/healthz');
-    const res = await call('GET', '/metrics');
+    const res = await call('GET', '/metrics', { token: await asAdmin() });
     expect(res.status).to.equal(200);
     const text = String(res.body);
     expect(text).to.match(/http_request_duration_seconds_bucket\{[^}]*route="\/healthz"/);
     expect(text).to.match(/queue_jobs\{queue="notices",state="failed"\} \d+/);
     expect(text).to.match(/notices\{status="sent"\} \d+/);
-    expect(text).to.match(/bids_received\{status="submitted"\} \d+/);
+    expect(text).not.to.match(/bid/i);
+  });
+
+  it('when /metrics is asked without an operator, then 401 for nobody and 403 for an officer', async () => {
+    expect((await call('GET', '/metrics')).status).to.equal(401);
+    const officer = await newPerson('procurement-officer', await newOrganisation('contracting-authority'));
+    const res = await call('GET', '/metrics', { token: officer.token });
+    expect(res.status).to.equal(403);
+    expect(res.headers.get('content-type')).to.match(/problem\+json/);
   });
 
   it('when the queue dashboard is opened, then only an administrator gets in', async () => {

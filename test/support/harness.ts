@@ -24,6 +24,7 @@ export function testEnv(dataDir: string): NodeJS.ProcessEnv {
     MIN_STANDSTILL_PERIOD: 'PT0S',
     JOB_LOCK_MS: '2000',
     RECONCILE_EVERY_MS: '60000',
+    BID_SETTLE_MS: '300',
     MAIL_FROM: 'Joint Procurement <no-reply@procurement.test>',
     PUBLIC_URL: 'http://procurement.test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',

@@ -16,7 +16,7 @@ describe('sealed bids', () => {
     const key = randomBytes(32);
     const sealed = sealBid(content, key);
     expect(JSON.stringify(sealed)).not.to.include('123456').and.not.to.include('Zürich');
-    expect(unsealBid(sealed, key)).to.deep.equal(content);
+    expect(unsealBid(sealed, key, content)).to.deep.equal(content);
   });
 
   it('when the digest is computed, then key order does not matter but content does', () => {
@@ -34,8 +34,17 @@ describe('sealed bids', () => {
     const data = Buffer.from(sealed.content.data, 'base64');
     data[0] = (data[0] ?? 0) ^ 1;
     expect(() =>
-      unsealBid({ ...sealed, content: { ...sealed.content, data: data.toString('base64') } }, key),
+      unsealBid({ ...sealed, content: { ...sealed.content, data: data.toString('base64') } }, key, content),
     ).to.throw();
-    expect(() => unsealBid(sealed, randomBytes(32))).to.throw();
+    expect(() => unsealBid(sealed, randomBytes(32), content)).to.throw();
+  });
+
+  it('when a sealed bid is moved to another tender, lot or vendor, then it does not open', () => {
+    const key = randomBytes(32);
+    const sealed = sealBid(content, key);
+    expect(() => unsealBid(sealed, key, { ...content, vendorId: 'v2' })).to.throw();
+    expect(() => unsealBid(sealed, key, { ...content, lot: 2 })).to.throw();
+    expect(() => unsealBid(sealed, key, { ...content, tenderId: 't2' })).to.throw();
+    expect(unsealBid(sealed, key, { tenderId: 't1', lot: 1, vendorId: 'v1' }).priceCents).to.equal(123_456);
   });
 });
