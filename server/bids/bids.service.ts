@@ -180,7 +180,7 @@ export async function listBids(actor: Actor, tenderId: string) {
     return { items: own.map((b) => bidView(b, actor)), total: own.length };
   }
   const barrier = sealedBarrier(actor, t);
-  if (barrier?.code === 'sealed') {
+  if (barrier?.code === 'sealed' && isOfficer(actor)) {
     // Before opening an officer learns only how many bids each lot has; the attempt is on record.
     await recordAudit({
       actor,

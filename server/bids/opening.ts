@@ -49,7 +49,9 @@ export async function openTenderBids(tenderId: string): Promise<'opened' | 'skip
   const updated = await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
     if (tender.opening) return { set: {} };
     return {
-      set: { opening: { at: new Date(), bids: countsPerLot(tender, first.bids), mismatches: first.mismatches } },
+      set: {
+        opening: { at: new Date(), bids: countsPerLot(tender, first.bids), mismatches: first.mismatches },
+      },
       effects: [effect('opened')],
     };
   });

@@ -1,9 +1,9 @@
 import { trusted } from 'mongoose';
 import { Organisation } from '../accounts/organisation.model.js';
+import { cleanScores } from '../committee/committee.js';
 import { effect, onEffect } from '../effects/effects.js';
 import { Expression, type ExpressionRecord } from '../expressions/expression.model.js';
 import { checkEligibility } from '../expressions/expressions.effects.js';
-import { cleanScores } from '../committee/committee.js';
 import { onReconcile } from '../maintenance/reconcile.js';
 import { notifyEach, peopleOf } from '../notices/notices.service.js';
 import { changeDocument } from '../revision.js';

@@ -63,10 +63,11 @@ export function evaluatorBarrier(evaluators: EvaluatorRecord[], actor: Actor): s
 }
 
 /** The scores that count: those of evaluators who declared no conflict (a later conflict voids theirs). */
-export function cleanScores<S extends { evaluatorId: unknown }>(evaluators: EvaluatorRecord[], scores: S[]): S[] {
-  const clean = new Set(
-    evaluators.filter((e) => e.declaredAt && !e.conflict).map((e) => String(e.userId)),
-  );
+export function cleanScores<S extends { evaluatorId: unknown }>(
+  evaluators: EvaluatorRecord[],
+  scores: S[],
+): S[] {
+  const clean = new Set(evaluators.filter((e) => e.declaredAt && !e.conflict).map((e) => String(e.userId)));
   return scores.filter((s) => clean.has(String(s.evaluatorId)));
 }
 

@@ -1,12 +1,12 @@
 import { Types } from 'mongoose';
 import type { Actor } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { effect, scheduleEffects } from '../effects/effects.js';
 import { dataDigest } from '../documents/documents.service.js';
+import { effect, scheduleEffects } from '../effects/effects.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { Expression, type ExpressionRecord, expressionContent } from '../expressions/expression.model.js';
-import { Tender, type TenderRecord, tenderContent } from '../tenders/tender.model.js';
 import { changeDocument } from '../revision.js';
+import { Tender, type TenderRecord, tenderContent } from '../tenders/tender.model.js';
 import { isMember, loadConsortium } from './consortia.service.js';
 import type { ConsortiumRecord } from './consortium.model.js';
 import { Resolution, type ResolutionRecord } from './resolution.model.js';

@@ -24,7 +24,11 @@ export async function requestContract(actor: Actor, tenderId: string, lot: numbe
   const jobId = `contract-${id}`;
   // Asking again for a contract stuck in `generating` (its job spent or lost) queues it afresh.
   if (c.status === 'generating')
-    await context().queues.addAfterWrite('generate-contract', { contractId: id }, { jobId, replaceFailed: true });
+    await context().queues.addAfterWrite(
+      'generate-contract',
+      { contractId: id },
+      { jobId, replaceFailed: true },
+    );
   return { jobId, contractId: id, status: c.status };
 }
 
@@ -44,7 +48,9 @@ export async function generateContract(
   if (contract.status === 'ready') return 'skipped';
   const tender = await Tender.findById(contract.tenderId, { status: 1 }).lean<TenderRecord>();
   if (tender?.status === 'cancelled') {
-    await changeDocument<ContractRecord>(Contract, contractId, 'The contract', () => ({ set: { status: 'failed' } }));
+    await changeDocument<ContractRecord>(Contract, contractId, 'The contract', () => ({
+      set: { status: 'failed' },
+    }));
     throw new UnrecoverableError('The tender is cancelled; no contract is made.');
   }
   try {

@@ -110,7 +110,8 @@ export async function recordContract(actor: Actor, tenderId: string, lot: number
   await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
     const contracts = tender.contracts ?? [];
     if (contracts.some((c) => c.lot === lot)) return { set: {} };
-    if (tender.status === 'cancelled') throw conflict('cancelled', 'The tender is cancelled; no contract is made.');
+    if (tender.status === 'cancelled')
+      throw conflict('cancelled', 'The tender is cancelled; no contract is made.');
     return { set: { contracts: [...contracts, { lot, contractId: String(contract._id) }] } };
   });
   await recordAudit({

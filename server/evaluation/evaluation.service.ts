@@ -15,10 +15,18 @@ import { computeLotRanking } from './ranking.js';
 /** The committee needs at least three evaluators who declared no conflict. */
 export const MIN_EVALUATORS = 3;
 
-async function openedBid(bidId: string): Promise<{ bid: BidRecord; tender: TenderRecord }> {
+/**
+ * A bid the actor may evaluate, in a state that allows it: who may act is checked before the state,
+ * so that a refusal tells an outsider nothing about the bid (not even that it is sealed).
+ */
+async function openedBid(
+  bidId: string,
+  mayEvaluate: (tender: TenderRecord) => void,
+): Promise<{ bid: BidRecord; tender: TenderRecord }> {
   const bid = await Bid.findById(bidId).lean<BidRecord>();
   if (bid?.status !== 'submitted') throw notFound('The bid');
   const tender = (await Tender.findById(bid.tenderId).lean<TenderRecord>()) as TenderRecord;
+  mayEvaluate(tender);
   if (!tender.opening || !bid.opened) throw conflict('sealed', 'The bids are not opened yet.');
   if (tender.awards.some((a) => a.lot === bid.lot))
     throw conflict('awarded', 'The lot is awarded; its evaluation is closed.');
@@ -37,7 +45,7 @@ export async function recordChecks(
       { path: '/reason', message: 'is required when a check fails' },
     ]);
   }
-  await openedBid(bidId);
+  await openedBid(bidId, () => {});
   const b = await changeDocument<BidRecord>(Bid, bidId, 'The bid', () => ({
     set: {
       checks: {
@@ -64,8 +72,7 @@ export async function scoreBid(
   bidId: string,
   input: { criterion: string; score: number; comment?: string },
 ) {
-  const { bid, tender } = await openedBid(bidId);
-  requireCleanEvaluator(tender.evaluators, actor);
+  const { bid, tender } = await openedBid(bidId, (t) => requireCleanEvaluator(t.evaluators, actor));
   const criterion = tender.award.criteria.find((c) => c.key === input.criterion);
   if (!criterion)
     throw badRequest('Unknown criterion.', [

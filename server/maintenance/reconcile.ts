@@ -5,9 +5,10 @@ import { requeueStaleNotices } from '../notices/notices.service.js';
 type Repair = () => Promise<number>;
 const repairs = new Map<string, Repair>();
 
-/** Registers a repair the periodic reconciler runs (e.g. a deadline whose delayed job was lost). */
-export function onReconcile(name: string, repair: Repair): void {
+/** Registers a repair the periodic reconciler runs (e.g. a deadline whose delayed job was lost); returns its removal. */
+export function onReconcile(name: string, repair: Repair): () => void {
   repairs.set(name, repair);
+  return () => repairs.delete(name);
 }
 
 /** Work left behind by lost jobs is at least this old before the reconciler queues it again. */

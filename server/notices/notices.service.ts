@@ -4,8 +4,8 @@ import type { Attachment } from 'nodemailer/lib/mailer/index.js';
 import type { Actor } from '../accounts/access.js';
 import { isOfficer } from '../accounts/access.js';
 import { type Role, User } from '../accounts/user.model.js';
-import { context } from '../context.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { mailTransport } from '../mail.js';
@@ -141,7 +141,10 @@ export async function queueNotice(noticeId: string, repair = false): Promise<voi
 
 /** Once a tender is opened, officers may see the notices its sealed phase kept from them. */
 export async function unsealNotices(tenderId: string): Promise<void> {
-  await Notice.updateMany({ sealedTenderId: new Types.ObjectId(tenderId) }, { $set: { sealedTenderId: null } });
+  await Notice.updateMany(
+    { sealedTenderId: new Types.ObjectId(tenderId) },
+    { $set: { sealedTenderId: null } },
+  );
 }
 
 /** An officer sends a failed notice again (after an SMTP outage, say): same notice, same Message-ID. */

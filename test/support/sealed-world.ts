@@ -1,0 +1,228 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from 'chai';
+import { Notice } from '../../server/notices/notice.model.js';
+import { asAdmin, call, centreId, newOrganisation, newPerson, type Person } from './api.js';
+import { eventually } from './harness.js';
+import {
+  approveTender,
+  formConsortium,
+  hostingEntity,
+  publishedCall,
+  selectedExpression,
+} from './procedure.js';
+
+/** Prices no other number of the fixture comes near: any of them in an answer is a leak. */
+export const PRICES = { a1: 987_654_321, b1: 876_543_219, a2: 765_432_198 };
+
+/** Everyone the sealed-phase checks act as, and the objects they act on. */
+export interface SealedWorld {
+  tenderId: string;
+  callId: string;
+  /** The call of consortium Y's draft (still open). */
+  otherCallId: string;
+  actors: Record<Actor, Person | null>;
+  /** The representatives of consortium X (the selected one) and of consortium Y. */
+  membersX: Person[];
+  membersY: Person[];
+  consortiumX: string;
+  consortiumY: string;
+  expressionX: string;
+  expressionY: string;
+  resolutionX: string;
+  resolutionY: string;
+  questionId: string;
+  bids: { a1: string; b1: string; a2: string };
+  bidReceipts: { id: string; receivedAt: string; sha256: string; vendor: 'vendorA' | 'vendorB' }[];
+  noticeOfA: string;
+  noticeOfB: string;
+  submissionDeadline: string;
+}
+
+export const ACTORS = [
+  'anonymous',
+  'admin',
+  'officer',
+  'evaluator',
+  'evaluatorOut',
+  'repX',
+  'repY',
+  'vendorA',
+  'vendorB',
+  'vendorC',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+let built: Promise<SealedWorld> | undefined;
+
+/** Builds the world once per run: a published tender whose bids are sealed for another half minute at least. */
+export function sealedWorld(): Promise<SealedWorld> {
+  built ??= build();
+  return built;
+}
+
+async function build(): Promise<SealedWorld> {
+  const sel = await selectedExpression();
+  const officer = sel.officer;
+  const callId = (await call('GET', `/expressions/${sel.expressionId}`, { token: officer.token })).body
+    .callId as string;
+  const evaluator = sel.evaluators[0] as Person;
+  const evaluatorOut = await newPerson('evaluator', await centreId());
+
+  // Consortium Y, with a draft of its own on another call and an open resolution.
+  const ys = [await hostingEntity('FR'), await hostingEntity('IT'), await hostingEntity('PL')];
+  const repY = ys[0] as Person;
+  const consortiumY = await formConsortium(repY, [
+    { rep: ys[1] as Person, contributionCents: 10_000_000 },
+    { rep: ys[2] as Person, contributionCents: 10_000_000 },
+  ]);
+  const otherCall = await publishedCall(officer, 600_000);
+  const draftY = await call('POST', `/calls/${otherCall.id}/expressions`, {
+    token: repY.token,
+    body: {
+      consortiumId: consortiumY,
+      summary: 'Y draft',
+      tools: [{ category: 'siem', description: 'SIEM', estimatedCostCents: 1_000_000 }],
+      requestedEuContributionCents: 500_000,
+      hostingYears: 3,
+    },
+  });
+  expect(draftY.status, JSON.stringify(draftY.body)).to.equal(201);
+  const resolution = async (rep: Person, consortium: string, body: object) => {
+    const r = await call('POST', `/consortia/${consortium}/resolutions`, { token: rep.token, body });
+    expect(r.status, JSON.stringify(r.body)).to.equal(201);
+    return r.body.id as string;
+  };
+  const resolutionY = await resolution(repY, consortiumY, {
+    subject: 'Approve',
+    expressionId: draftY.body.id,
+  });
+  const repX = sel.members[0] as Person;
+  const resolutionX = await resolution(repX, sel.consortiumId, { subject: 'Budget review' });
+
+  // The bidders subscribe to nothing: no notice but those their bids cause may name them.
+  const vendor = async (name: string, cpv?: string) => {
+    const org = await newOrganisation('vendor', { name });
+    const person = await newPerson('vendor', org);
+    if (cpv)
+      await call('PUT', `/organisations/${org}/subscriptions`, {
+        token: person.token,
+        body: { cpvPrefixes: [cpv] },
+      });
+    return person;
+  };
+  const vendorA = await vendor('Sealed Alpha');
+  const vendorB = await vendor('Sealed Beta');
+  const vendorC = await vendor('Watching Gamma', '4873');
+
+  const draft = await call('POST', '/tenders', {
+    token: officer.token,
+    body: {
+      expressionId: sel.expressionId,
+      reference: `SEALED-${randomBytes(3).toString('hex')}`,
+      title: 'Sealed-phase tender',
+      description: 'Two lots whose bids stay sealed during the checks.',
+      cpvCodes: ['48730000'],
+      lots: [
+        { number: 1, title: 'SIEM', estimatedValueCents: 1_000_000_000 },
+        { number: 2, title: 'NDR', estimatedValueCents: 1_000_000_000 },
+      ],
+      questionsDeadline: new Date(Date.now() + 240_000).toISOString(),
+      submissionDeadline: new Date(Date.now() + 300_000).toISOString(),
+      award: {
+        qualityWeight: 0.6,
+        priceWeight: 0.4,
+        qualityThreshold: 0.5,
+        criteria: [{ key: 'detection', title: 'Detection', weight: 1, maxScore: 10, threshold: 5 }],
+      },
+      selectionCriteria: [],
+    },
+  });
+  expect(draft.status, JSON.stringify(draft.body)).to.equal(201);
+  const tenderId = draft.body.id as string;
+  await approveTender(sel.consortiumId, tenderId, sel.members);
+  expect((await call('POST', `/tenders/${tenderId}/publish`, { token: officer.token })).status).to.equal(200);
+  await call('POST', `/tenders/${tenderId}/evaluators`, {
+    token: officer.token,
+    body: { userId: evaluator.id },
+  });
+  await call('POST', `/tenders/${tenderId}/coi`, { token: evaluator.token, body: { conflict: false } });
+
+  const submit = async (who: Person, lot: number, priceCents: number) => {
+    const res = await call('POST', `/tenders/${tenderId}/bids`, {
+      token: who.token,
+      body: {
+        lot,
+        priceCents,
+        technicalOffer: `Offer ${priceCents}`,
+        declarations: { noExclusionGrounds: true, meetsSelectionCriteria: true },
+      },
+    });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    return res.body as { id: string; receivedAt: string; sha256: string };
+  };
+  const a1 = await submit(vendorA, 1, PRICES.a1);
+  const b1 = await submit(vendorB, 1, PRICES.b1);
+  const a2 = await submit(vendorA, 2, PRICES.a2);
+  const asked = await call('POST', `/tenders/${tenderId}/questions`, {
+    token: vendorC.token,
+    body: { text: 'Is a hosted SIEM acceptable?' },
+  });
+  await call('POST', `/tenders/${tenderId}/questions/${asked.body.id}/answer`, {
+    token: officer.token,
+    body: { text: 'Yes, hosted in the Union.' },
+  });
+  // Wait until the receipts and the answer have gone out, so every notice exists when the checks run.
+  const [noticeOfA, noticeOfB] = await eventually<[string, string]>(async () => {
+    const a = await Notice.findOne({
+      template: 'bid-receipt',
+      'recipient.organisationId': vendorA.organisationId,
+      status: 'sent',
+    }).lean();
+    const b = await Notice.findOne({
+      template: 'bid-receipt',
+      'recipient.organisationId': vendorB.organisationId,
+      status: 'sent',
+    }).lean();
+    const answered = await Notice.countDocuments({
+      template: 'question-answered',
+      subject: tenderId,
+      status: 'sent',
+    });
+    return a && b && answered >= 3 ? [String(a._id), String(b._id)] : undefined;
+  }, 30_000);
+  return {
+    tenderId,
+    callId,
+    otherCallId: otherCall.id,
+    actors: {
+      anonymous: null,
+      admin: { token: await asAdmin(), id: '', password: '', email: '', organisationId: '' },
+      officer,
+      evaluator,
+      evaluatorOut,
+      repX,
+      repY,
+      vendorA,
+      vendorB,
+      vendorC,
+    },
+    membersX: sel.members,
+    membersY: ys,
+    consortiumX: sel.consortiumId,
+    consortiumY,
+    expressionX: sel.expressionId,
+    expressionY: draftY.body.id,
+    resolutionX,
+    resolutionY,
+    questionId: asked.body.id,
+    bids: { a1: a1.id, b1: b1.id, a2: a2.id },
+    bidReceipts: [
+      { ...a1, vendor: 'vendorA' },
+      { ...b1, vendor: 'vendorB' },
+      { ...a2, vendor: 'vendorA' },
+    ],
+    noticeOfA: noticeOfA as string,
+    noticeOfB: noticeOfB as string,
+    submissionDeadline: draft.body.submissionDeadline,
+  };
+}
