@@ -56,10 +56,15 @@ export async function openTenderBids(tenderId: string): Promise<'opened' | 'skip
     };
   });
   const second = await openSubmittedBids(updated);
-  const mismatches = [...new Set([...first.mismatches, ...second.mismatches])];
-  if (second.bids.length !== first.bids.length || mismatches.length !== first.mismatches.length) {
+  const recorded = updated.opening as NonNullable<TenderRecord['opening']>;
+  const mismatches = [...new Set([...recorded.mismatches, ...second.mismatches])];
+  const counts = countsPerLot(updated, second.bids);
+  if (
+    JSON.stringify(counts) !== JSON.stringify(recorded.bids) ||
+    mismatches.length !== recorded.mismatches.length
+  ) {
     await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => ({
-      set: { opening: { ...tender.opening, bids: countsPerLot(tender, second.bids), mismatches } },
+      set: { opening: { ...tender.opening, bids: counts, mismatches } },
     }));
   }
   if (!t.opening) {

@@ -41,7 +41,9 @@ describe('regressions of the sealed-phase review', function () {
           body: { openingAt: odd },
         });
         expect(res.status, odd).to.equal(400);
-        expect(res.body.errors).to.deep.equal([{ path: '/openingAt', message: 'must match format "date-time"' }]);
+        expect(res.body.errors).to.deep.equal([
+          { path: '/openingAt', message: 'must match format "date-time"' },
+        ]);
       }
       const after = await Tender.findById(w.tenderId).lean();
       expect(after?.openingAt.getTime()).to.equal(before?.openingAt.getTime());
@@ -57,7 +59,9 @@ describe('regressions of the sealed-phase review', function () {
         await reconcile();
         const t = await Tender.findById(w.tenderId).lean();
         expect(t?.opening).to.equal(null);
-        expect(await Bid.countDocuments({ tenderId: w.tenderId, opened: trusted({ $ne: null }) })).to.equal(0);
+        expect(await Bid.countDocuments({ tenderId: w.tenderId, opened: trusted({ $ne: null }) })).to.equal(
+          0,
+        );
       } finally {
         await Tender.updateOne({ _id: w.tenderId }, { $set: { openingAt: original } });
       }
@@ -87,21 +91,27 @@ describe('regressions of the sealed-phase review', function () {
       expect(draft.status, JSON.stringify(draft.body)).to.equal(201);
       const tenderId = draft.body.id as string;
       await approveTender(w.consortiumX, tenderId, w.membersX);
-      expect((await call('POST', `/tenders/${tenderId}/publish`, { token: officer.token })).status).to.equal(200);
-      const a = w.actors.vendorA as Person;
-      expect((await call('POST', `/tenders/${tenderId}/bids`, { token: a.token, body: offer(1, 500_000) })).status).to.equal(201);
+      expect((await call('POST', `/tenders/${tenderId}/publish`, { token: officer.token })).status).to.equal(
+        200,
+      );
+      // Vendors of their own: this tender opens, and the sealed-phase checks must not meet its bidders.
+      const a = await newPerson('vendor', await newOrganisation('vendor'));
+      const b = await newPerson('vendor', await newOrganisation('vendor'));
+      expect(
+        (await call('POST', `/tenders/${tenderId}/bids`, { token: a.token, body: offer(1, 500_000) })).status,
+      ).to.equal(201);
       await waitUntil(draft.body.submissionDeadline);
       const opened = await eventually(async () => (await Tender.findById(tenderId).lean())?.opening);
       expect(opened.bids).to.deep.equal([{ lot: 1, count: 1 }]);
       // A submission accepted before the deadline whose write landed only now, after the listing.
-      const vendorId = w.actors.vendorB?.organisationId as string;
+      const vendorId = b.organisationId;
       const content = { ...offer(1, 400_000), tenderId, vendorId };
       const receivedAt = new Date(new Date(draft.body.submissionDeadline).getTime() - 10);
       const late = await Bid.create({
         tenderId: new Types.ObjectId(tenderId),
         lot: 1,
         vendorId: new Types.ObjectId(vendorId),
-        submittedBy: new Types.ObjectId(w.actors.vendorB?.id),
+        submittedBy: new Types.ObjectId(b.id),
         status: 'submitted',
         receivedAt,
         sha256: bidDigest(content),
@@ -130,7 +140,9 @@ describe('regressions of the sealed-phase review', function () {
       const statuses = answers.map((a) => a.status);
       expect(statuses.filter((s) => s === 401)).to.have.length(5);
       expect(statuses.filter((s) => s === 429)).to.have.length(35);
-      const right = await call('POST', '/auth/login', { body: { email: person.email, password: person.password } });
+      const right = await call('POST', '/auth/login', {
+        body: { email: person.email, password: person.password },
+      });
       expect(right.status).to.equal(429);
       expect(right.headers.get('retry-after')).to.match(/^\d+$/);
     });
@@ -170,11 +182,15 @@ describe('regressions of the sealed-phase review', function () {
         },
       });
       expect(draft.status).to.equal(201);
-      await call('POST', `/consortia/${id}/invitations/${declined.organisationId}/decline`, { token: declined.token });
+      await call('POST', `/consortia/${id}/invitations/${declined.organisationId}/decline`, {
+        token: declined.token,
+      });
       expect((await call('GET', `/consortia/${id}`, { token: declined.token })).status).to.equal(404);
       const listed = await call('GET', `/calls/${w.otherCallId}/expressions`, { token: declined.token });
       expect(listed.body).to.deep.equal({ items: [], total: 0 });
-      expect((await call('GET', `/expressions/${draft.body.id}`, { token: declined.token })).status).to.equal(404);
+      expect((await call('GET', `/expressions/${draft.body.id}`, { token: declined.token })).status).to.equal(
+        404,
+      );
       const mine = await call('GET', '/consortia', { token: declined.token });
       expect(mine.body.items.map((c: { id: string }) => c.id)).not.to.include(id);
     });
@@ -182,7 +198,9 @@ describe('regressions of the sealed-phase review', function () {
     it('when a consortium has not sealed its agreement, then no resolution can be proposed', async () => {
       const coordinator = await hostingEntity('HR');
       const other = await hostingEntity('CZ');
-      const id = await formConsortium(coordinator, [{ rep: other, contributionCents: 90_000_000 }], { seal: false });
+      const id = await formConsortium(coordinator, [{ rep: other, contributionCents: 90_000_000 }], {
+        seal: false,
+      });
       const res = await call('POST', `/consortia/${id}/resolutions`, {
         token: coordinator.token,
         body: { subject: 'Alone we decide' },
@@ -208,7 +226,9 @@ describe('regressions of the sealed-phase review', function () {
         body: { requestedEuContributionCents: 750_000 },
       });
       expect(raised.status).to.equal(200);
-      const submitted = await call('POST', `/expressions/${w.expressionY}/submit`, { token: w.actors.repY?.token });
+      const submitted = await call('POST', `/expressions/${w.expressionY}/submit`, {
+        token: w.actors.repY?.token,
+      });
       expect(submitted.status).to.equal(409);
       expect(submitted.body.errors[0].message).to.match(/as it stands now/);
       // Put back as approved, the content is covered again.
@@ -216,7 +236,9 @@ describe('regressions of the sealed-phase review', function () {
         token: w.actors.repY?.token,
         body: { requestedEuContributionCents: 500_000 },
       });
-      const again = await call('POST', `/expressions/${w.expressionY}/submit`, { token: w.actors.repY?.token });
+      const again = await call('POST', `/expressions/${w.expressionY}/submit`, {
+        token: w.actors.repY?.token,
+      });
       expect(again.status, JSON.stringify(again.body)).to.equal(202);
     });
   });

@@ -5,6 +5,9 @@ import { expect } from 'chai';
 import { PDFParse } from 'pdf-parse';
 import { AuditEvent } from '../../server/audit/audit.model.js';
 import { Bid } from '../../server/bids/bid.model.js';
+import { Contract } from '../../server/contracts/contract.model.js';
+import { generateContract } from '../../server/contracts/contract-generation.js';
+import { Tender } from '../../server/tenders/tender.model.js';
 import { asAdmin, call, centreId, newOrganisation, newPerson, type Person } from '../support/api.js';
 import { eventually, mailTo } from '../support/harness.js';
 import { codelist, ocdsErrors } from '../support/ocds.js';
@@ -343,6 +346,38 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(early.status).to.equal(409);
   });
 
+  it('when an evaluator discovers a conflict after declaring none, then it is recorded and their scores stop counting', async () => {
+    const late = await newPerson('evaluator', await centreId());
+    await call('POST', `/tenders/${tenderId}/evaluators`, {
+      token: officer.token,
+      body: { userId: late.id },
+    });
+    await call('POST', `/tenders/${tenderId}/coi`, { token: late.token, body: { conflict: false } });
+    for (const criterion of ['detection', 'support']) {
+      const scored = await call('POST', `/bids/${bid.v3}/scores`, {
+        token: late.token,
+        body: { criterion, score: 0 },
+      });
+      expect(scored.status).to.equal(200);
+    }
+    const declared = await call('POST', `/tenders/${tenderId}/coi`, {
+      token: late.token,
+      body: { conflict: true, note: 'Former employee of a bidder' },
+    });
+    expect(declared.status).to.equal(200);
+    expect(declared.body.conflict).to.equal(true);
+    const withdrawn = await call('POST', `/tenders/${tenderId}/coi`, {
+      token: late.token,
+      body: { conflict: false },
+    });
+    expect(withdrawn.status).to.equal(409);
+    // The zeros stay on record but do not count: the ranking below has V3 at Q = 70 from the three clean evaluators.
+    const stored = await call('GET', `/bids/${bid.v3}`, { token: officer.token });
+    expect(
+      stored.body.scores.filter((x: { evaluatorId: string }) => x.evaluatorId === late.id),
+    ).to.have.length(2);
+  });
+
   it('when the committee scores and the officer evaluates, then each lot is ranked by the DOMAIN formulas with flags', async () => {
     for (const id of [bid.v1, bid.v2, bid.v3, bid.v5]) {
       await call('POST', `/bids/${id}/checks`, {
@@ -397,6 +432,36 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect((await call('GET', `/tenders/${tenderId}`, { token: officer.token })).body.status).to.equal(
       'evaluated',
     );
+  });
+
+  it('when the committee has scored, then a vendor reads its bid without the evaluation’s working, and an evaluator only their own scores', async () => {
+    const own = await call('GET', `/bids/${bid.v1}`, { token: (v[0] as Person).token });
+    expect(own.body.content.priceCents).to.equal(100_000_000);
+    expect(own.body).not.to.have.any.keys('scores', 'checks', 'verified');
+    const evaluator = sel.evaluators[0] as Person;
+    const seen = await call('GET', `/tenders/${tenderId}/bids`, { token: evaluator.token });
+    const scorers = seen.body.items.flatMap((b: { scores: { evaluatorId: string }[] }) =>
+      b.scores.map((x) => x.evaluatorId),
+    );
+    expect(scorers.length).to.be.greaterThan(0);
+    expect([...new Set(scorers)]).to.deep.equal([evaluator.id]);
+    const officerView = await call('GET', `/bids/${bid.v1}`, { token: officer.token });
+    expect(officerView.body.scores).to.have.length(6);
+    const reads = await AuditEvent.countDocuments({ action: 'evaluation.read', 'object.id': tenderId });
+    expect(reads).to.be.greaterThan(0);
+  });
+
+  it('when a lot is awarded to a bid not ranked first without a justification, then 409 names the field', async () => {
+    const res = await call('POST', `/tenders/${tenderId}/awards`, {
+      token: officer.token,
+      body: { lot: 1, bidId: bid.v2 },
+    });
+    expect(res.status).to.equal(409);
+    expect(res.body.errors).to.deep.equal([
+      { path: '/justification', message: 'is required to award a bid that is not ranked first' },
+    ]);
+    const t = await call('GET', `/tenders/${tenderId}`, { token: officer.token });
+    expect(t.body.awards).to.deep.equal([]);
   });
 
   it('when a flagged bid is awarded without the vendor’s explanation, then 409; with it, the lot is awarded and every bidder told', async () => {
@@ -639,6 +704,29 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(
       (await call('GET', `/tenders/${tenderId}/report.pdf`, { token: (v[2] as Person).token })).status,
     ).to.equal(403);
+  });
+
+  it('when the tender is cancelled after an award, then no contract is recorded or generated for it', async () => {
+    // Cancelling through the API is refused once a contract exists; the state is forced to try the contract doors.
+    await Tender.updateOne({ _id: tenderId }, { $set: { status: 'cancelled' } });
+    try {
+      const res = await call('POST', `/tenders/${tenderId}/contracts`, {
+        token: officer.token,
+        body: { lot: 1 },
+      });
+      expect(res.status).to.equal(409);
+      expect(res.body.type).to.equal('urn:problem:cancelled');
+      await Contract.updateOne({ _id: contractId }, { $set: { status: 'generating' } });
+      let error: Error | undefined;
+      await generateContract(contractId, false).catch((err: Error) => {
+        error = err;
+      });
+      expect(error?.message).to.match(/cancelled/);
+      expect((await Contract.findById(contractId).lean())?.status).to.equal('failed');
+    } finally {
+      await Tender.updateOne({ _id: tenderId }, { $set: { status: 'published' } });
+      await Contract.updateOne({ _id: contractId }, { $set: { status: 'ready' } });
+    }
   });
 });
 
