@@ -95,10 +95,10 @@ describe('sealed phase: nothing but the per-lot counts leaves a sealed tender', 
         const res = await call('GET', url, token ? { token } : {});
         reads++;
         const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
-        const organisationRead = url.startsWith('/organisations') || url === '/me';
+        const organisationRead = url.startsWith('/organisations') || url.startsWith('/users') || url === '/me';
         for (const s of secrets) {
           if (s.owner === actor) continue;
-          // Organisations are listed by name and id for everyone: that they exist is no secret, that they bid is.
+          // Organisations and their users are listed by name and id: that they exist is no secret, that they bid is.
           if (organisationRead && /^bidder/.test(s.what)) continue;
           if (text.includes(s.text)) leaks.push(`${actor} GET ${url} (${res.status}) shows ${s.what}`);
         }
