@@ -11,7 +11,7 @@ import { Notice } from '../../server/notices/notice.model.js';
 import { Tender } from '../../server/tenders/tender.model.js';
 import { call, newOrganisation, newPerson, type Person } from '../support/api.js';
 import { eventually, harness, mailTo } from '../support/harness.js';
-import { approveTender, formConsortium, hostingEntity, waitUntil } from '../support/procedure.js';
+import { formConsortium, hostingEntity, publishedTender, waitUntil } from '../support/procedure.js';
 import { type SealedWorld, sealedWorld } from '../support/sealed-world.js';
 
 const offer = (lot: number, priceCents: number) => ({
@@ -68,32 +68,19 @@ describe('regressions of the sealed-phase review', function () {
     });
 
     it('when a bid accepted before the deadline is stored after the opening listed the bids, then it is opened too', async () => {
-      const draft = await call('POST', '/tenders', {
-        token: officer.token,
-        body: {
-          expressionId: w.expressionX,
-          reference: `LATE-${randomBytes(3).toString('hex')}`,
-          title: 'Late storing',
-          description: 'One lot.',
-          cpvCodes: ['48730000'],
-          lots: [{ number: 1, title: 'EDR', estimatedValueCents: 1_000_000 }],
-          questionsDeadline: new Date(Date.now() + 2_000).toISOString(),
-          submissionDeadline: new Date(Date.now() + 4_000).toISOString(),
-          award: {
-            qualityWeight: 0.5,
-            priceWeight: 0.5,
-            qualityThreshold: 0.5,
-            criteria: [{ key: 'q', title: 'Q', weight: 1, maxScore: 10, threshold: 1 }],
+      const draft = {
+        body: await publishedTender(
+          officer,
+          w.expressionX,
+          { id: w.consortiumX, members: w.membersX },
+          {
+            lots: [{ number: 1, title: 'EDR', estimatedValueCents: 1_000_000 }],
+            questionsInMs: 2_000,
+            submissionInMs: 4_000,
           },
-          selectionCriteria: [],
-        },
-      });
-      expect(draft.status, JSON.stringify(draft.body)).to.equal(201);
-      const tenderId = draft.body.id as string;
-      await approveTender(w.consortiumX, tenderId, w.membersX);
-      expect((await call('POST', `/tenders/${tenderId}/publish`, { token: officer.token })).status).to.equal(
-        200,
-      );
+        ),
+      };
+      const tenderId = draft.body.id;
       // Vendors of their own: this tender opens, and the sealed-phase checks must not meet its bidders.
       const a = await newPerson('vendor', await newOrganisation('vendor'));
       const b = await newPerson('vendor', await newOrganisation('vendor'));

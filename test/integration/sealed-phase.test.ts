@@ -95,7 +95,8 @@ describe('sealed phase: nothing but the per-lot counts leaves a sealed tender', 
         const res = await call('GET', url, token ? { token } : {});
         reads++;
         const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
-        const organisationRead = url.startsWith('/organisations') || url.startsWith('/users') || url === '/me';
+        const organisationRead =
+          url.startsWith('/organisations') || url.startsWith('/users') || url === '/me';
         for (const s of secrets) {
           if (s.owner === actor) continue;
           // Organisations and their users are listed by name and id: that they exist is no secret, that they bid is.

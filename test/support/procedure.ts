@@ -211,3 +211,41 @@ export async function approveTender(
     });
   }
 }
+
+/** A tender drafted for a selected expression, approved by every member and published; returns its draft body. */
+export async function publishedTender(
+  officer: Person,
+  expressionId: string,
+  consortium: { id: string; members: Person[] },
+  fields: {
+    lots: { number: number; title: string; estimatedValueCents: number }[];
+    questionsInMs: number;
+    submissionInMs: number;
+  },
+) {
+  const draft = await call('POST', '/tenders', {
+    token: officer.token,
+    body: {
+      expressionId,
+      reference: `T-${randomBytes(4).toString('hex')}`,
+      title: 'Detection tools',
+      description: 'Joint procurement of detection tools.',
+      cpvCodes: ['48730000'],
+      lots: fields.lots,
+      questionsDeadline: new Date(Date.now() + fields.questionsInMs).toISOString(),
+      submissionDeadline: new Date(Date.now() + fields.submissionInMs).toISOString(),
+      award: {
+        qualityWeight: 0.6,
+        priceWeight: 0.4,
+        qualityThreshold: 0.5,
+        criteria: [{ key: 'detection', title: 'Detection', weight: 1, maxScore: 10, threshold: 5 }],
+      },
+      selectionCriteria: [],
+    },
+  });
+  expect(draft.status, JSON.stringify(draft.body)).to.equal(201);
+  await approveTender(consortium.id, draft.body.id, consortium.members);
+  const published = await call('POST', `/tenders/${draft.body.id}/publish`, { token: officer.token });
+  expect(published.status, JSON.stringify(published.body)).to.equal(200);
+  return published.body as { id: string; submissionDeadline: string };
+}

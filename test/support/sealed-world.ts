@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import { Notice } from '../../server/notices/notice.model.js';
 import { asAdmin, call, centreId, newOrganisation, newPerson, type Person } from './api.js';
 import { eventually } from './harness.js';
 import {
-  approveTender,
   formConsortium,
   hostingEntity,
   publishedCall,
+  publishedTender,
   selectedExpression,
 } from './procedure.js';
 
@@ -114,33 +113,20 @@ async function build(): Promise<SealedWorld> {
   const vendorB = await vendor('Sealed Beta');
   const vendorC = await vendor('Watching Gamma', '4873');
 
-  const draft = await call('POST', '/tenders', {
-    token: officer.token,
-    body: {
-      expressionId: sel.expressionId,
-      reference: `SEALED-${randomBytes(3).toString('hex')}`,
-      title: 'Sealed-phase tender',
-      description: 'Two lots whose bids stay sealed during the checks.',
-      cpvCodes: ['48730000'],
+  const tender = await publishedTender(
+    officer,
+    sel.expressionId,
+    { id: sel.consortiumId, members: sel.members },
+    {
       lots: [
         { number: 1, title: 'SIEM', estimatedValueCents: 1_000_000_000 },
         { number: 2, title: 'NDR', estimatedValueCents: 1_000_000_000 },
       ],
-      questionsDeadline: new Date(Date.now() + 240_000).toISOString(),
-      submissionDeadline: new Date(Date.now() + 300_000).toISOString(),
-      award: {
-        qualityWeight: 0.6,
-        priceWeight: 0.4,
-        qualityThreshold: 0.5,
-        criteria: [{ key: 'detection', title: 'Detection', weight: 1, maxScore: 10, threshold: 5 }],
-      },
-      selectionCriteria: [],
+      questionsInMs: 240_000,
+      submissionInMs: 300_000,
     },
-  });
-  expect(draft.status, JSON.stringify(draft.body)).to.equal(201);
-  const tenderId = draft.body.id as string;
-  await approveTender(sel.consortiumId, tenderId, sel.members);
-  expect((await call('POST', `/tenders/${tenderId}/publish`, { token: officer.token })).status).to.equal(200);
+  );
+  const tenderId = tender.id;
   await call('POST', `/tenders/${tenderId}/evaluators`, {
     token: officer.token,
     body: { userId: evaluator.id },
@@ -223,6 +209,6 @@ async function build(): Promise<SealedWorld> {
     ],
     noticeOfA: noticeOfA as string,
     noticeOfB: noticeOfB as string,
-    submissionDeadline: draft.body.submissionDeadline,
+    submissionDeadline: tender.submissionDeadline,
   };
 }
