@@ -39,4 +39,5 @@ export const jobSchemas = {
     additionalProperties: false,
   },
   reconcile: { type: 'object', additionalProperties: false },
+  'link-audit': { type: 'object', additionalProperties: false },
 } as const;

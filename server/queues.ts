@@ -15,6 +15,7 @@ export const queueOfJob = {
   'end-standstill': 'deadlines',
   'generate-contract': 'documents',
   reconcile: 'maintenance',
+  'link-audit': 'audit',
 } as const satisfies Record<keyof typeof jobSchemas, string>;
 
 export type JobName = keyof typeof queueOfJob;
@@ -28,6 +29,7 @@ export interface JobPayloads {
   'end-standstill': FromSchema<(typeof jobSchemas)['end-standstill']>;
   'generate-contract': FromSchema<(typeof jobSchemas)['generate-contract']>;
   reconcile: FromSchema<(typeof jobSchemas)['reconcile']>;
+  'link-audit': FromSchema<(typeof jobSchemas)['link-audit']>;
 }
 export type JobData<N extends JobName> = JobPayloads[N];
 export const queueNames = [...new Set(Object.values(queueOfJob))] as QueueName[];

@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
-import { type PendingEffect, scheduleEffects } from './effects/effects.js';
+import type { AuditEntry } from './audit/audit.service.js';
+import { auditEffect, type PendingEffect, scheduleEffects } from './effects/effects.js';
 import { AppError, notFound } from './errors.js';
 import { withDocumentLock } from './locks.js';
 
@@ -7,6 +8,8 @@ import { withDocumentLock } from './locks.js';
 export interface Change {
   set: Record<string, unknown>;
   effects?: PendingEffect[];
+  /** The change's audit event, written in the same update (see `auditEffect`). */
+  audit?: AuditEntry;
 }
 
 /**
@@ -26,7 +29,7 @@ export async function changeDocument<T extends { rev: number }>(
       const doc = await model.findById(id).lean<T>();
       if (!doc) throw notFound(what);
       const change = await compute(doc);
-      const effects = change.effects ?? [];
+      const effects = [...(change.effects ?? []), ...(change.audit ? [auditEffect(change.audit)] : [])];
       const result = await model.collection.updateOne(
         { _id: (doc as unknown as { _id: unknown })._id, rev: doc.rev } as never,
         {

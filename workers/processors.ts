@@ -1,4 +1,5 @@
 import type { Job } from 'bullmq';
+import { linkAuditChain } from '../server/audit/audit.service.js';
 import { endStandstill } from '../server/awards/awards.service.js';
 import { openTenderBids } from '../server/bids/opening.js';
 import { closeCall } from '../server/calls/calls.service.js';
@@ -22,4 +23,5 @@ export const processors: { [N in JobName]: Processor<N> } = {
   'end-standstill': (data) => endStandstill(data.tenderId, data.lot),
   'generate-contract': (data, job) => generateContract(data.contractId, isLastAttempt(job)),
   reconcile: () => reconcile(),
+  'link-audit': () => linkAuditChain(),
 };

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { trusted } from 'mongoose';
+import { Types, trusted } from 'mongoose';
 import type { Actor } from '../accounts/access.js';
-import { isDuplicateKey } from '../db.js';
-import { AuditEvent } from './audit.model.js';
+import { context } from '../context.js';
+import { isDuplicateKey } from '../duplicate-key.js';
+import { withDocumentLock } from '../locks.js';
+import { AuditEvent, AuditHead, AuditPending } from './audit.model.js';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -44,56 +46,146 @@ export function eventHash(e: ChainedFields): string {
     .digest('hex');
 }
 
-/** Appends an event to the hash chain; concurrent appends race on unique keys and the loser retries. */
-export async function recordAudit(entry: AuditEntry): Promise<void> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const last = await AuditEvent.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
-    const fields: ChainedFields = {
-      seq: (last?.seq ?? 0) + 1,
-      at: new Date(),
-      actor: { userId: entry.actor?.id ?? null, role: entry.actor?.role ?? 'system' },
-      action: entry.action,
-      object: entry.object,
-      detail: JSON.parse(JSON.stringify(entry.detail ?? {})),
-      prevHash: last?.hash ?? GENESIS,
-    };
-    try {
-      await AuditEvent.create({ ...fields, hash: eventHash(fields) });
-      return;
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+/** An audit entry as stored, waiting to be linked: the time it happened, and who did what. */
+export function pendingAudit(entry: AuditEntry, at = new Date()) {
+  return {
+    at,
+    actor: { userId: entry.actor?.id ?? null, role: entry.actor?.role ?? 'system' },
+    action: entry.action,
+    object: entry.object,
+    detail: JSON.parse(JSON.stringify(entry.detail ?? {})),
+  };
+}
+
+/**
+ * Records an audit event: one insert, no read of the chain and no race on it, so the request
+ * path never waits for the chain. The appender links it shortly after (see `linkAuditChain`).
+ * `id` makes the record idempotent (an effect drained twice records one event).
+ */
+export async function recordAudit(entry: AuditEntry, id = new Types.ObjectId().toHexString()): Promise<void> {
+  try {
+    await AuditPending.create({ _id: id, ...pendingAudit(entry) });
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
   }
-  throw new Error('The audit chain is too contended to append to.');
+  await requestChainLink();
+}
+
+/** Stores an event that rode in a state change's own write (a pending effect), once. */
+export async function recordPendingAudit(id: string, stored: ReturnType<typeof pendingAudit>): Promise<void> {
+  try {
+    await AuditPending.create({ _id: id, ...stored, at: new Date(stored.at) });
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+  }
+  await requestChainLink();
+}
+
+const LINK_EVERY_MS = 200;
+
+/**
+ * Asks the appender to run once the current 200 ms window has closed: every event recorded in the
+ * window is linked by that one job. Never throws: the reconciler links whatever a lost job left.
+ */
+async function requestChainLink(): Promise<void> {
+  const window = Math.floor(Date.now() / LINK_EVERY_MS);
+  await context().queues.addAfterWrite(
+    'link-audit',
+    {},
+    { jobId: `link-audit-${window}`, delay: (window + 1) * LINK_EVERY_MS - Date.now() + 20 },
+  );
+}
+
+const HEAD = 'head';
+const BATCH = 500;
+
+/** The head, moved past any link an appender wrote before it died; their pending entries are deleted. */
+async function currentHead(): Promise<{ seq: number; hash: string }> {
+  const stored = await AuditHead.findById(HEAD).lean();
+  let head = { seq: stored?.seq ?? 0, hash: stored?.hash ?? GENESIS };
+  const linked: string[] = [];
+  for (;;) {
+    const next = await AuditEvent.findById(head.seq + 1, { hash: 1, pendingId: 1 }).lean();
+    if (!next) break;
+    head = { seq: head.seq + 1, hash: next.hash };
+    linked.push(next.pendingId);
+  }
+  if (linked.length) {
+    await AuditPending.deleteMany({ _id: trusted({ $in: linked }) });
+    await AuditHead.updateOne({ _id: HEAD }, { $set: head }, { upsert: true });
+  }
+  return head;
+}
+
+/**
+ * Links every recorded event into the hash chain, in order of time, in batches, one appender at a
+ * time (a Redis lease per batch). Each link is written before its pending entry is deleted and the
+ * head moved, and a restart walks the head forward over links already written: nothing is lost or
+ * linked twice. Returns how many events it linked.
+ */
+export async function linkAuditChain(): Promise<number> {
+  let linked = 0;
+  for (;;) {
+    const done = await withDocumentLock('AuditChain', HEAD, async () => {
+      const head = await currentHead();
+      const pending = await AuditPending.find({}).sort({ at: 1, _id: 1 }).limit(BATCH).lean();
+      if (!pending.length) return 0;
+      let { seq, hash } = head;
+      const events = pending.map((p) => {
+        seq += 1;
+        const fields: ChainedFields = {
+          seq,
+          at: p.at,
+          actor: { userId: p.actor?.userId ?? null, role: p.actor?.role ?? 'system' },
+          action: p.action,
+          object: p.object as { type: string; id: string },
+          detail: p.detail ?? {},
+          prevHash: hash,
+        };
+        hash = eventHash(fields);
+        return { _id: seq, pendingId: p._id, linkedAt: new Date(), ...fields, hash };
+      });
+      await AuditEvent.insertMany(events, { ordered: true });
+      await AuditPending.deleteMany({ _id: trusted({ $in: pending.map((p) => p._id) }) });
+      await AuditHead.updateOne({ _id: HEAD }, { $set: { seq, hash } }, { upsert: true });
+      return events.length;
+    });
+    linked += done;
+    if (done < BATCH) return linked;
+  }
 }
 
 export interface ChainVerdict {
   valid: boolean;
   events: number;
+  /** Events recorded but not linked yet (the appender runs every 200 ms). */
+  pending: number;
   firstBroken?: { seq: number; id: string; reason: string };
 }
 
-/** Walks the chain in order, in pages, and names the first event whose link or hash does not hold. */
+/** Walks the chain in order, by position, and names the first event whose link or hash does not hold. */
 export async function verifyAuditChain(): Promise<ChainVerdict> {
+  const pending = await AuditPending.estimatedDocumentCount();
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let events = 0;
   for (;;) {
-    const batch = await AuditEvent.find({ seq: trusted({ $gte: expectedSeq }) })
-      .sort({ seq: 1 })
-      .limit(1000)
+    const batch = await AuditEvent.find({ _id: trusted({ $gte: expectedSeq, $lt: expectedSeq + 1000 }) })
+      .sort({ _id: 1 })
       .lean();
-    if (!batch.length) return { valid: true, events };
+    if (!batch.length) return { valid: true, events, pending };
     for (const e of batch) {
       const broken = (reason: string) => ({
         valid: false,
         events,
-        firstBroken: { seq: e.seq, id: String(e._id), reason },
+        pending,
+        firstBroken: { seq: expectedSeq, id: String(e._id), reason },
       });
-      if (e.seq !== expectedSeq) return broken(`event ${expectedSeq} is missing`);
+      if (e._id !== expectedSeq || e.seq !== expectedSeq) return broken(`event ${expectedSeq} is missing`);
       if (e.prevHash !== prevHash) return broken('does not link to the hash of the event before it');
       const fields = { ...e, actor: { userId: e.actor?.userId ?? null, role: e.actor?.role ?? 'system' } };
-      if (eventHash(fields as ChainedFields) !== e.hash) return broken('its content does not match its hash');
+      if (eventHash(fields as unknown as ChainedFields) !== e.hash)
+        return broken('its content does not match its hash');
       prevHash = e.hash;
       expectedSeq++;
       events++;

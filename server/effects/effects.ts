@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { Schema, trusted } from 'mongoose';
+import { type AuditEntry, pendingAudit, recordPendingAudit } from '../audit/audit.service.js';
 import { context } from '../context.js';
 import { withDocumentLock } from '../locks.js';
 
@@ -37,6 +38,12 @@ export function onEffect(modelName: string, kind: string, handler: EffectHandler
   modelsWithEffects.add(modelName);
 }
 
+/** The effect that carries a state change's audit event in the change's own write, so it cannot be lost. */
+export const AUDIT_EFFECT = 'audit';
+
+/** The audit event of a state change, as an effect written with the change and linked into the chain later. */
+export const auditEffect = (entry: AuditEntry): PendingEffect => effect(AUDIT_EFFECT, pendingAudit(entry));
+
 /** A new effect to `$push` in the state-changing update. */
 export function effect(kind: string, args: Record<string, unknown> = {}): PendingEffect {
   return { id: randomUUID(), kind, args, at: new Date() };
@@ -68,9 +75,13 @@ export async function drainEffects(modelName: string, id: string): Promise<numbe
   const doc = await model.findById(id).lean<{ pendingEffects?: PendingEffect[] }>();
   let done = 0;
   for (const e of doc?.pendingEffects ?? []) {
-    const handler = handlers.get(`${modelName}:${e.kind}`);
-    if (!handler) throw new Error(`No handler for effect ${modelName}:${e.kind}`);
-    await handler(doc, e);
+    if (e.kind === AUDIT_EFFECT) {
+      await recordPendingAudit(e.id, e.args as ReturnType<typeof pendingAudit>);
+    } else {
+      const handler = handlers.get(`${modelName}:${e.kind}`);
+      if (!handler) throw new Error(`No handler for effect ${modelName}:${e.kind}`);
+      await handler(doc, e);
+    }
     // Pull the exact stored element: FerretDB 1.x treats a $pull condition as an equality match.
     // Under the document's lock: FerretDB applies the $pull as a read and a whole-document write.
     await withDocumentLock(modelName, id, () =>

@@ -1,3 +1,4 @@
+import { linkAuditChain } from '../audit/audit.service.js';
 import { requeueStaleEffects } from '../effects/effects.js';
 import { logger } from '../logger.js';
 import { requeueStaleNotices } from '../notices/notices.service.js';
@@ -19,6 +20,7 @@ export async function reconcile(): Promise<Record<string, number>> {
   const all: [string, Repair][] = [
     ['effects', () => requeueStaleEffects(GRACE_MS)],
     ['notices', () => requeueStaleNotices(GRACE_MS)],
+    ['audit-chain', () => linkAuditChain()],
     ...repairs,
   ];
   const counts: Record<string, number> = {};

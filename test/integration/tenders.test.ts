@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { PDFParse } from 'pdf-parse';
 import { AuditEvent } from '../../server/audit/audit.model.js';
+import { linkAuditChain } from '../../server/audit/audit.service.js';
 import { Bid } from '../../server/bids/bid.model.js';
 import { Contract } from '../../server/contracts/contract.model.js';
 import { generateContract } from '../../server/contracts/contract-generation.js';
@@ -265,6 +266,7 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect((await call('GET', `/tenders/${tenderId}/evaluation`, { token: officer.token })).status).to.equal(
       404,
     );
+    await linkAuditChain();
     const refused = await AuditEvent.countDocuments({ action: 'bid.read-refused', 'object.id': bid.v1 });
     expect(refused).to.be.at.least(3);
   });
@@ -447,6 +449,7 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect([...new Set(scorers)]).to.deep.equal([evaluator.id]);
     const officerView = await call('GET', `/bids/${bid.v1}`, { token: officer.token });
     expect(officerView.body.scores).to.have.length(6);
+    await linkAuditChain();
     const reads = await AuditEvent.countDocuments({ action: 'evaluation.read', 'object.id': tenderId });
     expect(reads).to.be.greaterThan(0);
   });
