@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { FromSchema } from 'json-schema-to-ts';
 import { Types } from 'mongoose';
 import type { bidBody } from '../../schemas/tenders.js';
@@ -6,8 +7,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { evaluatorBarrier } from '../committee/committee.js';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
-import { effect, scheduleEffects } from '../effects/effects.js';
+import { auditEffect, effect, scheduleEffects } from '../effects/effects.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { logger } from '../logger.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tenders.service.js';
@@ -68,7 +70,32 @@ export function bidView(b: BidRecord, actor: Actor) {
   return { ...receipt, content, verified: b.opened.verified, checks: b.checks, scores };
 }
 
-/** A vendor submits, or replaces, its sealed bid for one lot before the deadline. */
+/**
+ * A bid's id, derived from its tender, lot and vendor: the one document a vendor has per lot is found
+ * by id alone (the lookup every backend serves from an index), and no read comes before the insert.
+ * Keyed with a server secret, so that nobody can compute whether a vendor bid by probing ids.
+ */
+export function bidIdFor(tenderId: string, lot: number, vendorId: string): string {
+  return createHmac('sha256', context().config.jwtSecret)
+    .update(`bid|${tenderId}|${lot}|${vendorId}`)
+    .digest('hex')
+    .slice(0, 24);
+}
+
+/** After a stored write, what could fail must not turn the stored bid into an error answer. */
+async function afterStored(t: TenderRecord, bidId: string): Promise<void> {
+  try {
+    await openIfTenderOpened(t, bidId);
+  } catch (err) {
+    logger.warn({ err }, 'a bid stored after the opening could not be opened now; the opening sweep will');
+  }
+}
+
+/**
+ * A vendor submits, or replaces, its sealed bid for one lot before the deadline. The bid, its
+ * receipt notice and its audit event are one insert (or one update): either the vendor gets its
+ * receipt, or nothing was stored.
+ */
 export async function submitBid(actor: Actor, tenderId: string, input: FromSchema<typeof bidBody>) {
   const t = await loadTender(actor, tenderId);
   if (actor.role !== 'vendor') throw forbidden('Only vendors submit bids.');
@@ -84,30 +111,35 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
   const sealed = sealBid(content, context().config.bidEncryptionKey);
   const receipt = effect('receipt', { userId: actor.id });
   const filter = { tenderId: t._id, lot: input.lot, vendorId: new Types.ObjectId(actor.organisationId) };
-  let existing = await Bid.findOne(filter, { _id: 1 }).lean();
-  if (!existing) {
-    requireStoredInTime(t);
-    try {
-      const created = await Bid.create({
-        ...filter,
-        submittedBy: new Types.ObjectId(actor.id),
-        status: 'submitted',
-        receivedAt,
-        sha256,
-        sealed,
-        receipts: [{ receivedAt, sha256, action: 'submitted' }],
-        pendingEffects: [receipt],
-      });
-      await openIfTenderOpened(t, String(created._id));
-      await audit(actor, 'bid.submitted', String(created._id), { tenderId, lot: input.lot, sha256 });
-      await scheduleEffects('Bid', String(created._id), [receipt]);
-      return { ...bidView(created.toObject() as unknown as BidRecord, actor), action: 'submitted' };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      existing = await Bid.findOne(filter, { _id: 1 }).lean(); // a concurrent first submission won: replace it
-    }
+  let id = bidIdFor(tenderId, input.lot, actor.organisationId);
+  const event = (action: string) => ({
+    actor,
+    action: `bid.${action}`,
+    object: { type: 'bid', id },
+    detail: { tenderId, lot: input.lot, sha256 },
+  });
+  requireStoredInTime(t);
+  try {
+    const submitted = auditEffect(event('submitted'));
+    const created = await Bid.create({
+      _id: id,
+      ...filter,
+      submittedBy: new Types.ObjectId(actor.id),
+      status: 'submitted',
+      receivedAt,
+      sha256,
+      sealed,
+      receipts: [{ receivedAt, sha256, action: 'submitted' }],
+      pendingEffects: [receipt, submitted],
+    });
+    await scheduleEffects('Bid', id, [receipt]);
+    await afterStored(t, id);
+    return { ...bidView(created.toObject() as unknown as BidRecord, actor), action: 'submitted' };
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
   }
-  const id = String(existing?._id);
+  // The vendor's bid for this lot exists: replace it. (One stored before ids were derived is found by its key.)
+  if (!(await Bid.exists({ _id: id }))) id = String((await Bid.findOne(filter, { _id: 1 }).lean())?._id);
   let action: 'submitted' | 'replaced' = 'replaced';
   const b = await changeDocument<BidRecord>(Bid, id, 'The bid', async (current) => {
     const fresh = (await Tender.findById(tenderId).lean<TenderRecord>()) as TenderRecord;
@@ -125,10 +157,10 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
         receipts: [...current.receipts, { receivedAt, sha256, action }],
       },
       effects: [receipt],
+      audit: event(action),
     };
   });
-  await openIfTenderOpened(t, id);
-  await audit(actor, `bid.${action}`, id, { tenderId, lot: input.lot, sha256 });
+  await afterStored(t, id);
   return { ...bidView(b, actor), action };
 }
 
@@ -152,9 +184,9 @@ export async function withdrawBid(actor: Actor, bidId: string) {
         sealed: null,
         receipts: [...current.receipts, { receivedAt: now, sha256: current.sha256, action: 'withdrawn' }],
       },
+      audit: { actor, action: 'bid.withdrawn', object: { type: 'bid', id: bidId } },
     };
   });
-  await audit(actor, 'bid.withdrawn', bidId);
   return bidView(b, actor);
 }
 
