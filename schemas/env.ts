@@ -20,6 +20,7 @@ export const envSchema = {
     LOG_LEVEL: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
     JOB_LOCK_MS: { type: 'integer', minimum: 1000, default: 30000 },
     RECONCILE_EVERY_MS: { type: 'integer', minimum: 1000, default: 60000 },
+    MAX_IN_FLIGHT: { type: 'integer', minimum: 1, maximum: 100000, default: 256 },
     BID_SETTLE_MS: { type: 'integer', minimum: 0, maximum: 600000, default: 30000 },
     METRICS_TOKEN: { type: 'string', minLength: 32 },
     START_WORKER: { enum: ['true', 'false'], default: 'true' },

@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import { consortiaRoutes } from './consortia/consortia.routes.js';
 import { expressionsRoutes } from './expressions/expressions.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { shedLoad } from './http/load-shedding.js';
 import { metrics } from './http/metrics.js';
 import { openApiDocument } from './http/openapi.js';
 import { problemHandler, requireJson, routeNotFound } from './http/problems.js';
@@ -49,7 +50,11 @@ export function createApp(deps: AppDeps): express.Express {
   for (const extra of deps.extras ?? []) app.use(extra);
 
   const api = Router();
-  api.use(requireJson, express.json({ limit: deps.config.bodyLimit, strict: true }));
+  api.use(
+    shedLoad(deps.config.maxInFlight),
+    requireJson,
+    express.json({ limit: deps.config.bodyLimit, strict: true }),
+  );
   api.use(loginRoutes(deps.loginLimiter));
   api.use(authenticate);
   api.use(
