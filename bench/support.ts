@@ -1,0 +1,75 @@
+/** What every benchmark shares: a platform in this process, timing of rounds, and the table of ratios. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../server/config.js';
+import { type Standalone, startStandalone } from '../server/embedded/standalone.js';
+import { startWorkers } from '../workers/run.js';
+
+/** The whole platform (embedded FerretDB, Redis, mail catcher, API on a free port, workers) in a fresh folder. */
+export async function benchPlatform(name: string): Promise<Standalone & { dispose(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `procurement-bench-${name}-`));
+  const standalone = await startStandalone(
+    loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      QUEUE_PREFIX: `bench-${name}-${process.pid}`,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      MIN_TENDER_PERIOD: 'PT0S',
+      MIN_STANDSTILL_PERIOD: 'PT0S',
+    }),
+    { database: `bench_${name}`, startWorkers, log: () => {} },
+  );
+  return Object.assign(standalone, {
+    async dispose() {
+      await standalone.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+export interface LoadResult {
+  ms: number;
+  latencies: number[];
+  statuses: number[];
+}
+
+/** Runs `count` requests, `concurrency` at a time; each answers its HTTP status. */
+export async function load(
+  count: number,
+  concurrency: number,
+  request: (i: number) => Promise<number>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const t0 = performance.now();
+        statuses.push(await request(i).catch(() => 599));
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { ms: performance.now() - start, latencies, statuses };
+}
+
+export const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+export const perSecond = (r: LoadResult) => (r.latencies.length * 1000) / r.ms;
+
+/** min / median / max of a list of numbers, as text. */
+export function spread(values: number[], digits = 2): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return `${(sorted[0] ?? 0).toFixed(digits)} / ${median.toFixed(digits)} / ${(sorted.at(-1) ?? 0).toFixed(digits)}`;
+}
+
+/** A Markdown table row. */
+export const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
