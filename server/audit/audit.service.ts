@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Types, trusted } from 'mongoose';
-import type { Actor } from '../accounts/access.js';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../duplicate-key.js';
 import { withDocumentLock } from '../locks.js';
@@ -9,7 +8,8 @@ import { AuditEvent, AuditHead, AuditPending } from './audit.model.js';
 export const GENESIS = '0'.repeat(64);
 
 export interface AuditEntry {
-  actor: Pick<Actor, 'id' | 'role'> | null;
+  /** Who acted (any signed-in user: their id and role), or null for the platform itself. */
+  actor: { id: string; role: string } | null;
   action: string;
   object: { type: string; id: string };
   detail?: Record<string, unknown>;

@@ -14,6 +14,7 @@ import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tenders.service.js';
 import { Bid, type BidRecord } from './bid.model.js';
+import { bidView } from './bid-view.js';
 import { openBid } from './opening.js';
 import { type BidContent, bidDigest, sealBid } from './sealing.js';
 
@@ -41,33 +42,6 @@ async function openIfTenderOpened(t: TenderRecord, bidId: string): Promise<void>
   if (Date.now() < new Date(t.submissionDeadline).getTime()) return;
   const now = await Tender.findById(t._id, { opening: 1 }).lean<TenderRecord>();
   if (now?.opening) await openBid(bidId);
-}
-
-/**
- * What a reader may see of a bid: its receipt, and once opened its content. The evaluation's
- * working (checks and scores) is not the vendor's to read, and an evaluator sees only their own
- * scores, so that nobody scores in another's shadow.
- */
-export function bidView(b: BidRecord, actor: Actor) {
-  const receipt = {
-    id: String(b._id),
-    tenderId: String(b.tenderId),
-    lot: b.lot,
-    vendorId: String(b.vendorId),
-    status: b.status,
-    receivedAt: b.receivedAt,
-    sha256: b.sha256,
-    receipts: b.receipts,
-  };
-  if (!b.opened) return receipt;
-  const content = {
-    priceCents: b.opened.priceCents,
-    technicalOffer: b.opened.technicalOffer,
-    declarations: b.opened.declarations,
-  };
-  if (actor.role === 'vendor') return { ...receipt, content };
-  const scores = isOfficer(actor) ? b.scores : b.scores.filter((s) => s.evaluatorId === actor.id);
-  return { ...receipt, content, verified: b.opened.verified, checks: b.checks, scores };
 }
 
 /**

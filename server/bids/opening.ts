@@ -4,7 +4,7 @@ import { context } from '../context.js';
 import { effect } from '../effects/effects.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { openingDueAt } from '../tenders/tenders.service.js';
+import { openingDueAt } from '../tenders/time-limits.js';
 import { Bid, type BidRecord } from './bid.model.js';
 import { bidDigest, unsealBid } from './sealing.js';
 

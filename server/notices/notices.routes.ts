@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { noticesQuery } from '../../schemas/notices.js';
 import { actorOf, allow } from '../accounts/access.js';
 import { page, query } from '../http/validate.js';
-import { listNotices, resendNotice } from './notices.service.js';
+import { listNotices, resendNotice } from './notices.desk.js';
 
 /** GET /notices: a user's own notices; officers see all, with delivery status and attempts, and resend failed ones. */
 export const noticesRoutes = Router()

@@ -5,7 +5,8 @@ import { openOverdueTenders } from '../bids/opening.js';
 import { onEffect } from '../effects/effects.js';
 import { computeTenderEvaluation } from '../evaluation/evaluation.service.js';
 import { onReconcile } from '../maintenance/reconcile.js';
-import { notifyEach, peopleOf, unsealNotices } from '../notices/notices.service.js';
+import { unsealNotices } from '../notices/notices.desk.js';
+import { notifyEach, peopleOf } from '../notices/notices.service.js';
 import { Question, type QuestionRecord } from './question.model.js';
 import { Tender, type TenderRecord } from './tender.model.js';
 

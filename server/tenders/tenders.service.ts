@@ -11,10 +11,9 @@ import { dataDigest } from '../documents/documents.service.js';
 import { effect } from '../effects/effects.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { Expression } from '../expressions/expression.model.js';
-import { addDuration, isAtLeast } from '../periods.js';
 import { changeDocument } from '../revision.js';
-import type { FieldError } from '../validation.js';
 import { Tender, type TenderRecord, tenderContent } from './tender.model.js';
+import { periodErrors, scheduleOpening } from './time-limits.js';
 
 export const tenderStages = [
   'draft',
@@ -92,35 +91,6 @@ export async function loadTender(actor: Actor, id: string): Promise<TenderRecord
   const t = await Tender.findById(id).lean<TenderRecord>();
   if (!t || (t.status === 'draft' && !isOfficer(actor))) throw notFound('The tender');
   return t;
-}
-
-function periodErrors(
-  input: {
-    questionsDeadline: string;
-    submissionDeadline: string;
-    openingAt?: string;
-    standstillPeriod?: string;
-  },
-  from: Date,
-): FieldError[] {
-  const { config } = context();
-  const errors: FieldError[] = [];
-  const questions = new Date(input.questionsDeadline);
-  const submission = new Date(input.submissionDeadline);
-  if (questions >= submission)
-    errors.push({ path: '/questionsDeadline', message: 'must be before submissionDeadline' });
-  if (submission < addDuration(from, config.minTenderPeriod)) {
-    errors.push({
-      path: '/submissionDeadline',
-      message: `must be at least ${config.minTenderPeriod} after publication`,
-    });
-  }
-  if (input.openingAt && new Date(input.openingAt) < submission)
-    errors.push({ path: '/openingAt', message: 'must not be before submissionDeadline' });
-  if (input.standstillPeriod && !isAtLeast(input.standstillPeriod, config.minStandstillPeriod)) {
-    errors.push({ path: '/standstillPeriod', message: `must be at least ${config.minStandstillPeriod}` });
-  }
-  return errors;
 }
 
 /** An officer drafts a tender for a selected expression of interest. */
@@ -202,26 +172,6 @@ export async function publishTender(actor: Actor, id: string) {
   await audit(actor, 'tender.published', id);
   await scheduleOpening(t);
   return tenderView(t, actor);
-}
-
-/**
- * When a tender's bids may be opened: its `openingAt`, but never before the submission deadline
- * plus the settle margin, whatever the stored opening time says. The margin lets a submission
- * accepted just before the deadline finish being stored before the bids are listed.
- */
-export function openingDueAt(t: Pick<TenderRecord, 'openingAt' | 'submissionDeadline'>): Date {
-  const settled = new Date(t.submissionDeadline).getTime() + context().config.bidSettleMs;
-  return new Date(Math.max(new Date(t.openingAt).getTime(), settled));
-}
-
-/** A delayed job opens the bids when the opening is due; the reconciler is the backstop. */
-export async function scheduleOpening(t: TenderRecord): Promise<void> {
-  const due = openingDueAt(t).getTime();
-  await context().queues.addAfterWrite(
-    'open-tender',
-    { tenderId: String(t._id) },
-    { jobId: `open-tender-${t._id}-${due}`, delay: Math.max(0, due - Date.now()) },
-  );
 }
 
 /** Only officers set or change the opening time, before opening and never before the deadline. */

@@ -1,0 +1,79 @@
+import { Types } from 'mongoose';
+import { type Actor, isOfficer } from '../accounts/access.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { conflict, forbidden, notFound } from '../errors.js';
+import { Notice } from './notice.model.js';
+import { queueNotice } from './notices.service.js';
+
+// What officers and users do with notices once recorded: read them with their delivery status, resend.
+
+/** Once a tender is opened, officers may see the notices its sealed phase kept from them. */
+export async function unsealNotices(tenderId: string): Promise<void> {
+  await Notice.updateMany(
+    { sealedTenderId: new Types.ObjectId(tenderId) },
+    { $set: { sealedTenderId: null } },
+  );
+}
+
+/** An officer sends a failed notice again (after an SMTP outage, say): same notice, same Message-ID. */
+export async function resendNotice(actor: Actor, noticeId: string) {
+  if (!isOfficer(actor)) throw forbidden('Only officers resend notices.');
+  const notice = await Notice.findById(noticeId, { status: 1, sealedTenderId: 1 }).lean();
+  if (!notice || notice.sealedTenderId) throw notFound('The notice');
+  if (notice.status === 'sent') throw conflict('already-sent', 'The notice was delivered already.');
+  await Notice.updateOne({ _id: notice._id, status: notice.status }, { $set: { status: 'pending' } });
+  await queueNotice(noticeId, true);
+  await recordAudit({ actor, action: 'notice.resent', object: { type: 'notice', id: noticeId } });
+  return { id: noticeId, status: 'pending' as const };
+}
+
+export interface NoticeFilter {
+  status?: string;
+  template?: string;
+  subject?: string;
+}
+
+/** Notices a user may see: their own, or all of them for officers. */
+export async function listNotices(
+  actor: Actor,
+  filter: NoticeFilter,
+  page: { limit: number; offset: number },
+) {
+  const query: Record<string, unknown> = {};
+  if (!isOfficer(actor)) query['recipient.userId'] = new Types.ObjectId(actor.id);
+  // While a tender is sealed its vendors' notices would tell an officer who bid, and when.
+  else query.sealedTenderId = null;
+  if (filter.status) query.status = filter.status;
+  if (filter.template) query.template = filter.template;
+  if (filter.subject) query.subject = new Types.ObjectId(filter.subject);
+  const [items, total] = await Promise.all([
+    Notice.find(query, { data: 0 })
+      .sort({ createdAt: -1, _id: -1 })
+      .skip(page.offset)
+      .limit(page.limit)
+      .lean(),
+    Notice.countDocuments(query),
+  ]);
+  return {
+    items: items.map((n) => ({
+      id: String(n._id),
+      template: n.template,
+      to: n.to,
+      recipient: {
+        userId: String(n.recipient.userId),
+        organisationId: String(n.recipient.organisationId),
+        name: n.recipient.name,
+      },
+      language: n.locale,
+      subject: n.subject ? String(n.subject) : null,
+      status: n.status,
+      attempts: n.attempts,
+      lastError: n.lastError,
+      messageId: n.messageId,
+      attachments: n.attachments.map((a) => a.kind),
+      createdAt: n.createdAt,
+      sentAt: n.sentAt,
+    })),
+    total,
+  };
+}
