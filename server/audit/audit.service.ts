@@ -145,7 +145,13 @@ export async function linkAuditChain(): Promise<number> {
         hash = eventHash(fields);
         return { _id: seq, pendingId: p._id, linkedAt: new Date(), ...fields, hash };
       });
-      await AuditEvent.insertMany(events, { ordered: true });
+      try {
+        await AuditEvent.insertMany(events, { ordered: true });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        // An event recorded again after it was linked (an effect drained twice): link the batch one by one.
+        return linkOneByOne();
+      }
       await AuditPending.deleteMany({ _id: trusted({ $in: pending.map((p) => p._id) }) });
       await AuditHead.updateOne({ _id: HEAD }, { $set: { seq, hash } }, { upsert: true });
       return events.length;
@@ -153,6 +159,35 @@ export async function linkAuditChain(): Promise<number> {
     linked += done;
     if (done < BATCH) return linked;
   }
+}
+
+/** The slow path of a batch that met an event already linked: that one is dropped, the others linked in order. */
+async function linkOneByOne(): Promise<number> {
+  let head = await currentHead();
+  const pending = await AuditPending.find({}).sort({ at: 1, _id: 1 }).limit(BATCH).lean();
+  let linked = 0;
+  for (const p of pending) {
+    if (await AuditEvent.exists({ pendingId: p._id })) {
+      await AuditPending.deleteOne({ _id: p._id });
+      continue;
+    }
+    const fields: ChainedFields = {
+      seq: head.seq + 1,
+      at: p.at,
+      actor: { userId: p.actor?.userId ?? null, role: p.actor?.role ?? 'system' },
+      action: p.action,
+      object: p.object as { type: string; id: string },
+      detail: p.detail ?? {},
+      prevHash: head.hash,
+    };
+    const hash = eventHash(fields);
+    await AuditEvent.create({ _id: fields.seq, pendingId: p._id, linkedAt: new Date(), ...fields, hash });
+    await AuditPending.deleteOne({ _id: p._id });
+    head = { seq: fields.seq, hash };
+    await AuditHead.updateOne({ _id: HEAD }, { $set: head }, { upsert: true });
+    linked++;
+  }
+  return linked;
 }
 
 export interface ChainVerdict {

@@ -81,6 +81,17 @@ describe('audit trail', () => {
     expect(verdict).to.include({ valid: true, pending: 0 });
   });
 
+  it('when an event is recorded again after it was linked (an effect drained twice), then it is linked once', async () => {
+    await recordAudit({ actor: null, action: 'test.twice', object: { type: 'test', id: 't' } }, 'test-twice-id');
+    await linkAuditChain();
+    await recordAudit({ actor: null, action: 'test.twice', object: { type: 'test', id: 't' } }, 'test-twice-id');
+    await recordAudit({ actor: null, action: 'test.after-twice', object: { type: 'test', id: 'a' } });
+    await linkAuditChain();
+    expect(await AuditEvent.countDocuments({ action: 'test.twice' })).to.equal(1);
+    expect(await AuditEvent.countDocuments({ action: 'test.after-twice' })).to.equal(1);
+    expect((await call('GET', '/audit/verify', { token: await asAdmin() })).body).to.include({ valid: true });
+  });
+
   it('when events are recorded, then verify shows how many wait to be linked until the appender has run', async () => {
     await harness().stopWorkers(); // no appender runs meanwhile
     try {
