@@ -97,6 +97,29 @@ async function requestChainLink(): Promise<void> {
 }
 
 const HEAD = 'head';
+
+type Pending = {
+  _id: string;
+  at: Date;
+  actor?: { userId?: string | null; role?: string | null } | null;
+  action: string;
+  object?: unknown;
+  detail?: unknown;
+};
+
+/** The link of a recorded event right after `head`: its position, its predecessor's hash and its own. */
+function linkOf(p: Pending, head: { seq: number; hash: string }) {
+  const fields: ChainedFields = {
+    seq: head.seq + 1,
+    at: p.at,
+    actor: { userId: p.actor?.userId ?? null, role: p.actor?.role ?? 'system' },
+    action: p.action,
+    object: p.object as { type: string; id: string },
+    detail: p.detail ?? {},
+    prevHash: head.hash,
+  };
+  return { _id: fields.seq, pendingId: p._id, linkedAt: new Date(), ...fields, hash: eventHash(fields) };
+}
 const BATCH = 500;
 
 /** The head, moved past any link an appender wrote before it died; their pending entries are deleted. */
@@ -132,18 +155,9 @@ export async function linkAuditChain(): Promise<number> {
       if (!pending.length) return 0;
       let { seq, hash } = head;
       const events = pending.map((p) => {
-        seq += 1;
-        const fields: ChainedFields = {
-          seq,
-          at: p.at,
-          actor: { userId: p.actor?.userId ?? null, role: p.actor?.role ?? 'system' },
-          action: p.action,
-          object: p.object as { type: string; id: string },
-          detail: p.detail ?? {},
-          prevHash: hash,
-        };
-        hash = eventHash(fields);
-        return { _id: seq, pendingId: p._id, linkedAt: new Date(), ...fields, hash };
+        const link = linkOf(p, { seq, hash });
+        ({ seq, hash } = link);
+        return link;
       });
       try {
         await AuditEvent.insertMany(events, { ordered: true });
@@ -171,19 +185,10 @@ async function linkOneByOne(): Promise<number> {
       await AuditPending.deleteOne({ _id: p._id });
       continue;
     }
-    const fields: ChainedFields = {
-      seq: head.seq + 1,
-      at: p.at,
-      actor: { userId: p.actor?.userId ?? null, role: p.actor?.role ?? 'system' },
-      action: p.action,
-      object: p.object as { type: string; id: string },
-      detail: p.detail ?? {},
-      prevHash: head.hash,
-    };
-    const hash = eventHash(fields);
-    await AuditEvent.create({ _id: fields.seq, pendingId: p._id, linkedAt: new Date(), ...fields, hash });
+    const link = linkOf(p, head);
+    await AuditEvent.create(link);
     await AuditPending.deleteOne({ _id: p._id });
-    head = { seq: fields.seq, hash };
+    head = { seq: link.seq, hash: link.hash };
     await AuditHead.updateOne({ _id: HEAD }, { $set: head }, { upsert: true });
     linked++;
   }

@@ -4,6 +4,7 @@ import { patchExpressionBody } from '../../schemas/expressions.js';
 import { actorOf, allow } from '../accounts/access.js';
 import { body } from '../http/validate.js';
 import * as expressions from './expressions.service.js';
+import { scoreExpression } from './scoring.js';
 
 const id = (req: { params: Record<string, string | string[] | undefined> }) => String(req.params.id);
 
@@ -19,5 +20,5 @@ export const expressionsRoutes = Router()
     res.status(202).json(await expressions.submitExpression(actorOf(req), id(req)));
   })
   .post('/expressions/:id/scores', allow('evaluator'), body(scoreBody), async (req, res) => {
-    res.json(await expressions.scoreExpression(actorOf(req), id(req), req.body));
+    res.json(await scoreExpression(actorOf(req), id(req), req.body));
   });
