@@ -4,6 +4,13 @@ import { AppError } from './errors.js';
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const TTL_MS = 15_000;
+const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+
+/** A lock as held: its key and the token that proves it is ours. */
+export interface HeldLock {
+  key: string;
+  token: string;
+}
 const WAIT_MS = 15_000;
 
 /**
@@ -12,7 +19,11 @@ const WAIT_MS = 15_000;
  * one of them; every read-modify-write of a shared document therefore holds this lock, in the API
  * and in the workers alike. On MongoDB the `rev` condition alone would do; the lock costs one round trip.
  */
-export async function withDocumentLock<T>(model: string, id: string, fn: () => Promise<T>): Promise<T> {
+export async function withDocumentLock<T>(
+  model: string,
+  id: string,
+  fn: (lock: HeldLock) => Promise<T>,
+): Promise<T> {
   const { redis, config } = context();
   const key = `${config.queuePrefix}:lock:${model}:${id}`;
   const token = randomUUID();
@@ -25,8 +36,13 @@ export async function withDocumentLock<T>(model: string, id: string, fn: () => P
     delay = Math.min(delay * 2, 100);
   }
   try {
-    return await fn();
+    return await fn({ key, token });
   } finally {
     await redis.eval(RELEASE, 1, key, token);
   }
+}
+
+/** True when the lock is still ours (its time-out has not passed), and gives it a fresh time-out. */
+export async function holdsDocumentLock(lock: HeldLock): Promise<boolean> {
+  return (await context().redis.eval(EXTEND, 1, lock.key, lock.token, TTL_MS)) === 1;
 }

@@ -119,6 +119,26 @@ export class Queues {
     }
   }
 
+  /**
+   * Adds many jobs of one kind in one Redis round trip, after their state change is stored (see
+   * `addAfterWrite`); each keeps its deterministic id. Returns whether they were queued.
+   */
+  async addBulkAfterWrite<N extends JobName>(
+    name: N,
+    jobs: { data: JobData<N>; jobId: string }[],
+  ): Promise<boolean> {
+    if (!jobs.length) return true;
+    try {
+      await this.queue(queueOfJob[name]).addBulk(
+        jobs.map((j) => ({ name, data: j.data, opts: { jobId: j.jobId } })),
+      );
+      return true;
+    } catch (err) {
+      logger.warn({ err, job: name, count: jobs.length }, 'could not queue the jobs; the reconciler will');
+      return false;
+    }
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();

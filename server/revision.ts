@@ -2,7 +2,7 @@ import type { Model } from 'mongoose';
 import type { AuditEntry } from './audit/audit.service.js';
 import { auditEffect, type PendingEffect, scheduleEffects } from './effects/effects.js';
 import { AppError, notFound } from './errors.js';
-import { withDocumentLock } from './locks.js';
+import { holdsDocumentLock, withDocumentLock } from './locks.js';
 
 /** What a change to one document writes: fields to set, and follow-up work recorded with them. */
 export interface Change {
@@ -13,9 +13,10 @@ export interface Change {
 }
 
 /**
- * Applies a change computed from the document as it is, in one conditional write on its `rev`.
- * A concurrent writer makes the write miss; the change is then computed again from the newer
- * document. FerretDB 1.x has no positional updates, so array elements change this way too.
+ * Applies a change computed from the document as it is, in one write, under the document's lock:
+ * every writer of a shared document holds it, so the document cannot change between the read and
+ * the write, and the write is a lookup by `_id` alone. `rev` counts the changes. FerretDB 1.x has
+ * no positional updates, so array elements change this way too.
  */
 export async function changeDocument<T extends { rev: number }>(
   // biome-ignore lint/suspicious/noExplicitAny: any model with a `rev` field
@@ -25,13 +26,16 @@ export async function changeDocument<T extends { rev: number }>(
   compute: (doc: T) => Change | Promise<Change>,
 ): Promise<T> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const written = await withDocumentLock(model.modelName, id, async () => {
+    const written = await withDocumentLock(model.modelName, id, async (lock) => {
       const doc = await model.findById(id).lean<T>();
       if (!doc) throw notFound(what);
       const change = await compute(doc);
       const effects = [...(change.effects ?? []), ...(change.audit ? [auditEffect(change.audit)] : [])];
+      // Still ours? The lock's time-out could have passed during a slow `compute`: then read again.
+      if (!(await holdsDocumentLock(lock))) return undefined;
+      // By `_id` alone, the one filter FerretDB serves from an index; the lock makes `rev` a given.
       const result = await model.collection.updateOne(
-        { _id: (doc as unknown as { _id: unknown })._id, rev: doc.rev } as never,
+        { _id: (doc as unknown as { _id: unknown })._id } as never,
         {
           $set: { ...change.set, updatedAt: new Date() },
           $inc: { rev: 1 },

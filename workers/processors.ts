@@ -7,7 +7,7 @@ import { generateContract } from '../server/contracts/contract-generation.js';
 import { drainEffects } from '../server/effects/effects.js';
 import '../server/effects/registry.js';
 import { reconcile } from '../server/maintenance/reconcile.js';
-import { sendNotice } from '../server/notices/notices.service.js';
+import { sendNotice } from '../server/notices/sending.js';
 import type { JobData, JobName } from '../server/queues.js';
 
 type Processor<N extends JobName> = (data: JobData<N>, job: Job) => Promise<unknown>;
@@ -16,7 +16,8 @@ const isLastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?
 
 /** One processor per job: each calls the feature's use-case, nothing more. */
 export const processors: { [N in JobName]: Processor<N> } = {
-  'send-notice': (data, job) => sendNotice(data.noticeId, isLastAttempt(job)),
+  'send-notice': (data, job) =>
+    sendNotice(data.noticeId, Math.max(job.attemptsStarted, job.attemptsMade + 1), isLastAttempt(job)),
   'drain-effects': (data) => drainEffects(data.model, data.id),
   'close-call': (data) => closeCall(data.callId),
   'open-tender': (data) => openTenderBids(data.tenderId),

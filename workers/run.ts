@@ -2,7 +2,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { jobSchemas } from '../schemas/jobs.js';
 import { logger } from '../server/logger.js';
 import type { Platform } from '../server/platform.js';
-import { type JobName, queueNames, queueOfJob, redisConnection } from '../server/queues.js';
+import { type JobName, type QueueName, queueNames, queueOfJob, redisConnection } from '../server/queues.js';
 import { fieldErrors, validatorFor } from '../server/validation.js';
 import { processors } from './processors.js';
 
@@ -33,6 +33,12 @@ async function dispatch(job: Job): Promise<unknown> {
   return processor(job.data, job);
 }
 
+/**
+ * Jobs in hand at once per queue and process. A notice mostly waits on the mail server, so many go
+ * at once and the pooled transport keeps its connections busy; the audit appender runs alone anyway.
+ */
+const concurrencyOf: Partial<Record<QueueName, number>> = { notices: 16, audit: 1 };
+
 /** Starts one BullMQ worker per queue and the periodic reconciler. */
 export async function startWorkers(
   platform: Platform,
@@ -45,7 +51,7 @@ export async function startWorkers(
     const worker = new Worker(queue, dispatch, {
       connection,
       prefix: config.queuePrefix,
-      concurrency: opts.concurrency ?? 4,
+      concurrency: opts.concurrency ?? concurrencyOf[queue] ?? 4,
       lockDuration: config.jobLockMs,
       stalledInterval: config.jobLockMs,
     });

@@ -1,5 +1,5 @@
 import { onEffect } from '../effects/effects.js';
-import { recordNotices } from '../notices/notices.service.js';
+import { recordNotices } from '../notices/outbox.js';
 import { Organisation } from './organisation.model.js';
 import type { UserDoc } from './user.model.js';
 

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { FromSchema } from 'json-schema-to-ts';
 import { Types } from 'mongoose';
 import type { bidBody } from '../../schemas/tenders.js';
@@ -9,6 +8,7 @@ import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
 import { auditEffect, effect, scheduleEffects } from '../effects/effects.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { keyedId } from '../keyed-id.js';
 import { logger } from '../logger.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
@@ -50,10 +50,7 @@ async function openIfTenderOpened(t: TenderRecord, bidId: string): Promise<void>
  * Keyed with a server secret, so that nobody can compute whether a vendor bid by probing ids.
  */
 export function bidIdFor(tenderId: string, lot: number, vendorId: string): string {
-  return createHmac('sha256', context().config.jwtSecret)
-    .update(`bid|${tenderId}|${lot}|${vendorId}`)
-    .digest('hex')
-    .slice(0, 24);
+  return keyedId('bid', tenderId, lot, vendorId);
 }
 
 /** After a stored write, what could fail must not turn the stored bid into an error answer. */

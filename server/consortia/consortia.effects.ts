@@ -1,6 +1,7 @@
 import { Organisation } from '../accounts/organisation.model.js';
 import { onEffect } from '../effects/effects.js';
-import { notifyEach, peopleOf } from '../notices/notices.service.js';
+import { notifyEach } from '../notices/outbox.js';
+import { peopleOf } from '../notices/recipients.js';
 import { Consortium, type ConsortiumRecord } from './consortium.model.js';
 import type { ResolutionRecord } from './resolution.model.js';
 

@@ -1,6 +1,6 @@
 import { drawLetter } from '../../templates/pdf/letter.js';
 import { contractingAuthority } from '../accounts/accounts.service.js';
-import { onAttachment } from '../notices/notices.service.js';
+import { onAttachment } from '../notices/attachments.js';
 import { dataDigest } from './documents.service.js';
 import { renderPdf } from './pdf.js';
 

@@ -60,11 +60,19 @@ export async function scheduleEffects(
   effects: PendingEffect[],
   repair = false,
 ): Promise<void> {
+  const { queues } = context();
+  if (!repair) {
+    await queues.addBulkAfterWrite(
+      'drain-effects',
+      effects.map((e) => ({ data: { model: modelName, id }, jobId: `effect-${e.id}` })),
+    );
+    return;
+  }
   for (const e of effects) {
-    await context().queues.addAfterWrite(
+    await queues.addAfterWrite(
       'drain-effects',
       { model: modelName, id },
-      { jobId: `effect-${e.id}`, ...(repair ? { replaceFailed: true } : {}) },
+      { jobId: `effect-${e.id}`, replaceFailed: true },
     );
   }
 }

@@ -1,7 +1,7 @@
 import { linkAuditChain } from '../audit/audit.service.js';
 import { requeueStaleEffects } from '../effects/effects.js';
 import { logger } from '../logger.js';
-import { requeueStaleNotices } from '../notices/notices.service.js';
+import { requeueStaleNotices } from '../notices/outbox.js';
 
 type Repair = () => Promise<number>;
 const repairs = new Map<string, Repair>();

@@ -44,3 +44,14 @@ noticeSchema.index({ sealedTenderId: 1 });
 
 export type NoticeDoc = InferSchemaType<typeof noticeSchema> & { _id: Types.ObjectId };
 export const Notice = model('Notice', noticeSchema);
+
+/**
+ * The notices still to send, one small document each (`_id` = the notice's id), removed once the
+ * notice is sent or has failed. The reconciler reads this, not `notices`, so finding what a lost
+ * job left costs the same after a year of notices as on the first day.
+ */
+const noticeOutboxSchema = new Schema(
+  { _id: { type: Schema.Types.ObjectId, required: true }, at: { type: Date, required: true } },
+  { versionKey: false, collection: 'notice_outbox' },
+);
+export const NoticeOutbox = model('NoticeOutbox', noticeOutboxSchema);

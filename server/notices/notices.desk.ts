@@ -3,7 +3,7 @@ import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { Notice } from './notice.model.js';
-import { queueNotice } from './notices.service.js';
+import { requeueNotice } from './outbox.js';
 
 // What officers and users do with notices once recorded: read them with their delivery status, resend.
 
@@ -21,8 +21,9 @@ export async function resendNotice(actor: Actor, noticeId: string) {
   const notice = await Notice.findById(noticeId, { status: 1, sealedTenderId: 1 }).lean();
   if (!notice || notice.sealedTenderId) throw notFound('The notice');
   if (notice.status === 'sent') throw conflict('already-sent', 'The notice was delivered already.');
-  await Notice.updateOne({ _id: notice._id, status: notice.status }, { $set: { status: 'pending' } });
-  await queueNotice(noticeId, true);
+  // By id alone (FerretDB serves no other filter from an index); one job per notice id runs at a time.
+  await Notice.updateOne({ _id: notice._id }, { $set: { status: 'pending', updatedAt: new Date() } });
+  await requeueNotice(noticeId);
   await recordAudit({ actor, action: 'notice.resent', object: { type: 'notice', id: noticeId } });
   return { id: noticeId, status: 'pending' as const };
 }

@@ -6,7 +6,8 @@ import { onEffect } from '../effects/effects.js';
 import { computeTenderEvaluation } from '../evaluation/evaluation.service.js';
 import { onReconcile } from '../maintenance/reconcile.js';
 import { unsealNotices } from '../notices/notices.desk.js';
-import { notifyEach, peopleOf } from '../notices/notices.service.js';
+import { notifyEach } from '../notices/outbox.js';
+import { peopleOf } from '../notices/recipients.js';
 import { Question, type QuestionRecord } from './question.model.js';
 import { Tender, type TenderRecord } from './tender.model.js';
 

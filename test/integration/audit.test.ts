@@ -82,9 +82,15 @@ describe('audit trail', () => {
   });
 
   it('when an event is recorded again after it was linked (an effect drained twice), then it is linked once', async () => {
-    await recordAudit({ actor: null, action: 'test.twice', object: { type: 'test', id: 't' } }, 'test-twice-id');
+    await recordAudit(
+      { actor: null, action: 'test.twice', object: { type: 'test', id: 't' } },
+      'test-twice-id',
+    );
     await linkAuditChain();
-    await recordAudit({ actor: null, action: 'test.twice', object: { type: 'test', id: 't' } }, 'test-twice-id');
+    await recordAudit(
+      { actor: null, action: 'test.twice', object: { type: 'test', id: 't' } },
+      'test-twice-id',
+    );
     await recordAudit({ actor: null, action: 'test.after-twice', object: { type: 'test', id: 'a' } });
     await linkAuditChain();
     expect(await AuditEvent.countDocuments({ action: 'test.twice' })).to.equal(1);
