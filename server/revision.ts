@@ -33,7 +33,7 @@ export async function changeDocument<T extends { rev: number }>(
       const effects = [...(change.effects ?? []), ...(change.audit ? [auditEffect(change.audit)] : [])];
       // Still ours? The lock's time-out could have passed during a slow `compute`: then read again.
       if (!(await holdsDocumentLock(lock))) return undefined;
-      // By `_id` alone, the one filter FerretDB serves from an index; the lock makes `rev` a given.
+      // By `_id` alone, the one filter FerretDB hands to SQL; the lock makes a `rev` condition needless.
       const result = await model.collection.updateOne(
         { _id: (doc as unknown as { _id: unknown })._id } as never,
         {

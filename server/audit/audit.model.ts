@@ -24,7 +24,7 @@ const auditPendingSchema = new Schema(
 
 /**
  * A linked event. Its `_id` is its position in the chain, so the appender and the verifier find
- * each link by id alone (the lookup every backend serves from an index); `pendingId` is unique, so
+ * each link by id alone (the one filter FerretDB hands to SQL); `pendingId` is unique, so
  * an event is linked once even if an appender dies halfway through a batch.
  */
 const auditEventSchema = new Schema(

@@ -21,7 +21,7 @@ export async function resendNotice(actor: Actor, noticeId: string) {
   const notice = await Notice.findById(noticeId, { status: 1, sealedTenderId: 1 }).lean();
   if (!notice || notice.sealedTenderId) throw notFound('The notice');
   if (notice.status === 'sent') throw conflict('already-sent', 'The notice was delivered already.');
-  // By id alone (FerretDB serves no other filter from an index); one job per notice id runs at a time.
+  // By id alone (the one filter FerretDB hands to SQL); one job per notice id runs at a time.
   await Notice.updateOne({ _id: notice._id }, { $set: { status: 'pending', updatedAt: new Date() } });
   await requeueNotice(noticeId);
   await recordAudit({ actor, action: 'notice.resent', object: { type: 'notice', id: noticeId } });

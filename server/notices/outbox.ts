@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { Types, trusted } from 'mongoose';
 import { context } from '../context.js';
 import { keyedId } from '../keyed-id.js';
 import { Notice, NoticeOutbox } from './notice.model.js';
@@ -100,7 +100,6 @@ export async function recordNotices(notices: NewNotice[]): Promise<string[]> {
     if (!stored) continue;
     ids.push(String(stored._id));
     if (stored.status === 'pending') pending.push(String(stored._id));
-    else await leaveOutbox(d._id);
   }
   await context().queues.addBulkAfterWrite(
     'send-notice',
@@ -149,25 +148,26 @@ export async function requeueNotice(noticeId: string): Promise<void> {
   await queueNotice(noticeId, true);
 }
 
-/** Takes a notice out of the outbox once it is sent or has failed for good. */
-export async function leaveOutbox(noticeId: Types.ObjectId | string): Promise<void> {
-  await NoticeOutbox.deleteOne({ _id: noticeId });
-}
-
-/** Queues again every notice left in the outbox for longer than `olderThanMs` (its job lost with Redis, say). */
+/**
+ * Queues again every notice left in the outbox for longer than `olderThanMs` (its job lost with
+ * Redis, say), and clears the entries of notices that are done, in one delete: FerretDB's SQLite
+ * backend deletes (and updates) by reading the whole collection, so a delete per notice sent would
+ * cost more as the outbox grows, and one delete per run costs what the outbox holds.
+ */
 export async function requeueStaleNotices(olderThanMs: number): Promise<number> {
   const before = Date.now() - olderThanMs;
   const waiting = await NoticeOutbox.find({}).limit(5000).lean();
+  const done: Types.ObjectId[] = [];
   let queued = 0;
   for (const entry of waiting) {
     if (entry.at.getTime() >= before) continue;
     const notice = await Notice.findById(entry._id, { status: 1 }).lean();
-    if (notice?.status !== 'pending') {
-      await leaveOutbox(entry._id);
-      continue;
+    if (notice?.status !== 'pending') done.push(entry._id);
+    else if (queued < 1000) {
+      await queueNotice(String(entry._id), true);
+      queued++;
     }
-    await queueNotice(String(entry._id), true);
-    if (++queued >= 1000) break;
   }
+  if (done.length) await NoticeOutbox.deleteMany({ _id: trusted({ $in: done }) });
   return queued;
 }

@@ -3,7 +3,6 @@ import { context } from '../context.js';
 import { mailTransport } from '../mail.js';
 import { loadAttachments } from './attachments.js';
 import { Notice } from './notice.model.js';
-import { leaveOutbox } from './outbox.js';
 import { renderEmail } from './templates.js';
 
 // Sending: one notice, one message through the pooled transport, one write of its outcome.
@@ -66,13 +65,11 @@ export async function sendNotice(
         $set: { lastError: reason, attempts, updatedAt: new Date(), ...(failed ? { status: 'failed' } : {}) },
       },
     );
-    if (failed) await leaveOutbox(notice._id);
     throw permanent ? new UnrecoverableError(reason) : err;
   }
   await Notice.updateOne(
     { _id: notice._id },
     { $set: { status: 'sent', sentAt: new Date(), lastError: null, attempts, updatedAt: new Date() } },
   );
-  await leaveOutbox(notice._id);
   return 'sent';
 }
