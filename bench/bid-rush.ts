@@ -5,7 +5,6 @@
  * so drift hits both sides alike. `npm run bench` (builds first).
  */
 import { once } from 'node:events';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import mongoose, { Types } from 'mongoose';
@@ -17,44 +16,23 @@ import { AuditPending } from '../server/audit/audit.model.js';
 import { verifyAuditChain } from '../server/audit/audit.service.js';
 import { Bid } from '../server/bids/bid.model.js';
 import { Tender } from '../server/tenders/tender.model.js';
-import { benchPlatform, load, percentile, perSecond, row, spread } from './support.js';
+import { bareServer, benchPlatform, get, load, percentile, perSecond, post, row, spread } from './support.js';
 
 const VENDORS = Number(process.env.BENCH_VENDORS ?? 250);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = 50;
 const LOTS = 16;
 
-async function post(url: string, token: string, body: unknown): Promise<number> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
-
-async function get(url: string, token: string): Promise<number> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  await res.arrayBuffer();
-  return res.status;
-}
-
 /** A bare server that stores what it is sent with one `insertOne`: the floor of a bid submission. */
 async function rawInsertServer() {
   const raw = mongoose.connection.collection('bench_raw_bids');
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      const { insertedId } = await raw.insertOne({ ...body, receivedAt: new Date() });
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: insertedId }));
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, raw };
+  return {
+    raw,
+    ...(await bareServer(async (body) => {
+      const { insertedId } = await raw.insertOne({ ...(body as object), receivedAt: new Date() });
+      return { id: insertedId };
+    })),
+  };
 }
 
 /** A bare Express route that reads a tender with one raw `findOne`: the floor of a tender read. */

@@ -1,5 +1,8 @@
 /** What every benchmark shares: a platform in this process, timing of rounds, and the table of ratios. */
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/config.js';
@@ -73,3 +76,36 @@ export function spread(values: number[], digits = 2): string {
 
 /** A Markdown table row. */
 export const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+
+/** POSTs JSON with a bearer token; answers the HTTP status. */
+export async function post(url: string, token: string, body: unknown): Promise<number> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** GETs with a bearer token; answers the HTTP status. */
+export async function get(url: string, token: string): Promise<number> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** A bare Node HTTP server answering every POST with `handle(body)`: the floor a platform route is held against. */
+export async function bareServer(handle: (body: unknown, url: string) => Promise<unknown>) {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const answer = await handle(JSON.parse(Buffer.concat(chunks).toString('utf8')), req.url ?? '/');
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}

@@ -21,6 +21,7 @@ import (
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
 	dir := flag.String("dir", "data", "directory for the SQLite files")
+	noIDIndex := flag.Bool("no-id-index", false, "do not add the _id lookup index (to measure without it)")
 	flag.Parse()
 
 	if err := os.MkdirAll(*dir, 0o700); err != nil {
@@ -49,6 +50,10 @@ func main() {
 		_, _ = io.Copy(io.Discard, os.Stdin)
 		stop()
 	}()
+
+	if !*noIDIndex {
+		go keepIDIndexes(ctx, *dir, logger)
+	}
 
 	fmt.Println("ready", f.MongoDBURI())
 	if err := f.Run(ctx); err != nil && ctx.Err() == nil {
