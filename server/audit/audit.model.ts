@@ -23,13 +23,13 @@ const auditPendingSchema = new Schema(
 );
 
 /**
- * A linked event. Its `_id` is its position in the chain, so the appender and the verifier find
- * each link by id alone (the one filter FerretDB hands to SQL); `pendingId` is unique, so
- * an event is linked once even if an appender dies halfway through a batch.
+ * A linked event. Its `_id` is its position in the chain (`linkId`), so the appender and the
+ * verifier find each link by id alone; `pendingId` is unique, so an event is linked once even if an
+ * appender dies halfway through a batch.
  */
 const auditEventSchema = new Schema(
   {
-    _id: { type: Number, required: true },
+    _id: { type: String, required: true },
     seq: { type: Number, required: true },
     pendingId: { type: String, required: true },
     at: { type: Date, required: true },
@@ -55,6 +55,13 @@ const auditHeadSchema = new Schema(
   },
   { versionKey: false, collection: 'audit_chain_head' },
 );
+
+/**
+ * A link's id: its position, as twelve digits. A string, because FerretDB's SQLite backend hands a
+ * filter on `_id` to SQL only for strings and ObjectIds (a number is looked for by reading the whole
+ * chain); fixed-width, so that ids sort as positions do.
+ */
+export const linkId = (seq: number) => String(seq).padStart(12, '0');
 
 export const AuditPending = model('AuditPending', auditPendingSchema);
 export const AuditEvent = model('AuditEvent', auditEventSchema);

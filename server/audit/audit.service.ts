@@ -3,7 +3,7 @@ import { Types, trusted } from 'mongoose';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../duplicate-key.js';
 import { withDocumentLock } from '../locks.js';
-import { AuditEvent, AuditHead, AuditPending } from './audit.model.js';
+import { AuditEvent, AuditHead, AuditPending, linkId } from './audit.model.js';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -118,7 +118,13 @@ function linkOf(p: Pending, head: { seq: number; hash: string }) {
     detail: p.detail ?? {},
     prevHash: head.hash,
   };
-  return { _id: fields.seq, pendingId: p._id, linkedAt: new Date(), ...fields, hash: eventHash(fields) };
+  return {
+    _id: linkId(fields.seq),
+    pendingId: p._id,
+    linkedAt: new Date(),
+    ...fields,
+    hash: eventHash(fields),
+  };
 }
 const BATCH = 500;
 
@@ -128,7 +134,7 @@ async function currentHead(): Promise<{ seq: number; hash: string }> {
   let head = { seq: stored?.seq ?? 0, hash: stored?.hash ?? GENESIS };
   const linked: string[] = [];
   for (;;) {
-    const next = await AuditEvent.findById(head.seq + 1, { hash: 1, pendingId: 1 }).lean();
+    const next = await AuditEvent.findById(linkId(head.seq + 1), { hash: 1, pendingId: 1 }).lean();
     if (!next) break;
     head = { seq: head.seq + 1, hash: next.hash };
     linked.push(next.pendingId);
@@ -210,7 +216,9 @@ export async function verifyAuditChain(): Promise<ChainVerdict> {
   let expectedSeq = 1;
   let events = 0;
   for (;;) {
-    const batch = await AuditEvent.find({ _id: trusted({ $gte: expectedSeq, $lt: expectedSeq + 1000 }) })
+    const batch = await AuditEvent.find({
+      _id: trusted({ $gte: linkId(expectedSeq), $lt: linkId(expectedSeq + 1000) }),
+    })
       .sort({ _id: 1 })
       .lean();
     if (!batch.length) return { valid: true, events, pending };
@@ -221,7 +229,8 @@ export async function verifyAuditChain(): Promise<ChainVerdict> {
         pending,
         firstBroken: { seq: expectedSeq, id: String(e._id), reason },
       });
-      if (e._id !== expectedSeq || e.seq !== expectedSeq) return broken(`event ${expectedSeq} is missing`);
+      if (e._id !== linkId(expectedSeq) || e.seq !== expectedSeq)
+        return broken(`event ${expectedSeq} is missing`);
       if (e.prevHash !== prevHash) return broken('does not link to the hash of the event before it');
       const fields = { ...e, actor: { userId: e.actor?.userId ?? null, role: e.actor?.role ?? 'system' } };
       if (eventHash(fields as unknown as ChainedFields) !== e.hash)

@@ -1,0 +1,189 @@
+import { expect } from 'chai';
+import mongoose, { Types } from 'mongoose';
+import { Bid } from '../../server/bids/bid.model.js';
+import { reconcile } from '../../server/maintenance/reconcile.js';
+import { Tender } from '../../server/tenders/tender.model.js';
+import { call, centreId, newOrganisation, newPerson } from '../support/api.js';
+import { eventually, mailTo } from '../support/harness.js';
+
+// The hot paths' queries, as the platform sends them (Mongoose's debug hook sees every collection
+// call), each explained by the database itself: a lookup served by an index, or a known scan.
+
+interface Query {
+  collection: string;
+  method: string;
+  filter: Record<string, unknown>;
+}
+
+const withFilter = new Set([
+  'find',
+  'findOne',
+  'countDocuments',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndUpdate',
+  'findOneAndDelete',
+  'distinct',
+]);
+
+/**
+ * Where a query reads a whole collection on FerretDB by design (it hands only a filter on `_id` alone
+ * to SQL), and why its cost does not grow with the work of a hot path: each runs once per event,
+ * per batch or per reconciler run, never once per notice, bid or score. On MongoDB none may scan.
+ */
+const KNOWN_SCANS_ON_FERRETDB: Record<string, string> = {
+  'users.find(organisationId,role)': 'who is told: once per event, one read of the users for all its notices',
+  'audit_pending.find()': 'the appender: the events recorded since its last run, a batch at a time',
+  'audit_pending.deleteMany(_id)': 'the appender: one delete per linked batch, in a collection of what waits',
+  'audit_chain_events.findOne(pendingId)': 'the appender, only after a batch met an event linked already',
+  'notice_outbox.find()': 'the reconciler, once a run: the outbox holds only recent notices',
+  'notice_outbox.deleteMany(_id)': 'the reconciler, once a run: one delete for the entries of notices done',
+  '*.find(pendingEffects.0)': 'the reconciler, once a run: documents with follow-up work left',
+  'calls.find(closesAt,status)': 'the reconciler, once a run: calls whose closing job was lost',
+  'tenders.find(opening,openingAt,status)': 'the reconciler, once a run: openings whose job was lost',
+  'contracts.find(status,updatedAt)': 'the reconciler, once a run: contracts stuck in generating',
+};
+
+const knownScan = (sig: string) =>
+  KNOWN_SCANS_ON_FERRETDB[sig] ?? KNOWN_SCANS_ON_FERRETDB[sig.replace(/^[^.]+\./, '*.')];
+
+const signature = (q: Query) => `${q.collection}.${q.method}(${Object.keys(q.filter).sort().join(',')})`;
+
+function capture(): { queries: Query[]; stop(): void } {
+  const queries: Query[] = [];
+  mongoose.set('debug', (collection: string, method: string, ...args: unknown[]) => {
+    if (!withFilter.has(method)) return;
+    const filter = (method === 'distinct' ? args[1] : args[0]) as Record<string, unknown> | undefined;
+    queries.push({ collection, method, filter: filter ?? {} });
+  });
+  return { queries, stop: () => mongoose.set('debug', false) };
+}
+
+/** The database's own plan for a filter: FerretDB's SQLite plan lines, or MongoDB's winning plan. */
+async function plan(q: Query): Promise<{ served: boolean; detail: string }> {
+  const db = mongoose.connection.db as NonNullable<typeof mongoose.connection.db>;
+  const explained = await db.command({
+    explain: { find: q.collection, filter: q.filter },
+    verbosity: 'queryPlanner',
+  });
+  const planner = explained.queryPlanner as { Plan?: string[]; winningPlan?: unknown };
+  if (planner.Plan) {
+    const lines = planner.Plan.join(' | ');
+    return { served: /USING (COVERING )?INDEX/.test(lines) && !/\bSCAN\b/.test(lines), detail: lines };
+  }
+  const text = JSON.stringify(planner.winningPlan);
+  return { served: !text.includes('COLLSCAN'), detail: text };
+}
+
+async function isFerretdb(): Promise<boolean> {
+  const info = await (mongoose.connection.db as NonNullable<typeof mongoose.connection.db>)
+    .admin()
+    .command({ buildInfo: 1 });
+  return 'ferretdbVersion' in info;
+}
+
+describe('query plans of the hot paths', () => {
+  it('when notices are recorded and sent, effects drained, bids submitted, replaced and scored and the reconciler runs, then every query is an index lookup or a known scan', async function () {
+    this.timeout(60_000);
+    const vendorOrg = await newOrganisation('vendor');
+    const vendor = await newPerson('vendor', vendorOrg);
+    const evaluator = await newPerson('evaluator', await centreId());
+    await eventually(() => mailTo(vendor.email).length === 1 && mailTo(evaluator.email).length === 1);
+    const now = Date.now();
+    const tender = (deadlineInMs: number, extra: Record<string, unknown> = {}) =>
+      Tender.create({
+        expressionId: new Types.ObjectId(),
+        consortiumId: new Types.ObjectId(),
+        reference: `PLAN-${new Types.ObjectId()}`,
+        title: 'Query plans',
+        description: 'One lot',
+        cpvCodes: ['48730000'],
+        lots: [{ number: 1, title: 'SIEM', estimatedValueCents: 1_000_000 }],
+        questionsDeadline: new Date(now + deadlineInMs - 1000),
+        submissionDeadline: new Date(now + deadlineInMs),
+        openingAt: new Date(now + deadlineInMs),
+        standstillPeriod: 'P10D',
+        award: {
+          qualityWeight: 0.6,
+          priceWeight: 0.4,
+          qualityThreshold: 0.5,
+          criteria: [{ key: 'detection', title: 'Detection', weight: 1, maxScore: 10, threshold: 5 }],
+        },
+        status: 'published',
+        publishedAt: new Date(now - 86_400_000),
+        createdBy: new Types.ObjectId(),
+        ...extra,
+      });
+    const open = await tender(3_600_000);
+    const opened = await tender(-3_600_000, {
+      opening: { at: new Date(), bids: [{ lot: 1, count: 1 }], mismatches: [] },
+      evaluators: [
+        { userId: evaluator.id, assignedAt: new Date(), conflict: false, note: null, declaredAt: new Date() },
+      ],
+    });
+    const scored = await Bid.create({
+      tenderId: opened._id,
+      lot: 1,
+      vendorId: vendorOrg,
+      submittedBy: vendor.id,
+      status: 'submitted',
+      receivedAt: new Date(),
+      sha256: 'a'.repeat(64),
+      opened: { lot: 1, priceCents: 100_000, verified: true, openedAt: new Date() },
+    });
+
+    const { queries, stop } = capture();
+    try {
+      const offer = {
+        lot: 1,
+        priceCents: 123_456,
+        technicalOffer: 'A SIEM.',
+        declarations: { noExclusionGrounds: true, meetsSelectionCriteria: true },
+      };
+      const first = await call('POST', `/tenders/${open._id}/bids`, { token: vendor.token, body: offer });
+      expect(first.status).to.equal(201);
+      const again = await call('POST', `/tenders/${open._id}/bids`, {
+        token: vendor.token,
+        body: { ...offer, priceCents: 120_000 },
+      });
+      expect(again.status).to.equal(201);
+      const score = await call('POST', `/bids/${scored._id}/scores`, {
+        token: evaluator.token,
+        body: { criterion: 'detection', score: 7, comment: 'Good.' },
+      });
+      expect(score.status, JSON.stringify(score.body)).to.be.oneOf([200, 201]);
+      await eventually(() => mailTo(vendor.email).length === 3, 20_000); // welcome and two receipts
+      await reconcile();
+    } finally {
+      stop();
+    }
+
+    const ferretdb = await isFerretdb();
+    const seen = new Map<string, Query>();
+    for (const q of queries) if (!seen.has(signature(q))) seen.set(signature(q), q);
+    expect(seen.size, 'queries captured').to.be.greaterThan(5);
+    const unserved: string[] = [];
+    for (const [sig, q] of seen) {
+      const { served, detail } = await plan(q);
+      if (served) continue;
+      if (ferretdb && knownScan(sig)) continue;
+      unserved.push(`${sig}: ${detail}`);
+    }
+    expect(unserved, 'queries that scan a collection').to.deep.equal([]);
+    // The notice pipeline, the effect drain and the scoring path are among what was explained.
+    for (const sig of [
+      'notices.findOne(_id)',
+      'notices.updateOne(_id)',
+      'bids.findOne(_id)',
+      'bids.updateOne(_id)',
+      'tenders.findOne(_id)',
+      'users.findOne(_id)',
+      'audit_chain_events.findOne(_id)',
+    ]) {
+      expect([...seen.keys()], sig).to.include(sig);
+    }
+  });
+});
