@@ -85,13 +85,14 @@ describe('scale-out: two APIs and two workers on one database and one Redis', ()
         return res.body.opening && res.body;
       }, 40_000);
       expect(opened.opening.bids).to.deep.equal([{ lot: 1, count: VENDORS }]);
+      const openings = () => AuditEvent.countDocuments({ action: 'tender.opened', 'object.id': tender.id });
+      await eventually(async () => (await openings()) >= 1);
       const verdict = await eventually(async () => {
         const res = await call('GET', '/audit/verify', { token: await asAdmin() });
         return res.body.pending === 0 && res.body;
       });
       expect(verdict.valid).to.equal(true);
-      const openings = await AuditEvent.countDocuments({ action: 'tender.opened', 'object.id': tender.id });
-      expect(openings).to.equal(1);
+      expect(await openings()).to.equal(1);
 
       // Each vendor was told of the tender once and got one receipt, whichever worker sent it.
       await eventually(() => vendors.every((v) => mailTo(v.email).length >= 3), 30_000);
