@@ -5,104 +5,13 @@
  * `npm run bench`.
  */
 import mongoose, { Types } from 'mongoose';
-import { Organisation } from '../server/accounts/organisation.model.js';
-import { hashPassword } from '../server/accounts/passwords.js';
-import { issueToken } from '../server/accounts/tokens.js';
-import { User } from '../server/accounts/user.model.js';
-import { Bid } from '../server/bids/bid.model.js';
-import { Tender } from '../server/tenders/tender.model.js';
+import { CRITERIA, EVALUATORS, openedTender, seedEvaluators } from './seed.js';
 import { bareServer, benchPlatform, load, perSecond, post, row, spread } from './support.js';
 
 const BIDS = Number(process.env.BENCH_BIDS ?? 200);
 const SCORES = Number(process.env.BENCH_SCORES ?? 600);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const EVALUATORS = 5;
-const CRITERIA = 10;
 const CONCURRENCY = 10;
-
-async function seedEvaluators() {
-  const org = await Organisation.create({
-    name: 'Bench Centre',
-    kind: 'contracting-authority',
-    country: 'RO',
-    publicBody: true,
-    email: 'centre@bench.test',
-    language: 'en',
-  });
-  const passwordHash = await hashPassword('bench-password-long');
-  const users = await User.insertMany(
-    Array.from({ length: EVALUATORS }, (_, i) => ({
-      email: `evaluator${i}@bench.test`,
-      name: `Evaluator ${i}`,
-      passwordHash,
-      role: 'evaluator',
-      organisationId: org._id,
-    })),
-  );
-  return { users, tokens: await Promise.all(users.map((u) => issueToken(String(u._id)))) };
-}
-
-/** An opened tender of one lot with `count` opened bids and a clean committee of five. */
-async function openedTender(count: number, evaluators: { _id: Types.ObjectId }[]) {
-  const now = new Date();
-  const tender = await Tender.create({
-    expressionId: new Types.ObjectId(),
-    consortiumId: new Types.ObjectId(),
-    reference: `SCORE-${Date.now()}-${count}`,
-    title: 'Scoring',
-    description: 'One lot, ten criteria',
-    cpvCodes: ['48730000'],
-    lots: [{ number: 1, title: 'SIEM', estimatedValueCents: 1_000_000 }],
-    questionsDeadline: new Date(now.getTime() - 7_200_000),
-    submissionDeadline: new Date(now.getTime() - 3_600_000),
-    openingAt: new Date(now.getTime() - 3_600_000),
-    standstillPeriod: 'P10D',
-    award: {
-      qualityWeight: 0.6,
-      priceWeight: 0.4,
-      qualityThreshold: 0.5,
-      criteria: Array.from({ length: CRITERIA }, (_, i) => ({
-        key: `c${i}`,
-        title: `Criterion ${i}`,
-        weight: 1,
-        maxScore: 10,
-        threshold: 5,
-      })),
-    },
-    status: 'published',
-    publishedAt: new Date(now.getTime() - 86_400_000),
-    createdBy: new Types.ObjectId(),
-    opening: { at: now, bids: [{ lot: 1, count }], mismatches: [] },
-    evaluators: evaluators.map((e) => ({
-      userId: e._id,
-      assignedAt: now,
-      conflict: false,
-      note: null,
-      declaredAt: now,
-    })),
-  });
-  const bids = await Bid.insertMany(
-    Array.from({ length: count }, (_, i) => ({
-      tenderId: tender._id,
-      lot: 1,
-      vendorId: new Types.ObjectId(),
-      submittedBy: new Types.ObjectId(),
-      status: 'submitted',
-      receivedAt: now,
-      sha256: 'a'.repeat(64),
-      receipts: [],
-      opened: {
-        lot: 1,
-        priceCents: 1_000_000 + i,
-        technicalOffer: 'SIEM with 24/7 support and a detection content library.',
-        declarations: { noExclusionGrounds: true, meetsSelectionCriteria: true },
-        verified: true,
-        openedAt: now,
-      },
-    })),
-  );
-  return bids.map((b) => String(b._id));
-}
 
 async function main(): Promise<void> {
   const platform = await benchPlatform('scoring');
@@ -119,7 +28,7 @@ async function main(): Promise<void> {
       [`${BIDS} bids`, BIDS],
       [`${BIDS * 10} more bids stored`, BIDS * 10],
     ] as const) {
-      const bidIds = await openedTender(count, users);
+      const { bidIds } = await openedTender(count, users);
       const r = { phase, ours: [] as number[], raw: [] as number[] };
       for (let round = 0; round < ROUNDS; round++) {
         // Each request scores a different bid, evaluator and criterion, spread over the lot.

@@ -1,4 +1,6 @@
 /** What every benchmark shares: a platform in this process, timing of rounds, and the table of ratios. */
+
+import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -7,9 +9,45 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/config.js';
 import { type Standalone, startStandalone } from '../server/embedded/standalone.js';
-import { startWorkers } from '../workers/run.js';
+import { projectRoot } from '../server/paths.js';
+import type { Platform } from '../server/platform.js';
+import { startWorkers, type Workers } from '../workers/run.js';
 
-/** The whole platform (embedded FerretDB, Redis, mail catcher, API on a free port, workers) in a fresh folder. */
+/**
+ * The workers in a process of their own, beside the API, as `npm start` runs them; it reads the
+ * same settings (and the same generated secrets, from the same data folder).
+ */
+async function forkedWorkers(platform: Platform): Promise<Workers> {
+  const c = platform.config;
+  const child = fork(path.join(projectRoot, 'dist', 'workers', 'main.js'), [], {
+    env: {
+      ...process.env,
+      NODE_ENV: c.env,
+      DATA_DIR: c.dataDir,
+      QUEUE_PREFIX: c.queuePrefix,
+      MONGODB_URI: c.mongodbUri,
+      REDIS_URL: c.redisUrl,
+      SMTP_URL: c.smtpUrl,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    },
+    stdio: 'inherit',
+  });
+  return {
+    async close() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
+ * The whole platform (embedded FerretDB, Redis, mail catcher, API on a free port, workers) in a fresh
+ * folder; the workers in this process, or in their own as `npm start` runs them with
+ * `BENCH_WORKERS=process` (on two cores they then compete with the API for the CPU and the one
+ * SQLite writer during a round, and the API answers fewer requests).
+ */
 export async function benchPlatform(name: string): Promise<Standalone & { dispose(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `procurement-bench-${name}-`));
   const standalone = await startStandalone(
@@ -22,7 +60,11 @@ export async function benchPlatform(name: string): Promise<Standalone & { dispos
       MIN_TENDER_PERIOD: 'PT0S',
       MIN_STANDSTILL_PERIOD: 'PT0S',
     }),
-    { database: `bench_${name}`, startWorkers, log: () => {} },
+    {
+      database: `bench_${name}`,
+      startWorkers: process.env.BENCH_WORKERS === 'process' ? forkedWorkers : startWorkers,
+      log: () => {},
+    },
   );
   return Object.assign(standalone, {
     async dispose() {

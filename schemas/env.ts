@@ -16,7 +16,12 @@ export const envSchema = {
     MIN_TENDER_PERIOD: { type: 'string', format: 'duration', default: 'P30D' },
     MIN_STANDSTILL_PERIOD: { type: 'string', format: 'duration', default: 'P10D' },
     DATA_DIR: { type: 'string', minLength: 1, default: '.data' },
-    QUEUE_PREFIX: { type: 'string', pattern: '^[A-Za-z0-9_-]+$', default: 'procurement' },
+    // Braces hash-tag the prefix, so that each queue's keys share one slot of a Redis Cluster.
+    QUEUE_PREFIX: {
+      type: 'string',
+      pattern: '^(\\{[A-Za-z0-9_-]+\\}|[A-Za-z0-9_-]+)$',
+      default: 'procurement',
+    },
     LOG_LEVEL: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
     JOB_LOCK_MS: { type: 'integer', minimum: 1000, default: 30000 },
     RECONCILE_EVERY_MS: { type: 'integer', minimum: 1000, default: 60000 },

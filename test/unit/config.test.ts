@@ -63,6 +63,18 @@ describe('configuration', () => {
     }
   });
 
+  it('when the queue prefix is hash-tagged for a Redis Cluster, then it is taken; a half tag is refused', () => {
+    expect(loadConfig({ QUEUE_PREFIX: '{procurement}', DATA_DIR: tmp() }).queuePrefix).to.equal(
+      '{procurement}',
+    );
+    for (const bad of ['{procurement', 'procurement}', 'a:b', '{}']) {
+      expect(() => loadConfig({ QUEUE_PREFIX: bad, DATA_DIR: tmp() }), bad).to.throw(
+        ConfigError,
+        /QUEUE_PREFIX/,
+      );
+    }
+  });
+
   it('when production has every required setting, then it starts with them and no generated secret', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
