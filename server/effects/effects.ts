@@ -50,9 +50,10 @@ export function effect(kind: string, args: Record<string, unknown> = {}): Pendin
 }
 
 /**
- * Queues the drain of a document's effects; the job id is per effect so none is swallowed by a
- * running drain. Never throws: the effects are stored, and the reconciler queues what this could not.
- * A repair passes `replaceFailed` so that a drain whose retries were spent runs again.
+ * Queues the drain of a document's effects: one job for the effects of one write (the drain runs
+ * every effect the document holds), its id from the first of them, so that no effect is swallowed
+ * by a drain already running. Never throws: the effects are stored, and the reconciler queues what
+ * this could not. A repair passes `replaceFailed` so that a drain whose retries were spent runs again.
  */
 export async function scheduleEffects(
   modelName: string,
@@ -60,46 +61,58 @@ export async function scheduleEffects(
   effects: PendingEffect[],
   repair = false,
 ): Promise<void> {
-  const { queues } = context();
-  if (!repair) {
-    await queues.addBulkAfterWrite(
-      'drain-effects',
-      effects.map((e) => ({ data: { model: modelName, id }, jobId: `effect-${e.id}` })),
-    );
-    return;
-  }
-  for (const e of effects) {
-    await queues.addAfterWrite(
-      'drain-effects',
-      { model: modelName, id },
-      { jobId: `effect-${e.id}`, replaceFailed: true },
-    );
-  }
+  const first = effects[0];
+  if (!first) return;
+  await context().queues.addAfterWrite(
+    'drain-effects',
+    { model: modelName, id },
+    { jobId: `effect-${first.id}`, ...(repair ? { replaceFailed: true } : {}) },
+  );
 }
 
-/** Runs every pending effect of a document and removes each one after its handler succeeded. */
+/**
+ * Runs every pending effect of a document, then removes those whose handler succeeded in one write
+ * under the document's lock (also when a later one fails, so that a retry runs only what is left).
+ * Every handler is idempotent: a drain that runs twice does nothing twice.
+ */
 export async function drainEffects(modelName: string, id: string): Promise<number> {
   const model = mongoose.model(modelName);
   const doc = await model.findById(id).lean<{ pendingEffects?: PendingEffect[] }>();
-  let done = 0;
-  for (const e of doc?.pendingEffects ?? []) {
-    if (e.kind === AUDIT_EFFECT) {
-      await recordPendingAudit(e.id, e.args as ReturnType<typeof pendingAudit>);
-    } else {
-      const handler = handlers.get(`${modelName}:${e.kind}`);
-      if (!handler) throw new Error(`No handler for effect ${modelName}:${e.kind}`);
-      await handler(doc, e);
+  const done = new Set<string>();
+  try {
+    for (const e of doc?.pendingEffects ?? []) {
+      if (e.kind === AUDIT_EFFECT) {
+        await recordPendingAudit(e.id, e.args as ReturnType<typeof pendingAudit>);
+      } else {
+        const handler = handlers.get(`${modelName}:${e.kind}`);
+        if (!handler) throw new Error(`No handler for effect ${modelName}:${e.kind}`);
+        await handler(doc, e);
+      }
+      done.add(e.id);
     }
-    // Pull the exact stored element: FerretDB 1.x treats a $pull condition as an equality match.
-    // Under the document's lock: FerretDB applies the $pull as a read and a whole-document write.
-    await withDocumentLock(modelName, id, () =>
-      model.collection.updateOne({ _id: new mongoose.Types.ObjectId(id) }, {
-        $pull: { pendingEffects: e },
-      } as never),
-    );
-    done++;
+  } finally {
+    if (done.size) await removeEffects(modelName, id, done);
   }
-  return done;
+  return done.size;
+}
+
+/**
+ * Removes effects by id: the document is read and written under its lock, as every writer of it
+ * is, so effects pushed meanwhile stay. (FerretDB 1.x takes a `$pull` condition as an exact match.)
+ */
+async function removeEffects(modelName: string, id: string, done: Set<string>): Promise<void> {
+  const model = mongoose.model(modelName);
+  await withDocumentLock(modelName, id, async () => {
+    const current = await model
+      .findById(id, { pendingEffects: 1 })
+      .lean<{ pendingEffects?: PendingEffect[] }>();
+    const left = (current?.pendingEffects ?? []).filter((e) => !done.has(e.id));
+    if (current && left.length !== (current.pendingEffects ?? []).length) {
+      await model.collection.updateOne({ _id: new mongoose.Types.ObjectId(id) }, {
+        $set: { pendingEffects: left },
+      } as never);
+    }
+  });
 }
 
 /** Queues the drain of every document whose effects have waited longer than `olderThanMs`. */

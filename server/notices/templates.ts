@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { localeFormats } from '../locale-format.js';
 import { projectRoot } from '../paths.js';
 
 /** The languages with their own templates; every other one falls back to English. */
@@ -13,22 +14,15 @@ export function localeFor(language: string | undefined): NoticeLocale {
   return (noticeLocales as readonly string[]).includes(language ?? '') ? (language as NoticeLocale) : 'en';
 }
 
-const numberLocale = (locale: string) => (locale === 'nl' ? 'nl-NL' : 'en-GB');
-
 /** Formatting helpers every template may use; each takes the locale from the root data. */
 function helpers(locale: string) {
-  const tag = numberLocale(locale);
+  const f = localeFormats(locale);
   return {
-    money: (cents: unknown) =>
-      new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }).format(Number(cents) / 100),
-    date: (iso: unknown) =>
-      `${new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(String(iso)))} UTC`,
-    day: (iso: unknown) =>
-      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(String(iso))),
-    percent: (rate: unknown) =>
-      new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 }).format(Number(rate)),
-    fixed: (n: unknown) =>
-      new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(n)),
+    money: (cents: unknown) => f.money.format(Number(cents) / 100),
+    date: (iso: unknown) => `${f.dateTime.format(new Date(String(iso)))} UTC`,
+    day: (iso: unknown) => f.day.format(new Date(String(iso))),
+    percent: (rate: unknown) => f.percent.format(Number(rate)),
+    fixed: (n: unknown) => f.twoDecimals.format(Number(n)),
     eq: (a: unknown, b: unknown) => a === b,
     known: (v: unknown) => v !== null && v !== undefined,
   };

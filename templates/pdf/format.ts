@@ -1,23 +1,14 @@
+import { localeFormats } from '../../server/locale-format.js';
+
 /** Number and date formatting for PDFs, in the document's language. */
 export function formatting(locale: string) {
-  const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
+  const f = localeFormats(locale);
   return {
-    money: (cents: number) =>
-      new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }).format(cents / 100),
-    percent: (fraction: number) =>
-      new Intl.NumberFormat(tag, {
-        style: 'percent',
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      }).format(fraction),
-    number: (n: number | null) =>
-      n === null
-        ? '—'
-        : new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n),
-    date: (d: Date | string) =>
-      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(d)),
-    dateTime: (d: Date | string) =>
-      `${new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(d))} UTC`,
+    money: (cents: number) => f.money.format(cents / 100),
+    percent: (fraction: number) => f.percentTwoDecimals.format(fraction),
+    number: (n: number | null) => (n === null ? '—' : f.twoDecimals.format(n)),
+    date: (d: Date | string) => f.day.format(new Date(d)),
+    dateTime: (d: Date | string) => `${f.dateTime.format(new Date(d))} UTC`,
   };
 }
 
