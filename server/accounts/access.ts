@@ -22,14 +22,30 @@ declare global {
   }
 }
 
-/** Reads the bearer token and loads its user on every request, so a removed user is out at once. */
-export async function authenticate(req: Request, _res: Response, next: NextFunction): Promise<void> {
-  const header = req.headers.authorization ?? '';
-  const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
-  const userId = match?.[1] ? await tokenSubject(match[1]) : undefined;
-  const user = userId ? await User.findById(userId).lean() : null;
-  if (!user) return next(unauthorized());
-  req.actor = {
+/**
+ * Accounts as recently read, for a few seconds: every request names its user, and a burst of
+ * requests (the deadline rush) would otherwise read the same account again and again. An account's
+ * role, organisation and contact never change once created; `forgetActor` drops one at once in this
+ * process, and every other process reads it afresh within `ACTOR_TTL_MS`.
+ */
+const ACTOR_TTL_MS = 5_000;
+const MAX_CACHED = 10_000;
+const recent = new Map<string, { actor: Actor; until: number }>();
+
+/** Drops a cached account (for a change to it, or its removal). */
+export function forgetActor(userId: string): void {
+  recent.delete(userId);
+}
+
+async function loadActor(userId: string): Promise<Actor | undefined> {
+  const hit = recent.get(userId);
+  if (hit && hit.until > Date.now()) return hit.actor;
+  const user = await User.findById(userId).lean();
+  if (!user) {
+    recent.delete(userId);
+    return undefined;
+  }
+  const actor: Actor = {
     id: String(user._id),
     role: user.role as Role,
     organisationId: String(user.organisationId),
@@ -37,6 +53,19 @@ export async function authenticate(req: Request, _res: Response, next: NextFunct
     name: user.name,
     language: user.language,
   };
+  if (recent.size >= MAX_CACHED) recent.delete(recent.keys().next().value as string);
+  recent.set(userId, { actor, until: Date.now() + ACTOR_TTL_MS });
+  return actor;
+}
+
+/** Reads the bearer token and loads its user (read at most every few seconds per process). */
+export async function authenticate(req: Request, _res: Response, next: NextFunction): Promise<void> {
+  const header = req.headers.authorization ?? '';
+  const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
+  const userId = match?.[1] ? await tokenSubject(match[1]) : undefined;
+  const actor = userId ? await loadActor(userId) : undefined;
+  if (!actor) return next(unauthorized());
+  req.actor = actor;
   next();
 }
 

@@ -180,7 +180,6 @@ describe('query plans of the hot paths', () => {
       'bids.findOne(_id)',
       'bids.updateOne(_id)',
       'tenders.findOne(_id)',
-      'users.findOne(_id)',
       'audit_chain_events.findOne(_id)',
     ]) {
       expect([...seen.keys()], sig).to.include(sig);
