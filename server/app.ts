@@ -8,9 +8,13 @@ import { authenticate } from './accounts/access.js';
 import { accountsRoutes, loginRoutes } from './accounts/accounts.routes.js';
 import type { LoginLimiter } from './accounts/login-limiter.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { awardsRoutes } from './awards/awards.routes.js';
+import { bidsRoutes } from './bids/bids.routes.js';
 import { callsRoutes } from './calls/calls.routes.js';
 import type { Config } from './config.js';
 import { consortiaRoutes } from './consortia/consortia.routes.js';
+import { contractsRoutes } from './contracts/contracts.routes.js';
+import { evaluationRoutes } from './evaluation/evaluation.routes.js';
 import { expressionsRoutes } from './expressions/expressions.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { shedLoad } from './http/load-shedding.js';
@@ -21,6 +25,7 @@ import { queueBoard } from './http/queue-board.js';
 import { requestLogging } from './http/request-log.js';
 import { logger } from './logger.js';
 import { noticesRoutes } from './notices/notices.routes.js';
+import { ocdsRoutes } from './ocds/ocds.routes.js';
 import { projectRoot } from './paths.js';
 import type { Queues } from './queues.js';
 import { tendersRoutes } from './tenders/tenders.routes.js';
@@ -63,6 +68,11 @@ export function createApp(deps: AppDeps): express.Express {
     consortiaRoutes,
     expressionsRoutes,
     tendersRoutes,
+    bidsRoutes,
+    evaluationRoutes,
+    awardsRoutes,
+    contractsRoutes,
+    ocdsRoutes,
     noticesRoutes,
     auditRoutes,
   );

@@ -1,12 +1,11 @@
 import { Router } from 'express';
-import { pageQuery } from '../../schemas/common.js';
 import { createConsortiumBody, invitationBody, resolutionBody, voteBody } from '../../schemas/consortia.js';
 import { actorOf } from '../accounts/access.js';
+import { listQuery } from '../http/params.js';
 import { body, page, query } from '../http/validate.js';
 import * as consortia from './consortia.service.js';
 import * as resolutions from './resolutions.service.js';
 
-const listQuery = { type: 'object', properties: pageQuery.properties, additionalProperties: false } as const;
 const p = (value: string | string[] | undefined) => String(value);
 
 /** Consortia, invitations, the agreement and resolutions with weighted votes. */

@@ -1,15 +1,29 @@
 import { Router } from 'express';
 import { scoreBody } from '../../schemas/calls.js';
-import { patchExpressionBody } from '../../schemas/expressions.js';
+import { createExpressionBody, patchExpressionBody } from '../../schemas/expressions.js';
 import { actorOf, allow } from '../accounts/access.js';
-import { body } from '../http/validate.js';
+import { idParam as id, listQuery } from '../http/params.js';
+import { body, page, query } from '../http/validate.js';
 import * as expressions from './expressions.service.js';
+import { callResults } from './results.service.js';
 import { scoreExpression } from './scoring.js';
 
-const id = (req: { params: Record<string, string | string[] | undefined> }) => String(req.params.id);
-
-/** Reading, editing, submitting and scoring expressions of interest. */
+/** Expressions of interest: drafting against a call, editing, submitting, scoring, and the call's results. */
 export const expressionsRoutes = Router()
+  .post(
+    '/calls/:id/expressions',
+    allow('entity-representative'),
+    body(createExpressionBody),
+    async (req, res) => {
+      res.status(201).json(await expressions.createExpression(actorOf(req), id(req), req.body));
+    },
+  )
+  .get('/calls/:id/expressions', query(listQuery), async (req, res) => {
+    res.json(await expressions.listCallExpressions(actorOf(req), id(req), page(req)));
+  })
+  .get('/calls/:id/results', async (req, res) => {
+    res.json(await callResults(actorOf(req), id(req)));
+  })
   .get('/expressions/:id', async (req, res) => {
     res.json(await expressions.getExpression(actorOf(req), id(req)));
   })

@@ -1,11 +1,11 @@
 import { trusted } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
+import { loadCall } from '../calls/calls.service.js';
 import { consortiumIdsOf } from '../consortia/consortia.service.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { roundForDisplay } from '../display.js';
 import { forbidden } from '../errors.js';
-import { Expression, type ExpressionRecord } from '../expressions/expression.model.js';
-import { loadCall } from './calls.service.js';
+import { Expression, type ExpressionRecord } from './expression.model.js';
 
 /** The ranking and outcome of a call: officers see every line, a consortium only its own. */
 export async function callResults(actor: Actor, callId: string) {
