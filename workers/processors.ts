@@ -5,7 +5,6 @@ import { openTenderBids } from '../server/bids/opening.js';
 import { closeCall } from '../server/calls/calls.service.js';
 import { generateContract } from '../server/contracts/contract-generation.js';
 import { drainEffects } from '../server/effects/effects.js';
-import '../server/effects/registry.js';
 import { reconcile } from '../server/maintenance/reconcile.js';
 import { sendNotice } from '../server/notices/sending.js';
 import type { JobData, JobName } from '../server/queues.js';

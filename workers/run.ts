@@ -4,6 +4,7 @@ import { logger } from '../server/logger.js';
 import type { Platform } from '../server/platform.js';
 import { type JobName, type QueueName, queueNames, queueOfJob, redisConnection } from '../server/queues.js';
 import { fieldErrors, validatorFor } from '../server/validation.js';
+import { composeFollowUps } from './follow-ups.js';
 import { processors } from './processors.js';
 
 export interface Workers {
@@ -45,6 +46,7 @@ export async function startWorkers(
   opts: { concurrency?: number } = {},
 ): Promise<Workers> {
   checkProcessors();
+  composeFollowUps();
   const { config } = platform;
   const connection = redisConnection(config.redisUrl, 'worker');
   const workers = queueNames.map((queue) => {

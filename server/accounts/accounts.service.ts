@@ -2,8 +2,9 @@ import type { FromSchema } from 'json-schema-to-ts';
 import type { createOrganisationBody, createUserBody, organisationKinds } from '../../schemas/accounts.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isDuplicateKey } from '../db.js';
-import { effect, scheduleEffects } from '../effects/effects.js';
+import { scheduleEffects } from '../effects/effects.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { domainEvent } from '../events.js';
 import { logger } from '../logger.js';
 import { type Actor, isOfficer } from './access.js';
 import type { LoginLimiter } from './login-limiter.js';
@@ -127,7 +128,7 @@ export async function createUser(actor: Actor, input: FromSchema<typeof createUs
     );
   }
   try {
-    const welcome = effect('welcome');
+    const welcome = domainEvent('account.created');
     const user = await User.create({
       ...input,
       passwordHash: await hashPassword(input.password),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types, trusted } from 'mongoose';
 import { context } from '../context.js';
+import { canonicalJson } from '../digest.js';
 import { isDuplicateKey } from '../duplicate-key.js';
 import { withDocumentLock } from '../locks.js';
 import { AuditEvent, AuditHead, AuditPending, linkId } from './audit.model.js';
@@ -23,19 +24,6 @@ interface ChainedFields {
   object: { type: string; id: string };
   detail: unknown;
   prevHash: string;
-}
-
-/** JSON with object keys sorted, so the same event always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 /** The hash that links an event to its predecessor. */

@@ -2,8 +2,8 @@ import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Bid } from '../bids/bid.model.js';
 import { context } from '../context.js';
-import { effect } from '../effects/effects.js';
 import { badRequest, conflict, forbidden } from '../errors.js';
+import { domainEvent } from '../events.js';
 import { addDuration } from '../periods.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
@@ -72,7 +72,7 @@ export async function awardLot(
           },
         ],
       },
-      effects: [effect('awarded', { lot: input.lot })],
+      effects: [domainEvent('tender.awarded', { lot: input.lot })],
     };
   });
   const award = t.awards.find((a) => a.lot === input.lot);

@@ -6,8 +6,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { evaluatorBarrier } from '../committee/committee.js';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
-import { auditEffect, effect, scheduleEffects } from '../effects/effects.js';
+import { auditEffect, scheduleEffects } from '../effects/effects.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { domainEvent } from '../events.js';
 import { keyedId } from '../keyed-id.js';
 import { logger } from '../logger.js';
 import { changeDocument } from '../revision.js';
@@ -80,7 +81,7 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
   const receivedAt = new Date();
   const sha256 = bidDigest(content);
   const sealed = sealBid(content, context().config.bidEncryptionKey);
-  const receipt = effect('receipt', { userId: actor.id });
+  const receipt = domainEvent('bid.received', { userId: actor.id });
   const filter = { tenderId: t._id, lot: input.lot, vendorId: new Types.ObjectId(actor.organisationId) };
   let id = bidIdFor(tenderId, input.lot, actor.organisationId);
   const event = (action: string) => ({

@@ -1,7 +1,7 @@
 import { trusted } from 'mongoose';
 import { recordAudit } from '../audit/audit.service.js';
 import { context } from '../context.js';
-import { effect } from '../effects/effects.js';
+import { domainEvent } from '../events.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { openingDueAt } from '../tenders/time-limits.js';
@@ -52,7 +52,7 @@ export async function openTenderBids(tenderId: string): Promise<'opened' | 'skip
       set: {
         opening: { at: new Date(), bids: countsPerLot(tender, first.bids), mismatches: first.mismatches },
       },
-      effects: [effect('opened')],
+      effects: [domainEvent('tender.opened')],
     };
   });
   const second = await openSubmittedBids(updated);

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { canonicalJson } from '../audit/audit.service.js';
+import { canonicalJson } from '../digest.js';
 
 /** What a vendor submits for one lot; sealed until opening. */
 export interface BidContent {

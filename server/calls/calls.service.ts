@@ -3,11 +3,12 @@ import { Types, trusted } from 'mongoose';
 import type { createCallBody } from '../../schemas/calls.js';
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { committeeView, criteriaErrors, withDeclaration, withEvaluator } from '../committee/committee.js';
+import { committeeView, criteriaErrors } from '../committee/committee.js';
+import { assignEvaluator, type CommitteeProcedure, declareConflict } from '../committee/committee-actions.js';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
-import { effect } from '../effects/effects.js';
 import { badRequest, conflict, notFound } from '../errors.js';
+import { domainEvent } from '../events.js';
 import { withDocumentLock } from '../locks.js';
 import { changeDocument } from '../revision.js';
 import { Call, type CallRecord } from './call.model.js';
@@ -78,7 +79,10 @@ export async function publishCall(actor: Actor, id: string) {
     if (call.status !== 'draft') throw conflict('not-draft', 'Only a draft call can be published.');
     if (call.closesAt <= new Date())
       throw conflict('closing-passed', 'The call closes in the past; it cannot be published.');
-    return { set: { status: 'published', publishedAt: new Date() }, effects: [effect('published')] };
+    return {
+      set: { status: 'published', publishedAt: new Date() },
+      effects: [domainEvent('call.published')],
+    };
   });
   await scheduleCallClosing(c);
   await audit(actor, 'call.published', id);
@@ -129,33 +133,33 @@ export async function listCalls(actor: Actor, page: { limit: number; offset: num
   return { items: items.map((c) => callView(c, actor)), total };
 }
 
-/** An officer puts an evaluator on the call's committee. */
+/** The call's evaluation committee, as the shared committee actions see it. */
+const callCommittee: CommitteeProcedure<CallRecord> = {
+  kind: 'call',
+  model: Call,
+  what: 'The call',
+  fixed: (call) =>
+    call.selection.status !== 'none'
+      ? conflict('selection-started', 'Selection has started; the committee is fixed.')
+      : undefined,
+};
+
+/** An officer assigns an evaluator to the call's committee. */
 export async function assignCallEvaluator(actor: Actor, id: string, userId: string) {
   await loadCall(actor, id);
-  const c = await changeDocument<CallRecord>(Call, id, 'The call', async (call) => {
-    if (call.selection.status !== 'none')
-      throw conflict('selection-started', 'Selection has started; the committee is fixed.');
-    return { set: { evaluators: await withEvaluator(call.evaluators, userId) } };
-  });
-  await audit(actor, 'call.evaluator-assigned', id, { userId });
-  return { evaluators: committeeView(c.evaluators) };
+  return assignEvaluator(actor, callCommittee, id, userId);
 }
 
 /** An assigned evaluator declares, once, whether they have a conflict of interest. */
 export async function declareCallConflict(actor: Actor, id: string, hasConflict: boolean, note?: string) {
   await loadCall(actor, id);
-  const c = await changeDocument<CallRecord>(Call, id, 'The call', (call) => ({
-    set: { evaluators: withDeclaration(call.evaluators, actor, hasConflict, note) },
-  }));
-  await audit(actor, 'call.coi-declared', id, { conflict: hasConflict });
-  const mine = c.evaluators.find((e) => String(e.userId) === actor.id);
-  return { userId: actor.id, conflict: mine?.conflict ?? hasConflict, declaredAt: mine?.declaredAt };
+  return declareConflict(actor, callCommittee, id, hasConflict, note);
 }
 
 /** After the call closes, an officer starts selection; a worker ranks and selects. */
 export async function requestSelection(actor: Actor, id: string): Promise<{ jobId: string }> {
   await loadCall(actor, id);
-  const run = effect('run-selection');
+  const run = domainEvent('call.selection-requested');
   await changeDocument<CallRecord>(Call, id, 'The call', (call) => {
     if (call.status === 'draft') throw conflict('not-published', 'The call is not published.');
     if (new Date() < call.closesAt)

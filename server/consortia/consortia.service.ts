@@ -3,8 +3,8 @@ import { type Actor, isOfficer } from '../accounts/access.js';
 import { Organisation } from '../accounts/organisation.model.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isDuplicateKey } from '../db.js';
-import { effect } from '../effects/effects.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { domainEvent } from '../events.js';
 import { changeDocument } from '../revision.js';
 import { Consortium, type ConsortiumRecord, type MemberRecord } from './consortium.model.js';
 import { consortiumEligibility, type MemberFacts } from './eligibility.js';
@@ -149,7 +149,7 @@ export async function inviteMember(
       set: {
         members: [...c.members.filter((m) => String(m.organisationId) !== input.organisationId), entry],
       },
-      effects: [effect('invited', { organisationId: input.organisationId })],
+      effects: [domainEvent('consortium.invited', { organisationId: input.organisationId })],
     };
   });
   await audit(actor, 'consortium.member-invited', id, {

@@ -1,12 +1,13 @@
 import { Types } from 'mongoose';
 import type { Actor } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { dataDigest } from '../documents/documents.service.js';
-import { effect, scheduleEffects } from '../effects/effects.js';
+import { dataDigest } from '../digest.js';
+import { scheduleEffects } from '../effects/effects.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
-import { Expression, type ExpressionRecord, expressionContent } from '../expressions/expression.model.js';
+import { domainEvent } from '../events.js';
+import { expressionForApproval } from '../expressions/approval.js';
 import { changeDocument } from '../revision.js';
-import { Tender, type TenderRecord, tenderContent } from '../tenders/tender.model.js';
+import { tenderForApproval } from '../tenders/approval.js';
 import { isMember, loadConsortium } from './consortia.service.js';
 import type { ConsortiumRecord } from './consortium.model.js';
 import { Resolution, type ResolutionRecord } from './resolution.model.js';
@@ -56,22 +57,22 @@ async function approvedContent(
   input: { expressionId?: string; tenderId?: string },
 ): Promise<string | null> {
   if (input.expressionId) {
-    const e = await Expression.findById(input.expressionId).lean<ExpressionRecord>();
-    if (!e || String(e.consortiumId) !== consortiumId) {
+    const e = await expressionForApproval(input.expressionId);
+    if (e?.consortiumId !== consortiumId) {
       throw conflict('not-this-consortium', 'The expression of interest is not one of this consortium.', [
         { path: '/expressionId', message: 'names no expression of this consortium' },
       ]);
     }
-    return dataDigest(expressionContent(e));
+    return e.contentSha256;
   }
   if (input.tenderId) {
-    const t = await Tender.findById(input.tenderId).lean<TenderRecord>();
-    if (!t || String(t.consortiumId) !== consortiumId) {
+    const t = await tenderForApproval(input.tenderId);
+    if (t?.consortiumId !== consortiumId) {
       throw conflict('not-this-consortium', 'The tender is not one of this consortium.', [
         { path: '/tenderId', message: 'names no tender of this consortium' },
       ]);
     }
-    return dataDigest(tenderContent(t));
+    return t.contentSha256;
   }
   return null;
 }
@@ -97,7 +98,7 @@ export async function proposeResolution(
       { path: '/tenderId', message: 'cannot be given with expressionId' },
     ]);
   const contentSha256 = await approvedContent(consortiumId, input);
-  const proposed = effect('proposed');
+  const proposed = domainEvent('resolution.proposed');
   const r = await Resolution.create({
     consortiumId: c._id,
     subject: input.subject,
@@ -145,7 +146,7 @@ export async function castVote(actor: Actor, consortiumId: string, resolutionId:
     );
     return {
       set: { votes, outcome, ...(outcome !== 'open' ? { decidedAt: new Date() } : {}) },
-      effects: outcome !== 'open' ? [effect('decided')] : [],
+      effects: outcome !== 'open' ? [domainEvent('resolution.decided')] : [],
     };
   });
   await recordAudit({

@@ -3,7 +3,7 @@ import { contractingAuthority } from '../accounts/accounts.service.js';
 import { Organisation } from '../accounts/organisation.model.js';
 import { memberFacts } from '../consortia/consortia.service.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
-import { dataDigest } from '../documents/documents.service.js';
+import { dataDigest } from '../digest.js';
 import { renderPdf } from '../documents/pdf.js';
 import { Expression, type ExpressionRecord } from '../expressions/expression.model.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';

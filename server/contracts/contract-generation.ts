@@ -3,7 +3,7 @@ import type { Actor } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { context } from '../context.js';
 import { storeDocument } from '../documents/documents.service.js';
-import { effect } from '../effects/effects.js';
+import { domainEvent } from '../events.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { Contract, type ContractRecord } from './contract.model.js';
@@ -72,7 +72,7 @@ export async function generateContract(
         ? { set: {} }
         : {
             set: { status: 'ready', progress: 100, documentSha256: stored.sha256, dataSha256 },
-            effects: [effect('deliver')],
+            effects: [domainEvent('contract.ready')],
           },
     );
     await recordAudit({

@@ -1,15 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import type { Attachment } from 'nodemailer/lib/mailer/index.js';
-import { canonicalJson } from '../audit/audit.service.js';
 import { isDuplicateKey } from '../db.js';
+import { sha256 } from '../digest.js';
 import { notFound } from '../errors.js';
 import { type DocumentRecord, StoredDocument } from './document.model.js';
-
-export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-
-/** The SHA-256 of the canonical JSON of the data a document is made from. */
-export const dataDigest = (data: unknown) => sha256(canonicalJson(data));
 
 /** Stores a document once per key; a second store of the same key keeps the first. */
 export async function storeDocument(

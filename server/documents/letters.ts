@@ -1,14 +1,14 @@
 import { drawLetter } from '../../templates/pdf/letter.js';
 import { contractingAuthority } from '../accounts/accounts.service.js';
-import { onAttachment } from '../notices/attachments.js';
-import { dataDigest } from './documents.service.js';
+import { dataDigest } from '../digest.js';
+import type { AttachmentContext } from '../notices/attachments.js';
 import { renderPdf } from './pdf.js';
 
 const pageLabel = (locale: string) => (p: number, n: number) =>
   locale === 'nl' ? `Pagina ${p} van ${n}` : `Page ${p} of ${n}`;
 
 /** A notice's own text as a one-page PDF letter, for the recipient's files (award and rejection decisions). */
-onAttachment('letter', async (_id, { notice, rendered }) => {
+export async function decisionLetter(_id: string, { notice, rendered }: AttachmentContext) {
   const authority = await contractingAuthority();
   const data = {
     language: notice.locale,
@@ -31,4 +31,4 @@ onAttachment('letter', async (_id, { notice, rendered }) => {
     (doc) => drawLetter(doc, data),
   );
   return { filename: `letter-${notice.id}.pdf`, content, contentType: 'application/pdf' };
-});
+}

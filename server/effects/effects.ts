@@ -2,19 +2,22 @@ import { randomUUID } from 'node:crypto';
 import mongoose, { Schema, trusted } from 'mongoose';
 import { type AuditEntry, pendingAudit, recordPendingAudit } from '../audit/audit.service.js';
 import { context } from '../context.js';
+import {
+  checkEventHandlers,
+  type EventHandlers,
+  type EventName,
+  type EventOf,
+  type PendingEffect,
+} from '../events.js';
 import { withDocumentLock } from '../locks.js';
 
 /**
- * Follow-up work (notices, documents) recorded in the same single-document write as the state
- * change that causes it, then drained by a worker with idempotent handlers. A crash between the
- * two loses nothing: the reconciler finds what is left and queues it again.
+ * Follow-up work (notices, documents) is a domain event (`server/events.ts`) recorded in the same
+ * single-document write as the state change that raises it, then drained by a worker with
+ * idempotent handlers. A crash between the two loses nothing: the reconciler finds what is left
+ * and queues it again.
  */
-export interface PendingEffect {
-  id: string;
-  kind: string;
-  args: Record<string, unknown>;
-  at: Date;
-}
+export type { PendingEffect } from '../events.js';
 
 /** The `pendingEffects` field every document with follow-up work carries. */
 export const pendingEffectsField = {
@@ -27,16 +30,17 @@ export const pendingEffectsField = {
   default: [],
 };
 
-// biome-ignore lint/suspicious/noExplicitAny: handlers receive the lean document of their own model
-type EffectHandler = (doc: any, effect: PendingEffect) => Promise<void>;
-const handlers = new Map<string, EffectHandler>();
-const modelsWithEffects = new Set<string>();
+let handlers: EventHandlers | undefined;
 
-/** Registers the idempotent handler of an effect kind, on documents of one model. */
-export function onEffect(modelName: string, kind: string, handler: EffectHandler): void {
-  handlers.set(`${modelName}:${kind}`, handler);
-  modelsWithEffects.add(modelName);
+/** The handler of every domain event, set once by the composition root beside the worker entry. */
+export function useEventHandlers(all: EventHandlers): void {
+  checkEventHandlers(all);
+  handlers = all;
 }
+
+/** The models whose documents carry follow-up work. */
+const modelsWithEffects = () =>
+  mongoose.modelNames().filter((name) => mongoose.model(name).schema.path('pendingEffects'));
 
 /** The effect that carries a state change's audit event in the change's own write, so it cannot be lost. */
 export const AUDIT_EFFECT = 'audit';
@@ -44,10 +48,13 @@ export const AUDIT_EFFECT = 'audit';
 /** The audit event of a state change, as an effect written with the change and linked into the chain later. */
 export const auditEffect = (entry: AuditEntry): PendingEffect => effect(AUDIT_EFFECT, pendingAudit(entry));
 
-/** A new effect to `$push` in the state-changing update. */
-export function effect(kind: string, args: Record<string, unknown> = {}): PendingEffect {
-  return { id: randomUUID(), kind, args, at: new Date() };
-}
+/** An effect of a kind of its own (the audit event's), not a domain event. */
+const effect = (kind: string, args: Record<string, unknown>): PendingEffect => ({
+  id: randomUUID(),
+  kind,
+  args,
+  at: new Date(),
+});
 
 /**
  * Queues the drain of a document's effects: one job for the effects of one write (the drain runs
@@ -77,16 +84,18 @@ export async function scheduleEffects(
  */
 export async function drainEffects(modelName: string, id: string): Promise<number> {
   const model = mongoose.model(modelName);
-  const doc = await model.findById(id).lean<{ pendingEffects?: PendingEffect[] }>();
+  const doc = await model.findById(id, { pendingEffects: 1 }).lean<{ pendingEffects?: PendingEffect[] }>();
   const done = new Set<string>();
   try {
     for (const e of doc?.pendingEffects ?? []) {
       if (e.kind === AUDIT_EFFECT) {
         await recordPendingAudit(e.id, e.args as ReturnType<typeof pendingAudit>);
       } else {
-        const handler = handlers.get(`${modelName}:${e.kind}`);
-        if (!handler) throw new Error(`No handler for effect ${modelName}:${e.kind}`);
-        await handler(doc, e);
+        const handler = handlers?.[e.kind as EventName] as
+          | ((event: EventOf<EventName>) => Promise<unknown>)
+          | undefined;
+        if (!handler) throw new Error(`No handler for the event ${e.kind} (of a ${modelName})`);
+        await handler({ subjectId: id, payload: e.args as never, eventId: e.id });
       }
       done.add(e.id);
     }
@@ -119,7 +128,7 @@ async function removeEffects(modelName: string, id: string, done: Set<string>): 
 export async function requeueStaleEffects(olderThanMs: number): Promise<number> {
   const before = new Date(Date.now() - olderThanMs);
   let queued = 0;
-  for (const name of modelsWithEffects) {
+  for (const name of modelsWithEffects()) {
     const docs = await mongoose
       .model(name)
       .find({ 'pendingEffects.0': trusted({ $exists: true }) }, { pendingEffects: 1 })

@@ -5,8 +5,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
 import { cleanScores, requireCleanEvaluator } from '../committee/committee.js';
 import { roundForDisplay } from '../display.js';
-import { effect } from '../effects/effects.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { domainEvent } from '../events.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tenders.service.js';
@@ -156,7 +156,7 @@ export async function requestEvaluation(actor: Actor, tenderId: string): Promise
       unchecked.map((b) => ({ path: `/bids/${b._id}`, message: `lot ${b.lot}: checks not recorded` })),
     );
   }
-  const run = effect('evaluate');
+  const run = domainEvent('tender.evaluation-requested');
   await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
     if (tender.awards.length) throw conflict('awarded', 'A lot is awarded; the evaluation is closed.');
     return { set: {}, effects: [run] };

@@ -6,7 +6,7 @@ import { User } from '../accounts/user.model.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
 import { requireCleanEvaluator } from '../committee/committee.js';
-import { dataDigest, sha256 } from '../documents/documents.service.js';
+import { dataDigest, sha256 } from '../digest.js';
 import { renderPdf } from '../documents/pdf.js';
 import { conflict } from '../errors.js';
 import { loadTender } from '../tenders/tenders.service.js';

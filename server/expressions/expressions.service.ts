@@ -10,9 +10,9 @@ import { consortiumIdsOf, isMember, loadConsortium } from '../consortia/consorti
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { hasPassedResolution } from '../consortia/resolutions.service.js';
 import { isDuplicateKey } from '../db.js';
-import { dataDigest } from '../documents/documents.service.js';
-import { effect } from '../effects/effects.js';
+import { dataDigest } from '../digest.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { domainEvent } from '../events.js';
 import { type Change, changeDocument } from '../revision.js';
 import { Expression, type ExpressionRecord, expressionContent } from './expression.model.js';
 
@@ -167,7 +167,7 @@ export async function submitExpression(
       'The expression of interest cannot be submitted yet.',
       reasons.map((message) => ({ path: '/', message })),
     );
-  const check = effect('check-eligibility');
+  const check = domainEvent('expression.submitted');
   const approvedSha256 = dataDigest(expressionContent(current));
   const e = await changeDocument<ExpressionRecord>(Expression, id, 'The expression of interest', (latest) => {
     if (latest.status !== 'draft')

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { effect } from '../effects/effects.js';
 import { conflict, forbidden, notFound } from '../errors.js';
+import { domainEvent } from '../events.js';
 import { changeDocument } from '../revision.js';
 import { Question, type QuestionRecord } from './question.model.js';
 import { loadTender } from './tenders.service.js';
@@ -50,7 +50,10 @@ export async function answerQuestion(actor: Actor, tenderId: string, questionId:
   if (!q0 || String(q0.tenderId) !== String(t._id)) throw notFound('The question');
   const q = await changeDocument<QuestionRecord>(Question, questionId, 'The question', (current) => {
     if (current.answer) throw conflict('already-answered', 'The question is already answered.');
-    return { set: { answer: { text, at: new Date(), by: actor.id } }, effects: [effect('answered')] };
+    return {
+      set: { answer: { text, at: new Date(), by: actor.id } },
+      effects: [domainEvent('tender.question-answered')],
+    };
   });
   await recordAudit({ actor, action: 'question.answered', object: { type: 'question', id: questionId } });
   return questionView(q, actor);

@@ -3,13 +3,14 @@ import { Types, trusted } from 'mongoose';
 import type { createTenderBody } from '../../schemas/tenders.js';
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { committeeView, criteriaErrors, withDeclaration, withEvaluator } from '../committee/committee.js';
+import { committeeView, criteriaErrors } from '../committee/committee.js';
+import { assignEvaluator, type CommitteeProcedure, declareConflict } from '../committee/committee-actions.js';
 import { hasPassedResolution } from '../consortia/resolutions.service.js';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
-import { dataDigest } from '../documents/documents.service.js';
-import { effect } from '../effects/effects.js';
+import { dataDigest } from '../digest.js';
 import { badRequest, conflict, notFound } from '../errors.js';
+import { domainEvent } from '../events.js';
 import { Expression } from '../expressions/expression.model.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord, tenderContent } from './tender.model.js';
@@ -167,7 +168,10 @@ export async function publishTender(actor: Actor, id: string) {
     );
     if (errors.length)
       throw conflict('period-too-short', 'The time limits no longer hold; change them first.', errors);
-    return { set: { status: 'published', publishedAt: new Date() }, effects: [effect('published')] };
+    return {
+      set: { status: 'published', publishedAt: new Date() },
+      effects: [domainEvent('tender.published')],
+    };
   });
   await audit(actor, 'tender.published', id);
   await scheduleOpening(t);
@@ -205,7 +209,7 @@ export async function cancelTender(actor: Actor, id: string, reason: string) {
     if (tender.contracts?.length) throw conflict('contracted', 'A contract has been signed.');
     return {
       set: { status: 'cancelled', cancelledAt: new Date(), cancelReason: reason },
-      effects: [effect('cancelled')],
+      effects: [domainEvent('tender.cancelled')],
     };
   });
   await audit(actor, 'tender.cancelled', id, { reason });
@@ -221,22 +225,25 @@ export async function listTenders(actor: Actor, page: { limit: number; offset: n
   return { items: items.map((t) => tenderView(t, actor)), total };
 }
 
+/** The tender's evaluation committee, as the shared committee actions see it. */
+const tenderCommittee: CommitteeProcedure<TenderRecord> = {
+  kind: 'tender',
+  model: Tender,
+  what: 'The tender',
+  fixed: (tender) =>
+    tender.evaluation
+      ? conflict('evaluated', 'The evaluation is computed; the committee is fixed.')
+      : undefined,
+};
+
+/** An officer assigns an evaluator to the tender's committee. */
 export async function assignTenderEvaluator(actor: Actor, id: string, userId: string) {
   await loadTender(actor, id);
-  const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', async (tender) => {
-    if (tender.evaluation) throw conflict('evaluated', 'The evaluation is computed; the committee is fixed.');
-    return { set: { evaluators: await withEvaluator(tender.evaluators, userId) } };
-  });
-  await audit(actor, 'tender.evaluator-assigned', id, { userId });
-  return { evaluators: committeeView(t.evaluators) };
+  return assignEvaluator(actor, tenderCommittee, id, userId);
 }
 
+/** An assigned evaluator declares, once, whether they have a conflict of interest. */
 export async function declareTenderConflict(actor: Actor, id: string, hasConflict: boolean, note?: string) {
   await loadTender(actor, id);
-  const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', (tender) => ({
-    set: { evaluators: withDeclaration(tender.evaluators, actor, hasConflict, note) },
-  }));
-  await audit(actor, 'tender.coi-declared', id, { conflict: hasConflict });
-  const mine = t.evaluators.find((e) => String(e.userId) === actor.id);
-  return { userId: actor.id, conflict: mine?.conflict ?? hasConflict, declaredAt: mine?.declaredAt };
+  return declareConflict(actor, tenderCommittee, id, hasConflict, note);
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { canonicalJson, eventHash, GENESIS } from '../../server/audit/audit.service.js';
+import { eventHash, GENESIS } from '../../server/audit/audit.service.js';
+import { canonicalJson } from '../../server/digest.js';
 
 describe('audit hashing', () => {
   it('when keys come in another order, then the canonical JSON is the same', () => {

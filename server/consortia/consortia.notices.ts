@@ -1,21 +1,21 @@
 import { Organisation } from '../accounts/organisation.model.js';
-import { onEffect } from '../effects/effects.js';
 import { notifyEach } from '../notices/outbox.js';
 import { peopleOf } from '../notices/recipients.js';
 import { Consortium, type ConsortiumRecord } from './consortium.model.js';
-import type { ResolutionRecord } from './resolution.model.js';
+import { Resolution, type ResolutionRecord } from './resolution.model.js';
 
 const memberIds = (c: ConsortiumRecord) =>
   c.members.filter((m) => m.status === 'member').map((m) => String(m.organisationId));
 
 /** The invited organisation's representatives hear of the invitation. */
-onEffect('Consortium', 'invited', async (c: ConsortiumRecord, e) => {
-  const organisationId = String(e.args.organisationId);
+export async function notifyInvitation(consortiumId: string, organisationId: string, eventId: string) {
+  const c = await Consortium.findById(consortiumId).lean<ConsortiumRecord>();
+  if (!c) return;
   const invitation = c.members.find((m) => String(m.organisationId) === organisationId);
   const coordinator = await Organisation.findById(c.coordinatorId).lean();
   const people = await peopleOf([organisationId], ['entity-representative']);
   await notifyEach(people, {
-    key: e.id,
+    key: eventId,
     template: 'consortium-invitation',
     subject: String(c._id),
     data: {
@@ -26,14 +26,20 @@ onEffect('Consortium', 'invited', async (c: ConsortiumRecord, e) => {
       contributionCents: invitation?.contributionCents ?? 0,
     },
   });
-});
+}
 
-async function notifyMembers(r: ResolutionRecord, key: string, template: string) {
-  const c = await Consortium.findById(r.consortiumId).lean<ConsortiumRecord>();
-  if (!c) return; // gone: nothing to tell
+/** Members hear of a new resolution (`resolution-proposed`), and of its outcome (`resolution-decided`). */
+export async function notifyResolution(
+  resolutionId: string,
+  eventId: string,
+  template: 'resolution-proposed' | 'resolution-decided',
+) {
+  const r = await Resolution.findById(resolutionId).lean<ResolutionRecord>();
+  const c = r && (await Consortium.findById(r.consortiumId).lean<ConsortiumRecord>());
+  if (!r || !c) return; // gone: nothing to tell
   const people = await peopleOf(memberIds(c), ['entity-representative']);
   await notifyEach(people, {
-    key: key,
+    key: eventId,
     template,
     subject: String(c._id),
     data: {
@@ -46,7 +52,3 @@ async function notifyMembers(r: ResolutionRecord, key: string, template: string)
     },
   });
 }
-
-/** Members hear of a new resolution, and of its outcome. */
-onEffect('Resolution', 'proposed', (r: ResolutionRecord, e) => notifyMembers(r, e.id, 'resolution-proposed'));
-onEffect('Resolution', 'decided', (r: ResolutionRecord, e) => notifyMembers(r, e.id, 'resolution-decided'));

@@ -1,20 +1,16 @@
 import { trusted } from 'mongoose';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { context } from '../context.js';
-import { documentAttachment } from '../documents/documents.service.js';
-import { onEffect } from '../effects/effects.js';
-import { onReconcile } from '../maintenance/reconcile.js';
-import { onAttachment } from '../notices/attachments.js';
 import { recordNotices } from '../notices/outbox.js';
 import { peopleOf } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { Contract, type ContractRecord } from './contract.model.js';
 import { contractDocumentKey } from './contract-generation.js';
 
-onAttachment('document', documentAttachment);
-
 /** The contract PDF goes to the vendor and to every consortium member's representatives, once each. */
-onEffect('Contract', 'deliver', async (c: ContractRecord, e) => {
+export async function deliverContract(contractId: string, eventId: string): Promise<void> {
+  const c = await Contract.findById(contractId).lean<ContractRecord>();
+  if (!c) return;
   const [tender, consortium] = await Promise.all([
     Tender.findById(c.tenderId).lean<TenderRecord>(),
     Consortium.findById(c.consortiumId).lean<ConsortiumRecord>(),
@@ -28,7 +24,7 @@ onEffect('Contract', 'deliver', async (c: ContractRecord, e) => {
   ];
   await recordNotices(
     people.map((recipient) => ({
-      key: `${e.id}:${recipient.userId}`,
+      key: `${eventId}:${recipient.userId}`,
       template: 'contract-ready',
       recipient,
       subject: String(c._id),
@@ -44,10 +40,10 @@ onEffect('Contract', 'deliver', async (c: ContractRecord, e) => {
       attachments: [{ kind: 'document', id: contractDocumentKey(String(c._id)) }],
     })),
   );
-});
+}
 
 /** Contracts whose generation job was lost are queued again. */
-onReconcile('contracts', async () => {
+export async function requeueStuckContracts(): Promise<number> {
   const stuck = await Contract.find(
     { status: 'generating', updatedAt: trusted({ $lt: new Date(Date.now() - 60_000) }) },
     { _id: 1 },
@@ -60,4 +56,4 @@ onReconcile('contracts', async () => {
     );
   }
   return stuck.length;
-});
+}

@@ -1,14 +1,15 @@
-import { onEffect } from '../effects/effects.js';
 import { recordNotices } from '../notices/outbox.js';
 import { Organisation } from './organisation.model.js';
-import type { UserDoc } from './user.model.js';
+import { User } from './user.model.js';
 
 /** A new user is told their account exists, in their language (never with the password). */
-onEffect('User', 'welcome', async (user: UserDoc, e) => {
+export async function welcomeNewUser(userId: string, eventId: string): Promise<void> {
+  const user = await User.findById(userId).lean();
+  if (!user) return; // gone: nobody to tell
   const org = await Organisation.findById(user.organisationId).lean();
   await recordNotices([
     {
-      key: `${e.id}:${user._id}`,
+      key: `${eventId}:${user._id}`,
       template: 'account-created',
       recipient: {
         userId: String(user._id),
@@ -21,4 +22,4 @@ onEffect('User', 'welcome', async (user: UserDoc, e) => {
       subject: String(user._id),
     },
   ]);
-});
+}

@@ -1,0 +1,43 @@
+import { Organisation } from '../accounts/organisation.model.js';
+import { Bid } from '../bids/bid.model.js';
+import { notifyEach } from '../notices/outbox.js';
+import { peopleOf } from '../notices/recipients.js';
+import { Tender, type TenderRecord } from '../tenders/tender.model.js';
+import { tenderData } from '../tenders/tenders.notices.js';
+
+/**
+ * Who is told of an award: every bidder of the lot. The winner, and each other bidder with the
+ * grounds for rejection, its own score, the winner's name and score and the end of the standstill,
+ * each with the decision as a one-page PDF letter.
+ */
+export async function notifyAwardDecision(tenderId: string, lot: number, eventId: string): Promise<void> {
+  const t = await Tender.findById(tenderId).lean<TenderRecord>();
+  const award = t?.awards.find((a) => a.lot === lot);
+  if (!t || !award) return;
+  const results = t.evaluation?.lots.find((l) => l.lot === lot)?.results ?? [];
+  const bids = await Bid.find({ tenderId: t._id, lot, status: 'submitted' }, { vendorId: 1 }).lean();
+  const winner = await Organisation.findById(award.vendorId).lean();
+  for (const bid of bids) {
+    const own = results.find((r) => r.bidId === String(bid._id));
+    const won = String(bid._id) === award.bidId;
+    await notifyEach(await peopleOf([String(bid.vendorId)], ['vendor']), {
+      key: `${eventId}:${bid._id}`,
+      template: won ? 'award-won' : 'award-lost',
+      subject: String(t._id),
+      attachments: [{ kind: 'letter', id: String(t._id) }],
+      data: {
+        ...tenderData(t),
+        lot,
+        lotTitle: t.lots.find((l) => l.number === lot)?.title ?? '',
+        standstillEndsAt: new Date(award.standstillEndsAt).toISOString(),
+        winnerName: winner?.name ?? '',
+        winnerTotal: award.total,
+        ownTotal: own?.total ?? null,
+        ownQuality: own?.quality ?? null,
+        ownPrice: own?.price ?? null,
+        ownRank: own?.rank ?? null,
+        grounds: own?.reasons.length ? own.reasons : ['Another bid obtained a higher total score.'],
+      },
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Every domain event that has follow-up work, with its payload: the one map a reader follows from
+ * a state change to what happens next (its handler is named in `workers/follow-ups.ts`). An event
+ * is stored in the changed document's `pendingEffects`, in the same write as the change, under its
+ * name: add events, never rename one (an event stored under the old name would find no handler).
+ */
+export interface DomainEvents {
+  'account.created': Record<string, never>;
+  'consortium.invited': { organisationId: string };
+  'resolution.proposed': Record<string, never>;
+  'resolution.decided': Record<string, never>;
+  'call.published': Record<string, never>;
+  'call.selection-requested': Record<string, never>;
+  'expression.submitted': Record<string, never>;
+  'expression.eligibility-checked': Record<string, never>;
+  'expression.selection-decided': Record<string, never>;
+  'tender.published': Record<string, never>;
+  'tender.question-answered': Record<string, never>;
+  'tender.cancelled': Record<string, never>;
+  'bid.received': { userId: string };
+  'tender.opened': Record<string, never>;
+  'tender.evaluation-requested': Record<string, never>;
+  'tender.awarded': { lot: number };
+  'contract.ready': Record<string, never>;
+}
+
+export type EventName = keyof DomainEvents;
+
+/** The event names at run time, for the start-up check that each has exactly one handler. */
+export const eventNames = [
+  'account.created',
+  'consortium.invited',
+  'resolution.proposed',
+  'resolution.decided',
+  'call.published',
+  'call.selection-requested',
+  'expression.submitted',
+  'expression.eligibility-checked',
+  'expression.selection-decided',
+  'tender.published',
+  'tender.question-answered',
+  'tender.cancelled',
+  'bid.received',
+  'tender.opened',
+  'tender.evaluation-requested',
+  'tender.awarded',
+  'contract.ready',
+] as const satisfies readonly EventName[];
+
+// A name missing from the list above is a type error here.
+type Listed = (typeof eventNames)[number];
+const everyNameListed: [EventName] extends [Listed] ? true : never = true;
+void everyNameListed;
+
+/** An event as stored in a document, waiting for its handler. */
+export interface PendingEffect {
+  id: string;
+  kind: string;
+  args: Record<string, unknown>;
+  at: Date;
+}
+
+/** What a handler is told: the document the event happened to, the payload, and the event's own id. */
+export interface EventOf<N extends EventName> {
+  /** The id of the document whose change raised the event (a tender, a bid, a user…). */
+  subjectId: string;
+  payload: DomainEvents[N];
+  /** Unique per event: the key that makes its notices idempotent. */
+  eventId: string;
+}
+
+/** One handler per event: a one-line adapter to a named use-case. */
+export type EventHandlers = { [N in EventName]: (event: EventOf<N>) => Promise<unknown> };
+
+/** A new event, to be written with the state change that raises it. */
+export function domainEvent<N extends EventName>(
+  name: N,
+  ...payload: DomainEvents[N] extends Record<string, never> ? [] : [DomainEvents[N]]
+): PendingEffect {
+  return {
+    id: randomUUID(),
+    kind: name,
+    args: (payload[0] ?? {}) as Record<string, unknown>,
+    at: new Date(),
+  };
+}
+
+/** Throws unless every event name has exactly one handler, and every handler an event. */
+export function checkEventHandlers(handlers: Record<string, unknown>): void {
+  const names: readonly string[] = eventNames;
+  const missing = names.filter((n) => typeof handlers[n] !== 'function');
+  const extra = Object.keys(handlers).filter((n) => !names.includes(n));
+  if (missing.length || extra.length) {
+    throw new Error(
+      `Event handlers out of step: missing ${missing.join(', ') || '-'}, unknown ${extra.join(', ') || '-'}`,
+    );
+  }
+}

@@ -1,0 +1,78 @@
+import { trusted } from 'mongoose';
+import { Organisation } from '../accounts/organisation.model.js';
+import { biddersOf } from '../bids/bidders.js';
+import { notifyEach } from '../notices/outbox.js';
+import { peopleOf } from '../notices/recipients.js';
+import { Question, type QuestionRecord } from './question.model.js';
+import { Tender, type TenderRecord } from './tender.model.js';
+
+/** A vendor notice sent while the bids are sealed stays hidden from officers until the opening. */
+export const sealedWhileClosed = (t: TenderRecord) => (t.opening ? {} : { sealedTenderId: String(t._id) });
+
+/** What every notice about a tender shows of it. */
+export const tenderData = (t: TenderRecord) => ({
+  tenderId: String(t._id),
+  reference: t.reference,
+  title: t.title,
+  submissionDeadline: new Date(t.submissionDeadline).toISOString(),
+  questionsDeadline: new Date(t.questionsDeadline).toISOString(),
+  lots: t.lots.map((l) => ({ number: l.number, title: l.title })),
+  cpvCodes: t.cpvCodes.join(', '),
+});
+
+/** Vendors whose CPV prefixes match one of the tender's codes. */
+async function subscribedVendors(t: TenderRecord): Promise<string[]> {
+  const vendors = await Organisation.find(
+    { kind: 'vendor', 'cpvPrefixes.0': trusted({ $exists: true }) },
+    { cpvPrefixes: 1 },
+  ).lean();
+  return vendors
+    .filter((v) => v.cpvPrefixes.some((prefix) => t.cpvCodes.some((code) => code.startsWith(prefix))))
+    .map((v) => String(v._id));
+}
+
+/** Vendors interested in a tender: subscribed by CPV, or who asked or bid. */
+async function interestedVendors(t: TenderRecord): Promise<string[]> {
+  const [subscribed, bidders] = await Promise.all([subscribedVendors(t), biddersOf(String(t._id))]);
+  const askers = await Question.find({ tenderId: t._id }, { vendorId: 1 }).lean();
+  return [...new Set([...subscribed, ...bidders, ...askers.map((q) => String(q.vendorId))])];
+}
+
+/** Vendors subscribed to the tender's CPV codes hear of its publication. */
+export async function notifyTenderPublished(tenderId: string, eventId: string): Promise<void> {
+  const t = await Tender.findById(tenderId).lean<TenderRecord>();
+  if (!t) return;
+  await notifyEach(await peopleOf(await subscribedVendors(t), ['vendor']), {
+    key: eventId,
+    template: 'tender-published',
+    subject: String(t._id),
+    data: tenderData(t),
+  });
+}
+
+/** Every interested vendor reads the answer to a clarification question, without the asker's name. */
+export async function notifyQuestionAnswered(questionId: string, eventId: string): Promise<void> {
+  const q = await Question.findById(questionId).lean<QuestionRecord>();
+  const t = q && (await Tender.findById(q.tenderId).lean<TenderRecord>());
+  if (!q || !t) return;
+  await notifyEach(await peopleOf(await interestedVendors(t), ['vendor']), {
+    key: eventId,
+    template: 'question-answered',
+    subject: String(t._id),
+    ...sealedWhileClosed(t),
+    data: { ...tenderData(t), question: q.text, answer: q.answer?.text ?? '' },
+  });
+}
+
+/** Every interested vendor hears that the tender is cancelled, and why. */
+export async function notifyTenderCancelled(tenderId: string, eventId: string): Promise<void> {
+  const t = await Tender.findById(tenderId).lean<TenderRecord>();
+  if (!t) return;
+  await notifyEach(await peopleOf(await interestedVendors(t), ['vendor']), {
+    key: eventId,
+    template: 'tender-cancelled',
+    subject: String(t._id),
+    ...sealedWhileClosed(t),
+    data: { ...tenderData(t), reason: t.cancelReason ?? '' },
+  });
+}
