@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type Person, procedureSteps } from '../../scripts/procedure.js';
 import { ADMIN, harness } from './harness.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert on them
@@ -54,32 +55,24 @@ export async function asAdmin(): Promise<string> {
 
 const unique = () => randomBytes(3).toString('hex');
 
-export interface Person {
-  token: string;
-  password: string;
-  id: string;
-  email: string;
-  organisationId: string;
-}
+export type { Person } from '../../scripts/procedure.js';
+
+/** The procedure's steps, over the test run's API. */
+export const steps = procedureSteps(call);
 
 /** Creates an organisation through the API. */
 export async function newOrganisation(
   kind: 'contracting-authority' | 'hosting-entity' | 'vendor',
   fields: Partial<{ name: string; country: string; publicBody: boolean; language: string }> = {},
 ): Promise<string> {
-  const res = await call('POST', '/organisations', {
-    token: await asAdmin(),
-    body: {
-      name: `${fields.name ?? kind} ${unique()}`,
-      kind,
-      country: fields.country ?? 'BE',
-      publicBody: fields.publicBody ?? kind !== 'vendor',
-      email: `contact-${unique()}@org.test`,
-      language: fields.language ?? 'en',
-    },
+  return steps.organisation(await asAdmin(), {
+    name: `${fields.name ?? kind} ${unique()}`,
+    kind,
+    country: fields.country ?? 'BE',
+    publicBody: fields.publicBody ?? kind !== 'vendor',
+    email: `contact-${unique()}@org.test`,
+    language: fields.language ?? 'en',
   });
-  if (res.status !== 201) throw new Error(`organisation: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id;
 }
 
 /** Creates a user in an organisation and signs them in. */
@@ -88,14 +81,14 @@ export async function newPerson(
   organisationId: string,
   language = 'en',
 ): Promise<Person> {
-  const email = `${role}-${unique()}@people.test`;
-  const password = `password-${unique()}-long`;
-  const res = await call('POST', '/users', {
-    token: await asAdmin(),
-    body: { email, name: `${role} ${unique()}`, password, role, organisationId, language },
+  return steps.person(await asAdmin(), {
+    role,
+    organisationId,
+    language,
+    email: `${role}-${unique()}@people.test`,
+    name: `${role} ${unique()}`,
+    password: `password-${unique()}-long`,
   });
-  if (res.status !== 201) throw new Error(`user: ${res.status} ${JSON.stringify(res.body)}`);
-  return { token: await login(email, password), password, id: res.body.id, email, organisationId };
 }
 
 /** The Centre (the contracting authority created with the first admin). */

@@ -182,7 +182,7 @@ async function build(): Promise<SealedWorld> {
     otherCallId: otherCall.id,
     actors: {
       anonymous: null,
-      admin: { token: await asAdmin(), id: '', password: '', email: '', organisationId: '' },
+      admin: { token: await asAdmin(), id: '', password: '', email: '', name: 'admin', organisationId: '' },
       officer,
       evaluator,
       evaluatorOut,

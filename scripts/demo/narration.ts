@@ -1,0 +1,96 @@
+// What every chapter of the demo shares: the narration, the API client and the procedure's steps.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { type Api, procedureSteps } from '../procedure.js';
+
+/** This run's suffix, so that names and e-mails are new on every run. */
+export const run = randomBytes(3).toString('hex');
+export const dataDir = path.resolve(process.env.DATA_DIR ?? '.data', 'demo');
+let base = '';
+/** Where the demo's platform answers. */
+export const useBaseUrl = (url: string) => {
+  base = url;
+};
+export const say = (text = '') => console.log(text);
+export const step = (n: number, text: string) => say(`\n\x1b[1m${n}. ${text}\x1b[0m`);
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const euro = (cents: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+export const pad = (s: unknown, n: number) =>
+  String(s ?? '—')
+    .padEnd(n)
+    .slice(0, n);
+
+/** The API as the procedure's steps call it: a status and a body, whatever the status. */
+export const client: Api = async (method, url, opts = {}) => {
+  const res = await fetch(`${base}/api/v1${url}`, {
+    method,
+    headers: {
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: opts.body ? JSON.stringify(opts.body) : undefined,
+  });
+  const type = res.headers.get('content-type') ?? '';
+  return {
+    status: res.status,
+    body: type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer()),
+  };
+};
+export const steps = procedureSteps(client);
+
+/** One call of the API for the story's own reads; a refusal throws unless it is allowed. */
+export async function api(
+  method: string,
+  url: string,
+  token?: string,
+  body?: unknown,
+  allowFailure = false,
+  // biome-ignore lint/suspicious/noExplicitAny: the demo reads answers loosely, as a script would
+): Promise<any> {
+  const res = await client(method, url, { token, body });
+  if (res.status >= 400 && !allowFailure) {
+    throw new Error(`${method} ${url} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  return res.body;
+}
+
+export async function person(
+  admin: string,
+  role: string,
+  organisationId: string,
+  name: string,
+  language = 'en',
+) {
+  const local = name
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.+|\.+$/g, '');
+  return steps.person(admin, {
+    role,
+    organisationId,
+    name,
+    language,
+    email: `${local}.${run}@demo.eu`,
+    password: `demo-${run}-password`,
+  });
+}
+
+export function organisation(
+  admin: string,
+  name: string,
+  kind: string,
+  country: string,
+  language = 'en',
+  publicBody = true,
+) {
+  return steps.organisation(admin, {
+    name: `${name} ${run}`,
+    kind,
+    country,
+    publicBody,
+    email: `contact.${run}@${country.toLowerCase()}.demo.eu`,
+    language,
+  });
+}

@@ -1,0 +1,49 @@
+// The API client the procedure's steps use, and what they share.
+
+/** An HTTP client of the API: a method, a path under `/api/v1`, a token and a JSON body. */
+export type Api = (
+  method: string,
+  path: string,
+  opts?: { token?: string; body?: unknown },
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read loosely, as a client script would
+) => Promise<{ status: number; body: any }>;
+
+/** A signed-in person of an organisation. */
+export interface Person {
+  token: string;
+  password: string;
+  id: string;
+  email: string;
+  name: string;
+  organisationId: string;
+}
+
+export type Vote = 'yes' | 'no' | 'abstain';
+
+/** Waits until `check` answers something, polling; throws naming `what` after `ms`. */
+export async function until<T>(
+  check: () => Promise<T | undefined | false | null> | T | undefined | false | null,
+  what: string,
+  ms = 60_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until the clock is past an instant. */
+export async function waitUntil(iso: string): Promise<void> {
+  const ms = new Date(iso).getTime() - Date.now() + 50;
+  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+}
+
+/** The answer's body when its status is one expected, else an error naming the step. */
+export async function expectAnswer(what: string, status: number, answer: ReturnType<Api>) {
+  const res = await answer;
+  if (res.status !== status) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
