@@ -16,21 +16,21 @@ import { computeLotRanking } from './ranking.js';
 export const MIN_EVALUATORS = 3;
 
 /**
- * A bid the actor may evaluate, in a state that allows it: who may act is checked before the state,
- * so that a refusal tells an outsider nothing about the bid (not even that it is sealed).
+ * The tender of a bid the actor may evaluate, in a state that allows it: who may act is checked
+ * before the state, so that a refusal tells an outsider nothing about the bid (not even that it is
+ * sealed). Called on the bid as read under its lock, so that the change is decided on what it changes.
  */
-async function openedBid(
-  bidId: string,
+async function evaluableTender(
+  bid: BidRecord,
   mayEvaluate: (tender: TenderRecord) => void,
-): Promise<{ bid: BidRecord; tender: TenderRecord }> {
-  const bid = await Bid.findById(bidId).lean<BidRecord>();
-  if (bid?.status !== 'submitted') throw notFound('The bid');
+): Promise<TenderRecord> {
+  if (bid.status !== 'submitted') throw notFound('The bid');
   const tender = (await Tender.findById(bid.tenderId).lean<TenderRecord>()) as TenderRecord;
   mayEvaluate(tender);
   if (!tender.opening || !bid.opened) throw conflict('sealed', 'The bids are not opened yet.');
   if (tender.awards.some((a) => a.lot === bid.lot))
     throw conflict('awarded', 'The lot is awarded; its evaluation is closed.');
-  return { bid, tender };
+  return tender;
 }
 
 /** An officer records the exclusion and selection checks of a bid; a failure needs its reason. */
@@ -45,18 +45,20 @@ export async function recordChecks(
       { path: '/reason', message: 'is required when a check fails' },
     ]);
   }
-  await openedBid(bidId, () => {});
-  const b = await changeDocument<BidRecord>(Bid, bidId, 'The bid', () => ({
-    set: {
-      checks: {
-        exclusion: input.exclusion,
-        selection: input.selection,
-        reason: input.reason ?? null,
-        by: actor.id,
-        at: new Date(),
+  const b = await changeDocument<BidRecord>(Bid, bidId, 'The bid', async (current) => {
+    await evaluableTender(current, () => {});
+    return {
+      set: {
+        checks: {
+          exclusion: input.exclusion,
+          selection: input.selection,
+          reason: input.reason ?? null,
+          by: actor.id,
+          at: new Date(),
+        },
       },
-    },
-  }));
+    };
+  });
   await recordAudit({
     actor,
     action: 'bid.checked',
@@ -72,33 +74,38 @@ export async function scoreBid(
   bidId: string,
   input: { criterion: string; score: number; comment?: string },
 ) {
-  const { bid, tender } = await openedBid(bidId, (t) => requireCleanEvaluator(t.evaluators, actor));
-  const criterion = tender.award.criteria.find((c) => c.key === input.criterion);
-  if (!criterion)
-    throw badRequest('Unknown criterion.', [
-      { path: '/criterion', message: `must be one of ${tender.award.criteria.map((c) => c.key).join(', ')}` },
-    ]);
-  if (input.score > criterion.maxScore)
-    throw badRequest('The score is out of range.', [
-      { path: '/score', message: `must be between 0 and ${criterion.maxScore}` },
-    ]);
-  if (bid.checks && (bid.checks.exclusion === 'fail' || bid.checks.selection === 'fail')) {
-    throw conflict('excluded', 'The bid is excluded; it is not scored.');
-  }
-  const b = await changeDocument<BidRecord>(Bid, bidId, 'The bid', (current) => ({
-    set: {
-      scores: [
-        ...current.scores.filter((s) => !(s.evaluatorId === actor.id && s.criterion === input.criterion)),
+  const b = await changeDocument<BidRecord>(Bid, bidId, 'The bid', async (current) => {
+    const tender = await evaluableTender(current, (t) => requireCleanEvaluator(t.evaluators, actor));
+    const criterion = tender.award.criteria.find((c) => c.key === input.criterion);
+    if (!criterion)
+      throw badRequest('Unknown criterion.', [
         {
-          evaluatorId: actor.id,
-          criterion: input.criterion,
-          score: input.score,
-          comment: input.comment ?? '',
-          at: new Date(),
+          path: '/criterion',
+          message: `must be one of ${tender.award.criteria.map((c) => c.key).join(', ')}`,
         },
-      ],
-    },
-  }));
+      ]);
+    if (input.score > criterion.maxScore)
+      throw badRequest('The score is out of range.', [
+        { path: '/score', message: `must be between 0 and ${criterion.maxScore}` },
+      ]);
+    if (current.checks && (current.checks.exclusion === 'fail' || current.checks.selection === 'fail')) {
+      throw conflict('excluded', 'The bid is excluded; it is not scored.');
+    }
+    return {
+      set: {
+        scores: [
+          ...current.scores.filter((s) => !(s.evaluatorId === actor.id && s.criterion === input.criterion)),
+          {
+            evaluatorId: actor.id,
+            criterion: input.criterion,
+            score: input.score,
+            comment: input.comment ?? '',
+            at: new Date(),
+          },
+        ],
+      },
+    };
+  });
   await recordAudit({
     actor,
     action: 'bid.scored',
