@@ -29,6 +29,8 @@ export function testEnv(dataDir: string): NodeJS.ProcessEnv {
     PUBLIC_URL: 'http://procurement.test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // A MongoDB of one's own (an empty database): the whole suite, query plans included, runs on it.
+    ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
   };
 }
 
