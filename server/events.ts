@@ -19,7 +19,16 @@ export interface DomainEvents {
   'tender.published': Record<string, never>;
   'tender.question-answered': Record<string, never>;
   'tender.cancelled': Record<string, never>;
-  'bid.received': { userId: string };
+  /** What the vendor's receipt shows, as it was when received (a later replacement has its own). */
+  'bid.received': {
+    userId: string;
+    tenderId: string;
+    vendorId: string;
+    lot: number;
+    receivedAt: string;
+    sha256: string;
+    action: 'submitted' | 'replaced';
+  };
   'tender.opened': Record<string, never>;
   'tender.evaluation-requested': Record<string, never>;
   'tender.awarded': { lot: number };

@@ -1,29 +1,31 @@
 import { Organisation } from '../accounts/organisation.model.js';
+import type { DomainEvents } from '../events.js';
 import { unsealNotices } from '../notices/notices.desk.js';
 import { notifyEach } from '../notices/outbox.js';
 import { peopleOf } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { sealedWhileClosed, tenderData } from '../tenders/tenders.notices.js';
-import { Bid, type BidRecord } from './bid.model.js';
 
-/** The vendor's receipt: the exact time and the SHA-256 of what it submitted (or withdrew). */
-export async function sendBidReceipt(bidId: string, eventId: string): Promise<void> {
-  const b = await Bid.findById(bidId).lean<BidRecord>();
-  const t = b && (await Tender.findById(b.tenderId).lean<TenderRecord>());
-  if (!b || !t) return;
-  const last = b.receipts.at(-1);
-  await notifyEach(await peopleOf([String(b.vendorId)], ['vendor']), {
+/** The vendor's receipt: the exact time and the SHA-256 of what it submitted, as it was received. */
+export async function sendBidReceipt(
+  bidId: string,
+  receipt: DomainEvents['bid.received'],
+  eventId: string,
+): Promise<void> {
+  const t = await Tender.findById(receipt.tenderId).lean<TenderRecord>();
+  if (!t) return;
+  await notifyEach(await peopleOf([receipt.vendorId], ['vendor']), {
     key: eventId,
     template: 'bid-receipt',
-    subject: String(b._id),
+    subject: bidId,
     ...sealedWhileClosed(t),
     data: {
       ...tenderData(t),
-      bidId: String(b._id),
-      lot: b.lot,
-      receivedAt: new Date(last?.receivedAt ?? b.receivedAt).toISOString(),
-      sha256: last?.sha256 ?? b.sha256,
-      action: last?.action ?? 'submitted',
+      bidId,
+      lot: receipt.lot,
+      receivedAt: receipt.receivedAt,
+      sha256: receipt.sha256,
+      action: receipt.action,
     },
   });
 }

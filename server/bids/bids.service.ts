@@ -81,7 +81,16 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
   const receivedAt = new Date();
   const sha256 = bidDigest(content);
   const sealed = sealBid(content, context().config.bidEncryptionKey);
-  const receipt = domainEvent('bid.received', { userId: actor.id });
+  const receiptOf = (action: 'submitted' | 'replaced') =>
+    domainEvent('bid.received', {
+      userId: actor.id,
+      tenderId,
+      vendorId: actor.organisationId,
+      lot: input.lot,
+      receivedAt: receivedAt.toISOString(),
+      sha256,
+      action,
+    });
   const filter = { tenderId: t._id, lot: input.lot, vendorId: new Types.ObjectId(actor.organisationId) };
   let id = bidIdFor(tenderId, input.lot, actor.organisationId);
   const event = (action: string) => ({
@@ -93,6 +102,7 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
   requireStoredInTime(t);
   try {
     const submitted = auditEffect(event('submitted'));
+    const receipt = receiptOf('submitted');
     const created = await Bid.create({
       _id: id,
       ...filter,
@@ -128,7 +138,7 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
         opened: null,
         receipts: [...current.receipts, { receivedAt, sha256, action }],
       },
-      effects: [receipt],
+      effects: [receiptOf(action)],
       audit: event(action),
     };
   });
