@@ -16,6 +16,8 @@ const userSchema = new Schema(
 );
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ organisationId: 1, role: 1 });
+// The administrators' list of users by role, in e-mail order.
+userSchema.index({ role: 1, email: 1 });
 
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
 export type Role = (typeof roles)[number];
