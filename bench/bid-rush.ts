@@ -122,7 +122,14 @@ async function main(): Promise<void> {
     let storedWithoutSuccess = 0;
     let lost = 0;
     const drains: number[] = [];
-    for (let round = 0; round < Math.min(ROUNDS, LOTS); round++) {
+    // One unmeasured round first, on the last lot, so that neither side is measured while the JIT warms up.
+    await load(VENDORS, CONCURRENCY, (i) =>
+      post(`${rawInsert.url}/bids`, token(i), { ...offer(LOTS, i), tenderId }),
+    );
+    await load(VENDORS, CONCURRENCY, (i) =>
+      post(`${platform.baseUrl}/api/v1/tenders/${tenderId}/bids`, token(i), offer(LOTS, i)),
+    );
+    for (let round = 0; round < Math.min(ROUNDS, LOTS - 1); round++) {
       const lot = round + 1;
       await settled(platform);
       const base = await load(VENDORS, CONCURRENCY, (i) =>
