@@ -25,7 +25,13 @@ async function evaluableTender(
   mayEvaluate: (tender: TenderRecord) => void,
 ): Promise<TenderRecord> {
   if (bid.status !== 'submitted') throw notFound('The bid');
-  const tender = (await Tender.findById(bid.tenderId).lean<TenderRecord>()) as TenderRecord;
+  // What the checks need, not the stored evaluation (which grows with the lot).
+  const tender = (await Tender.findById(bid.tenderId, {
+    evaluators: 1,
+    award: 1,
+    opening: 1,
+    awards: 1,
+  }).lean<TenderRecord>()) as TenderRecord;
   mayEvaluate(tender);
   if (!tender.opening || !bid.opened) throw conflict('sealed', 'The bids are not opened yet.');
   if (tender.awards.some((a) => a.lot === bid.lot))
