@@ -3,21 +3,21 @@ import { context } from './context.js';
 import { AppError } from './errors.js';
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
-const TTL_MS = 15_000;
 const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+const TTL_MS = 15_000;
+const WAIT_MS = 15_000;
 
 /** A lock as held: its key and the token that proves it is ours. */
 export interface HeldLock {
   key: string;
   token: string;
 }
-const WAIT_MS = 15_000;
 
 /**
  * Runs `fn` while holding a Redis lock on one document. FerretDB 1.x applies an update as a read
  * followed by a write, outside any transaction, so two concurrent updates of one document can lose
  * one of them; every read-modify-write of a shared document therefore holds this lock, in the API
- * and in the workers alike. On MongoDB the `rev` condition alone would do; the lock costs one round trip.
+ * and in the workers alike. The writer checks it still holds the lock (`holdsDocumentLock`) just before it writes.
  */
 export async function withDocumentLock<T>(
   model: string,

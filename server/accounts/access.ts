@@ -25,17 +25,12 @@ declare global {
 /**
  * Accounts as recently read, for a few seconds: every request names its user, and a burst of
  * requests (the deadline rush) would otherwise read the same account again and again. An account's
- * role, organisation and contact never change once created; `forgetActor` drops one at once in this
- * process, and every other process reads it afresh within `ACTOR_TTL_MS`.
+ * role, organisation and contact never change once created (no route changes them), and an account
+ * removed later would be out of every process within `ACTOR_TTL_MS`.
  */
 const ACTOR_TTL_MS = 5_000;
 const MAX_CACHED = 10_000;
 const recent = new Map<string, { actor: Actor; until: number }>();
-
-/** Drops a cached account (for a change to it, or its removal). */
-export function forgetActor(userId: string): void {
-  recent.delete(userId);
-}
 
 async function loadActor(userId: string): Promise<Actor | undefined> {
   const hit = recent.get(userId);

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Types, trusted } from 'mongoose';
 import { context } from '../context.js';
-import { canonicalJson } from '../digest.js';
+import { dataDigest } from '../digest.js';
 import { isDuplicateKey } from '../duplicate-key.js';
 import { withDocumentLock } from '../locks.js';
 import { AuditEvent, AuditHead, AuditPending, linkId } from './audit.model.js';
@@ -29,9 +28,7 @@ interface ChainedFields {
 /** The hash that links an event to its predecessor. */
 export function eventHash(e: ChainedFields): string {
   const { seq, at, actor, action, object, detail, prevHash } = e;
-  return createHash('sha256')
-    .update(canonicalJson({ seq, at, actor, action, object, detail, prevHash }))
-    .digest('hex');
+  return dataDigest({ seq, at, actor, action, object, detail, prevHash });
 }
 
 /** An audit entry as stored, waiting to be linked: the time it happened, and who did what. */

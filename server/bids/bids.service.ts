@@ -47,7 +47,8 @@ async function openIfTenderOpened(t: TenderRecord, bidId: string): Promise<void>
 
 /**
  * A bid's id, derived from its tender, lot and vendor: the one document a vendor has per lot is found
- * by id alone (the one filter FerretDB hands to SQL; an index lookup on MongoDB), and no read comes before the insert.
+ * by id alone (the one filter FerretDB hands to SQL; an index lookup on MongoDB), and no read comes
+ * before the insert.
  * Keyed with a server secret, so that nobody can compute whether a vendor bid by probing ids.
  */
 export function bidIdFor(tenderId: string, lot: number, vendorId: string): string {

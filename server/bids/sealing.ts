@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { canonicalJson } from '../digest.js';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { canonicalJson, dataDigest } from '../digest.js';
 
 /** What a vendor submits for one lot; sealed until opening. */
 export interface BidContent {
@@ -56,7 +56,7 @@ function unseal(key: Buffer, box: SealedBox, aad?: Buffer): Buffer {
 
 /** The SHA-256 of the canonical JSON of what was submitted: the vendor's receipt. */
 export function bidDigest(content: BidContent): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return dataDigest(content);
 }
 
 /** Encrypts a bid with a fresh AES-256-GCM data key, wrapped by the platform's bid key; both bound to the bid. */

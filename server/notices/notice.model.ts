@@ -46,9 +46,10 @@ export type NoticeDoc = InferSchemaType<typeof noticeSchema> & { _id: Types.Obje
 export const Notice = model('Notice', noticeSchema);
 
 /**
- * The notices still to send, one small document each (`_id` = the notice's id), removed once the
- * notice is sent or has failed. The reconciler reads this, not `notices`, so finding what a lost
- * job left costs the same after a year of notices as on the first day.
+ * The notices recently recorded, one small document each (`_id` = the notice's id), written before
+ * the notice and cleared by the reconciler once the notice is sent or has failed. The reconciler
+ * reads this, not `notices`, so finding what a lost job left costs the same after a year of notices
+ * as on the first day.
  */
 const noticeOutboxSchema = new Schema(
   { _id: { type: Schema.Types.ObjectId, required: true }, at: { type: Date, required: true } },

@@ -22,7 +22,7 @@ export async function resendNotice(actor: Actor, noticeId: string) {
   if (!notice || notice.sealedTenderId) throw notFound('The notice');
   if (notice.status === 'sent') throw conflict('already-sent', 'The notice was delivered already.');
   // By id alone (the one filter FerretDB hands to SQL); one job per notice id runs at a time.
-  await Notice.updateOne({ _id: notice._id }, { $set: { status: 'pending', updatedAt: new Date() } });
+  await Notice.updateOne({ _id: notice._id }, { $set: { status: 'pending' } });
   await requeueNotice(noticeId);
   await recordAudit({ actor, action: 'notice.resent', object: { type: 'notice', id: noticeId } });
   return { id: noticeId, status: 'pending' as const };

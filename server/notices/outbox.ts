@@ -25,6 +25,9 @@ function messageDomain(): string {
   return /@([^>\s]+)/.exec(from)?.[1] ?? 'localhost';
 }
 
+/** A notice's send job: one per notice id, so a notice is in hand in one worker at a time. */
+const noticeJob = (noticeId: string) => ({ data: { noticeId }, jobId: `notice-${noticeId}` });
+
 /** The notice's id, derived from its key: a second recording finds the first by `_id` alone. */
 const noticeIdFor = (key: string) => new Types.ObjectId(keyedId('notice', key));
 
@@ -101,10 +104,7 @@ export async function recordNotices(notices: NewNotice[]): Promise<string[]> {
     ids.push(String(stored._id));
     if (stored.status === 'pending') pending.push(String(stored._id));
   }
-  await context().queues.addBulkAfterWrite(
-    'send-notice',
-    pending.map((noticeId) => ({ data: { noticeId }, jobId: `notice-${noticeId}` })),
-  );
+  await context().queues.addBulkAfterWrite('send-notice', pending.map(noticeJob));
   return ids;
 }
 
@@ -135,11 +135,11 @@ export function notifyEach(
 
 /** Queues the sending of a notice; a no-op while it is already queued. A repair also replaces a spent job. */
 export async function queueNotice(noticeId: string, repair = false): Promise<void> {
-  await context().queues.addAfterWrite(
-    'send-notice',
-    { noticeId },
-    { jobId: `notice-${noticeId}`, ...(repair ? { replaceFailed: true } : {}) },
-  );
+  const { data, jobId } = noticeJob(noticeId);
+  await context().queues.addAfterWrite('send-notice', data, {
+    jobId,
+    ...(repair ? { replaceFailed: true } : {}),
+  });
 }
 
 /** Puts a notice back in the outbox (an officer's resend) and queues it. */

@@ -62,14 +62,14 @@ export async function sendNotice(
     await Notice.updateOne(
       { _id: notice._id },
       {
-        $set: { lastError: reason, attempts, updatedAt: new Date(), ...(failed ? { status: 'failed' } : {}) },
+        $set: { lastError: reason, attempts, ...(failed ? { status: 'failed' } : {}) },
       },
     );
     throw permanent ? new UnrecoverableError(reason) : err;
   }
   await Notice.updateOne(
     { _id: notice._id },
-    { $set: { status: 'sent', sentAt: new Date(), lastError: null, attempts, updatedAt: new Date() } },
+    { $set: { status: 'sent', sentAt: new Date(), lastError: null, attempts } },
   );
   return 'sent';
 }
