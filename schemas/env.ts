@@ -27,6 +27,8 @@ export const envSchema = {
     RECONCILE_EVERY_MS: { type: 'integer', minimum: 1000, default: 60000 },
     MAX_IN_FLIGHT: { type: 'integer', minimum: 1, maximum: 100000, default: 256 },
     BID_SETTLE_MS: { type: 'integer', minimum: 0, maximum: 600000, default: 30000 },
+    BID_DOCUMENTS_MAX: { type: 'integer', minimum: 0, maximum: 100, default: 10 },
+    BID_DOCUMENT_MAX_BYTES: { type: 'integer', minimum: 1024, maximum: 1073741824, default: 26214400 },
     METRICS_TOKEN: { type: 'string', minLength: 32 },
     START_WORKER: { enum: ['true', 'false'], default: 'true' },
     BODY_LIMIT: { type: 'string', pattern: '^[0-9]+(b|kb|mb)$', default: '1mb' },

@@ -72,6 +72,24 @@ export const openingBody = {
   additionalProperties: false,
 } as const;
 
+export const openingCommitteeBody = {
+  type: 'object',
+  properties: {
+    userIds: { type: 'array', items: objectId, minItems: 3, maxItems: 25 },
+    quorum: { type: 'integer', minimum: 2, maximum: 24, default: 2 },
+  },
+  required: ['userIds'],
+  additionalProperties: false,
+} as const;
+
+/** A committee member's opening secret: only its derived public key is kept. */
+export const openingSecretBody = {
+  type: 'object',
+  properties: { secret: { type: 'string', minLength: 12, maxLength: 1024 } },
+  required: ['secret'],
+  additionalProperties: false,
+} as const;
+
 export const cancelBody = {
   type: 'object',
   properties: { reason: text(2000) },
@@ -101,6 +119,23 @@ export const bidBody = {
   },
   required: ['lot', 'priceCents', 'technicalOffer', 'declarations'],
   additionalProperties: false,
+} as const;
+
+/** A bid with its documents, as `multipart/form-data`: the `bid` part first, then the files. */
+export const bidUploadBody = {
+  type: 'object',
+  properties: {
+    bid: {
+      type: 'string',
+      description: 'The bid as JSON (the fields of the application/json body); the first part.',
+    },
+    documents: {
+      type: 'array',
+      items: { type: 'string', format: 'binary' },
+      description: 'The bid’s files: PDF, office, archive or image, by their content.',
+    },
+  },
+  required: ['bid'],
 } as const;
 
 export const checksBody = {

@@ -9,7 +9,7 @@ import { accountsRoutes, loginRoutes } from './accounts/accounts.routes.js';
 import type { LoginLimiter } from './accounts/login-limiter.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { awardsRoutes } from './awards/awards.routes.js';
-import { bidsRoutes } from './bids/bids.routes.js';
+import { bidsRoutes, multipartDoors } from './bids/bids.routes.js';
 import { callsRoutes } from './calls/calls.routes.js';
 import type { Config } from './config.js';
 import { consortiaRoutes } from './consortia/consortia.routes.js';
@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
   const api = Router();
   api.use(
     shedLoad(deps.config.maxInFlight),
-    requireJson,
+    requireJson(multipartDoors),
     express.json({ limit: deps.config.bodyLimit, strict: true }),
   );
   api.use(loginRoutes(deps.loginLimiter));

@@ -28,6 +28,8 @@ export interface Config {
   reconcileEveryMs: number;
   /** How long after the submission deadline the opening waits for submissions still being stored. */
   bidSettleMs: number;
+  /** How many documents a bid may carry, and how big each may be. */
+  bidDocuments: { max: number; maxBytes: number };
   /** Requests in flight per API process beyond which new ones are answered 503 at once. */
   maxInFlight: number;
   /** A bearer token for Prometheus; without it only an administrator reads /metrics. */
@@ -45,7 +47,15 @@ export class ConfigError extends Error {
 }
 
 const validateEnv = ajv.compile(envSchema);
-const numeric = new Set(['PORT', 'JOB_LOCK_MS', 'RECONCILE_EVERY_MS', 'BID_SETTLE_MS', 'MAX_IN_FLIGHT']);
+const numeric = new Set([
+  'PORT',
+  'JOB_LOCK_MS',
+  'RECONCILE_EVERY_MS',
+  'BID_SETTLE_MS',
+  'MAX_IN_FLIGHT',
+  'BID_DOCUMENTS_MAX',
+  'BID_DOCUMENT_MAX_BYTES',
+]);
 
 /** Development secrets live under the data folder so that restarts keep sessions and sealed bids readable. */
 function developmentSecrets(dataDir: string): { jwtSecret: string; bidEncryptionKey: string } {
@@ -112,6 +122,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     jobLockMs: env.JOB_LOCK_MS ?? 30000,
     reconcileEveryMs: env.RECONCILE_EVERY_MS ?? 60000,
     bidSettleMs: env.BID_SETTLE_MS ?? 30000,
+    bidDocuments: Object.freeze({
+      max: env.BID_DOCUMENTS_MAX ?? 10,
+      maxBytes: env.BID_DOCUMENT_MAX_BYTES ?? 26214400,
+    }),
     maxInFlight: env.MAX_IN_FLIGHT ?? 256,
     metricsToken: env.METRICS_TOKEN,
     bodyLimit: env.BODY_LIMIT ?? '1mb',

@@ -29,6 +29,8 @@ export interface DomainEvents {
     sha256: string;
     action: 'submitted' | 'replaced';
   };
+  /** The opening time has come: the opening committee is told to act. */
+  'tender.opening-due': Record<string, never>;
   'tender.opened': Record<string, never>;
   'tender.evaluation-requested': Record<string, never>;
   'tender.awarded': { lot: number };
@@ -52,6 +54,7 @@ export const eventNames = [
   'tender.question-answered',
   'tender.cancelled',
   'bid.received',
+  'tender.opening-due',
   'tender.opened',
   'tender.evaluation-requested',
   'tender.awarded',

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { linkAuditChain } from '../server/audit/audit.service.js';
 import { endStandstill } from '../server/awards/awards.service.js';
-import { openTenderBids } from '../server/bids/opening.js';
+import { openingDue } from '../server/bids/opening.js';
 import { closeCall } from '../server/calls/calls.service.js';
 import { generateContract } from '../server/contracts/contract-generation.js';
 import { drainEffects } from '../server/effects/effects.js';
@@ -19,7 +19,7 @@ export const processors: { [N in JobName]: Processor<N> } = {
     sendNotice(data.noticeId, Math.max(job.attemptsStarted, job.attemptsMade + 1), isLastAttempt(job)),
   'drain-effects': (data) => drainEffects(data.model, data.id),
   'close-call': (data) => closeCall(data.callId),
-  'open-tender': (data) => openTenderBids(data.tenderId),
+  'open-tender': (data) => openingDue(data.tenderId),
   'end-standstill': (data) => endStandstill(data.tenderId, data.lot),
   'generate-contract': (data, job) => generateContract(data.contractId, isLastAttempt(job)),
   reconcile: () => reconcile(),

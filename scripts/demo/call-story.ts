@@ -3,14 +3,24 @@ import { api, euro, organisation, pad, person, run, say, step, steps } from './n
 
 /** Chapters 1–6: the Centre, hosting entities, consortia, the call, an expression of interest and the selection. */
 export async function callStory(admin: string, centre: string) {
-  step(1, 'The Centre staffs the procedure: a procurement officer and an evaluation committee of three');
+  step(
+    1,
+    'The Centre staffs the procedure: procurement officers (three will open the bids) and an evaluation committee of three',
+  );
   const officer = await person(admin, 'procurement-officer', centre, 'Ioana Popescu');
+  const openers = [
+    officer,
+    await person(admin, 'procurement-officer', centre, 'Jonas Petrauskas'),
+    await person(admin, 'procurement-officer', centre, 'Maria Rossi'),
+  ];
   const evaluators = [
     await person(admin, 'evaluator', centre, 'Marta Kowalska'),
     await person(admin, 'evaluator', centre, 'Jean Dupont'),
     await person(admin, 'evaluator', centre, 'Eva Novák'),
   ];
-  say(`   officer ${officer.name}; evaluators ${evaluators.map((e) => e.name).join(', ')}`);
+  say(
+    `   officers ${openers.map((o) => o.name).join(', ')}; evaluators ${evaluators.map((e) => e.name).join(', ')}`,
+  );
 
   step(2, 'Hosting entities from six Member States register');
   const entity = async (name: string, country: string, language: string, rep: string, publicBody = true) =>
@@ -140,5 +150,5 @@ export async function callStory(admin: string, centre: string) {
     );
   }
 
-  return { officer, evaluators, be, nl, de, north, eoiId };
+  return { officer, openers, evaluators, be, nl, de, north, eoiId };
 }

@@ -23,7 +23,7 @@ export async function tenderStory(
   story: Awaited<ReturnType<typeof callStory>>,
   mailDir: string,
 ) {
-  const { officer, evaluators, be, nl, de, north, eoiId } = story;
+  const { officer, openers, evaluators, be, nl, de, north, eoiId } = story;
   step(
     7,
     'Five vendors subscribe to CPV 4873 (security software); a tender with two lots is approved and published',
@@ -69,6 +69,10 @@ export async function tenderStory(
       },
       selectionCriteria: [{ key: 'turnover', title: 'Annual turnover of at least EUR 5 M' }],
     },
+    openers,
+  );
+  say(
+    `   opening committee: ${openers.map((o) => o.name).join(', ')}, quorum 2; each set a secret, and at publication the tender's key was split among them`,
   );
   // BE and NL hold 80 % of the weights: the approval passes before DE votes.
   say(`   ${tender.reference} published (lots: SIEM, NDR); the five vendors are e-mailed`);
@@ -111,13 +115,29 @@ export async function tenderStory(
     `   before opening the officer sees only counts: ${sealed.lots.map((l: { lot: number; bids: number }) => `lot ${l.lot}: ${l.bids}`).join(', ')}`,
   );
 
-  step(10, 'The deadline passes; the bids are opened and checked against their receipts');
+  step(
+    10,
+    'The deadline passes; two of the three committee members act with their secrets, and the bids open',
+  );
+  const [first, second] = openers as [typeof officer, typeof officer, typeof officer];
   await until(
-    async () => (await api('GET', `/tenders/${tender.id}`, officer.token)).openedAt,
-    'opening',
+    async () =>
+      (
+        await client('POST', `/tenders/${tender.id}/opening/unlock`, {
+          token: first.token,
+          body: { secret: 'not my secret at all' },
+        })
+      ).status === 403,
+    'the opening time',
     60_000,
   );
-  say('   opened; every bid matches its receipt digest');
+  say(`   ${first.name} mistypes the secret: refused, and the attempt is audited`);
+  const one = await steps.openBids(tender.id, [first]);
+  say(`   ${first.name} acts: ${one.acts.length} of 2, the bids stay sealed (nobody can read them yet)`);
+  const record = await steps.openBids(tender.id, [second]);
+  say(
+    `   ${second.name} acts: quorum reached, the tender's key is rebuilt in memory, ${record.bids.map((l: { lot: number; count: number }) => `lot ${l.lot}: ${l.count}`).join(', ')} bids opened, ${record.mismatches.length} mismatch(es), and the key forgotten`,
+  );
 
   step(11, 'Checks, conflict-of-interest declarations, scores and the evaluation');
   await steps.seatCommittee(officer, `/tenders/${tender.id}`, evaluators);

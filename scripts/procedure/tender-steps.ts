@@ -1,20 +1,77 @@
 import type { callSteps } from './call-steps.js';
-import { type Api, expectAnswer, type Person } from './client.js';
+import { type Api, expectAnswer, type Person, until } from './client.js';
 
-/** The steps of a tender: publication with the consortium's approval, and sealed bids. */
+/** The opening secret a person of these scripts and tests keeps (a real member chooses their own). */
+export const openingSecretOf = (p: Person) => `opening secret of ${p.email}`;
+
+/** The steps of a tender: publication with the consortium's approval, sealed bids, and their opening. */
 export function tenderSteps(api: Api, steps: ReturnType<typeof callSteps>) {
+  /** An officer seats the opening committee of a draft tender; each member sets their secret. */
+  async function seatOpeningCommittee(officer: Person, tenderId: string, members: Person[], quorum = 2) {
+    await expectAnswer(
+      'seating the opening committee',
+      200,
+      api('POST', `/tenders/${tenderId}/opening-committee`, {
+        token: officer.token,
+        body: { userIds: members.map((m) => m.id), quorum },
+      }),
+    );
+    for (const m of members) {
+      await expectAnswer(
+        'setting an opening secret',
+        200,
+        api('PUT', `/tenders/${tenderId}/opening-committee/me`, {
+          token: m.token,
+          body: { secret: openingSecretOf(m) },
+        }),
+      );
+    }
+  }
+
   return {
-    /** An officer drafts a tender, the consortium approves it, the officer publishes it; answers the published tender. */
+    seatOpeningCommittee,
+
+    /**
+     * From the opening time, committee members act with their secrets, one after the other, until
+     * the bids are open; answers the opening record.
+     */
+    async openBids(tenderId: string, members: Person[]) {
+      for (const m of members) {
+        const acted = await until(async () => {
+          const res = await api('POST', `/tenders/${tenderId}/opening/unlock`, {
+            token: m.token,
+            body: { secret: openingSecretOf(m) },
+          });
+          if (res.status === 409 && res.body?.type === 'urn:problem:opening-not-due') return undefined;
+          if (res.status !== 202)
+            throw new Error(`acting at the opening answered ${res.status}: ${JSON.stringify(res.body)}`);
+          return res.body;
+        }, 'the opening time');
+        if (acted.opened) break;
+      }
+      return expectAnswer(
+        'reading the opening record',
+        200,
+        api('GET', `/tenders/${tenderId}/opening`, { token: members[0]?.token }),
+      );
+    },
+
+    /**
+     * An officer drafts a tender and seats its opening committee, the consortium approves it, the
+     * officer publishes it; answers the published tender.
+     */
     async publishedTender(
       officer: Person,
       consortium: { id: string; members: Person[] },
       body: Record<string, unknown>,
+      openingCommittee: Person[],
     ) {
       const draft = await expectAnswer(
         'drafting the tender',
         201,
         api('POST', '/tenders', { token: officer.token, body }),
       );
+      await seatOpeningCommittee(officer, draft.id, openingCommittee);
       await steps.approve(consortium.id, consortium.members, {
         subject: 'Approve the tender specifications',
         tenderId: draft.id,

@@ -17,11 +17,19 @@ export function bidView(b: BidRecord, actor: Actor) {
     sha256: b.sha256,
     receipts: b.receipts,
   };
-  if (!b.opened) return receipt;
+  // Until the opening its vendor sees only which documents it sent (it holds the key that reads them).
+  if (!b.opened)
+    return actor.role === 'vendor'
+      ? { ...receipt, documents: (b.sealed?.documents ?? []).map((d) => ({ id: d.id })) }
+      : receipt;
+  const documents = (b.opened.documents ?? []).map(({ verified, ...d }) =>
+    actor.role === 'vendor' ? d : { ...d, verified },
+  );
   const content = {
     priceCents: b.opened.priceCents,
     technicalOffer: b.opened.technicalOffer,
     declarations: b.opened.declarations,
+    documents,
   };
   if (actor.role === 'vendor') return { ...receipt, content };
   const scores = isOfficer(actor) ? b.scores : b.scores.filter((s) => s.evaluatorId === actor.id);

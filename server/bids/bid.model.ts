@@ -1,6 +1,6 @@
 import { model, Schema, type Types } from 'mongoose';
 import { pendingEffectsField } from '../effects/effects.js';
-import type { BidContent, Sealed } from './sealing.js';
+import type { BidContent, DocumentEntry, Sealed, SealedBox } from './sealing.js';
 
 const bidSchema = new Schema(
   {
@@ -14,6 +14,7 @@ const bidSchema = new Schema(
     sealed: { type: Schema.Types.Mixed, default: null },
     receipts: { type: Schema.Types.Mixed, default: [] },
     opened: { type: Schema.Types.Mixed, default: null },
+    documentKey: { type: Schema.Types.Mixed, default: null },
     checks: { type: Schema.Types.Mixed, default: null },
     scores: { type: Schema.Types.Mixed, default: [] },
     rev: { type: Number, default: 0 },
@@ -42,7 +43,15 @@ export interface BidRecord {
   sha256: string;
   sealed: Sealed | null;
   receipts: Receipt[];
-  opened: (BidContent & { verified: boolean; openedAt: Date }) | null;
+  opened:
+    | (Omit<BidContent, 'documents'> & {
+        documents?: (DocumentEntry & { verified: boolean })[];
+        verified: boolean;
+        openedAt: Date;
+      })
+    | null;
+  /** Once opened: the bid's data key, sealed with the platform key, to serve its documents. */
+  documentKey?: SealedBox | null;
   checks: {
     exclusion: 'pass' | 'fail';
     selection: 'pass' | 'fail';

@@ -2,9 +2,10 @@ import { Organisation } from '../accounts/organisation.model.js';
 import type { DomainEvents } from '../events.js';
 import { unsealNotices } from '../notices/notices.desk.js';
 import { notifyEach } from '../notices/outbox.js';
-import { peopleOf } from '../notices/recipients.js';
+import { peopleNamed, peopleOf } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { sealedWhileClosed, tenderData } from '../tenders/tenders.notices.js';
+import { openingDueAt } from '../tenders/time-limits.js';
 
 /** The vendor's receipt: the exact time and the SHA-256 of what it submitted, as it was received. */
 export async function sendBidReceipt(
@@ -52,4 +53,21 @@ export async function notifyTenderOpened(tenderId: string, eventId: string): Pro
       },
     },
   );
+}
+
+/** The opening time has come: each member of the opening committee is asked to act with their secret. */
+export async function notifyOpeningDue(tenderId: string, eventId: string): Promise<void> {
+  const t = await Tender.findById(tenderId).lean<TenderRecord>();
+  if (!t?.openingCommittee || t.opening) return;
+  await notifyEach(await peopleNamed(t.openingCommittee.members.map((m) => m.userId)), {
+    key: eventId,
+    template: 'opening-due',
+    subject: String(t._id),
+    data: {
+      ...tenderData(t),
+      openingAt: openingDueAt(t).toISOString(),
+      quorum: t.openingCommittee.quorum,
+      members: t.openingCommittee.members.length,
+    },
+  });
 }

@@ -1,21 +1,50 @@
 import { Router } from 'express';
-import { bidBody } from '../../schemas/tenders.js';
+import { bidBody, bidUploadBody, openingSecretBody } from '../../schemas/tenders.js';
 import { actorOf, allow } from '../accounts/access.js';
-import { idParam as id } from '../http/params.js';
-import { body } from '../http/validate.js';
+import { idParam as id, officersOnly as officer } from '../http/params.js';
+import { body, bodyOrMultipart } from '../http/validate.js';
+import { readBidDocument, sendBidDocument } from './bid-documents.js';
+import * as reading from './bid-reading.js';
+import { submitBidUpload } from './bid-upload.js';
 import * as bids from './bids.service.js';
+import * as ceremony from './ceremony.js';
 
-/** Sealed bids: submitting, replacing, withdrawing and reading them. */
+/** The doors that take `multipart/form-data`: a bid with its documents. */
+export const multipartDoors = [/^\/tenders\/[^/]+\/bids$/];
+
+/** Sealed bids: submitting, replacing, withdrawing and reading them, and the opening by the committee. */
 export const bidsRoutes = Router()
-  .post('/tenders/:id/bids', allow('vendor'), body(bidBody), async (req, res) => {
-    res.status(201).json(await bids.submitBid(actorOf(req), id(req), req.body));
+  .post('/tenders/:id/bids', allow('vendor'), bodyOrMultipart(bidBody, bidUploadBody), async (req, res) => {
+    const actor = actorOf(req);
+    res
+      .status(201)
+      .json(
+        req.is('multipart/form-data')
+          ? await submitBidUpload(actor, id(req), req)
+          : await bids.submitBid(actor, id(req), req.body),
+      );
   })
   .get('/tenders/:id/bids', async (req, res) => {
-    res.json(await bids.listBids(actorOf(req), id(req)));
+    res.json(await reading.listBids(actorOf(req), id(req)));
   })
   .get('/bids/:id', async (req, res) => {
-    res.json(await bids.getBid(actorOf(req), id(req)));
+    res.json(await reading.getBid(actorOf(req), id(req)));
+  })
+  .get('/bids/:id/documents/:documentId', async (req, res) => {
+    const bidKey = req.get('Bid-Key');
+    sendBidDocument(res, await readBidDocument(actorOf(req), id(req), String(req.params.documentId), bidKey));
   })
   .delete('/bids/:id', allow('vendor'), async (req, res) => {
     res.json(await bids.withdrawBid(actorOf(req), id(req)));
+  })
+  .post(
+    '/tenders/:id/opening/unlock',
+    allow('procurement-officer'),
+    body(openingSecretBody),
+    async (req, res) => {
+      res.status(202).json(await ceremony.unlockOpening(actorOf(req), id(req), req.body.secret));
+    },
+  )
+  .get('/tenders/:id/opening', officer, async (req, res) => {
+    res.json(await ceremony.openingRecord(actorOf(req), id(req)));
   });

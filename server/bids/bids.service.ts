@@ -1,13 +1,11 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { Types } from 'mongoose';
 import type { bidBody } from '../../schemas/tenders.js';
-import { type Actor, isOfficer } from '../accounts/access.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { evaluatorBarrier } from '../committee/committee.js';
+import type { Actor } from '../accounts/access.js';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
 import { auditEffect, scheduleEffects } from '../effects/effects.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { badRequest, conflict, forbidden } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { keyedId } from '../keyed-id.js';
 import { logger } from '../logger.js';
@@ -15,12 +13,11 @@ import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tenders.service.js';
 import { Bid, type BidRecord } from './bid.model.js';
+import { ownBid } from './bid-reading.js';
 import { bidView } from './bid-view.js';
+import { removeDocuments } from './document-store.js';
 import { openBid } from './opening.js';
-import { type BidContent, bidDigest, sealBid } from './sealing.js';
-
-const audit = (actor: Actor, action: string, id: string, detail?: Record<string, unknown>) =>
-  recordAudit({ actor, action, object: { type: 'bid', id }, detail });
+import { type BidContent, bidDigest, type DocumentEntry, type SealedDocument, sealBid } from './sealing.js';
 
 /** Submissions are refused by the clock once the deadline has passed, whatever the workers do. */
 function requireBeforeDeadline(t: TenderRecord): void {
@@ -38,11 +35,14 @@ function requireStoredInTime(t: TenderRecord): void {
     throw conflict('deadline-passed', 'The submission deadline has passed.');
 }
 
-/** A write that finished after the deadline may have missed the opening's listing: open it now if so. */
+/**
+ * A write that finished after the deadline may have missed the opening's listing: open it now if so.
+ * (Only a tender from before the opening ceremony: a ceremony's key is gone once it has opened.)
+ */
 async function openIfTenderOpened(t: TenderRecord, bidId: string): Promise<void> {
-  if (Date.now() < new Date(t.submissionDeadline).getTime()) return;
+  if (Date.now() < new Date(t.submissionDeadline).getTime() || t.openingKey) return;
   const now = await Tender.findById(t._id, { opening: 1 }).lean<TenderRecord>();
-  if (now?.opening) await openBid(bidId);
+  if (now?.opening) await openBid(bidId, { platformKey: context().config.bidEncryptionKey });
 }
 
 /**
@@ -64,24 +64,57 @@ async function afterStored(t: TenderRecord, bidId: string): Promise<void> {
   }
 }
 
-/**
- * A vendor submits, or replaces, its sealed bid for one lot before the deadline. The bid, its
- * receipt notice and its audit event are one insert (or one update): either the vendor gets its
- * receipt, or nothing was stored.
- */
-export async function submitBid(actor: Actor, tenderId: string, input: FromSchema<typeof bidBody>) {
+/** Refuses a submission before anything is stored: not a vendor, no such lot, or past the deadline. */
+export async function admitBid(actor: Actor, tenderId: string, lot: number, at = ''): Promise<TenderRecord> {
   const t = await loadTender(actor, tenderId);
   if (actor.role !== 'vendor') throw forbidden('Only vendors submit bids.');
-  if (!t.lots.some((l) => l.number === input.lot)) {
+  if (!t.lots.some((l) => l.number === lot)) {
     throw badRequest('No such lot.', [
-      { path: '/lot', message: `must be one of ${t.lots.map((l) => l.number).join(', ')}` },
+      { path: `${at}/lot`, message: `must be one of ${t.lots.map((l) => l.number).join(', ')}` },
     ]);
   }
   requireBeforeDeadline(t);
-  const content: BidContent = { ...input, tenderId, vendorId: actor.organisationId };
+  return t;
+}
+
+/** A bid's documents, sealed and stored already under the bid's data key. */
+export interface BidDocuments {
+  dataKey: Buffer;
+  entries: DocumentEntry[];
+  sealed: SealedDocument[];
+}
+
+/** Seals to the tender's opening key; a tender from before the ceremony keeps the platform key. */
+const sealingKeyOf = (t: TenderRecord) =>
+  t.openingKey
+    ? { tenderPublicKey: Buffer.from(t.openingKey.publicKey, 'base64') }
+    : { platformKey: context().config.bidEncryptionKey };
+
+/** What the vendor keeps to read its documents before the opening: the bid's data key, which the platform does not keep. */
+const bidKeyOf = (documents: BidDocuments | undefined) =>
+  documents?.entries.length ? { bidKey: documents.dataKey.toString('base64url') } : {};
+
+/**
+ * A vendor submits, or replaces, its sealed bid for one lot before the deadline. The bid, its
+ * receipt notice and its audit event are one insert (or one update): either the vendor gets its
+ * receipt, or nothing was stored. A replaced bid's documents are removed after the write.
+ */
+export async function submitBid(
+  actor: Actor,
+  tenderId: string,
+  input: FromSchema<typeof bidBody>,
+  documents?: BidDocuments,
+) {
+  const t = await admitBid(actor, tenderId, input.lot);
+  const content: BidContent = {
+    ...input,
+    tenderId,
+    vendorId: actor.organisationId,
+    documents: documents?.entries ?? [],
+  };
   const receivedAt = new Date();
   const sha256 = bidDigest(content);
-  const sealed = sealBid(content, context().config.bidEncryptionKey);
+  const sealed = sealBid(content, sealingKeyOf(t), documents?.dataKey, documents?.sealed ?? []);
   const receiptOf = (action: 'submitted' | 'replaced') =>
     domainEvent('bid.received', {
       userId: actor.id,
@@ -117,18 +150,24 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
     });
     await scheduleEffects('Bid', id, [receipt]);
     await afterStored(t, id);
-    return { ...bidView(created.toObject() as unknown as BidRecord, actor), action: 'submitted' };
+    return {
+      ...bidView(created.toObject() as unknown as BidRecord, actor),
+      action: 'submitted',
+      ...bidKeyOf(documents),
+    };
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
   }
   // The vendor's bid for this lot exists: replace it. (One stored before ids were derived is found by its key.)
   if (!(await Bid.exists({ _id: id }))) id = String((await Bid.findOne(filter, { _id: 1 }).lean())?._id);
   let action: 'submitted' | 'replaced' = 'replaced';
+  let replaced: SealedDocument[] = [];
   const b = await changeDocument<BidRecord>(Bid, id, 'The bid', async (current) => {
     const fresh = (await Tender.findById(tenderId).lean<TenderRecord>()) as TenderRecord;
     requireBeforeDeadline(fresh);
     requireStoredInTime(fresh);
     action = current.status === 'submitted' ? 'replaced' : 'submitted';
+    replaced = current.sealed?.documents ?? [];
     return {
       set: {
         status: 'submitted',
@@ -143,24 +182,29 @@ export async function submitBid(actor: Actor, tenderId: string, input: FromSchem
       audit: event(action),
     };
   });
+  await discardDocuments(replaced);
   await afterStored(t, id);
-  return { ...bidView(b, actor), action };
+  return { ...bidView(b, actor), action, ...bidKeyOf(documents) };
 }
 
-/** Loads a bid for a vendor: another vendor's bid does not exist for them. */
-async function ownBid(actor: Actor, bidId: string): Promise<BidRecord> {
-  const b = await Bid.findById(bidId).lean<BidRecord>();
-  if (!b || actor.role !== 'vendor' || String(b.vendorId) !== actor.organisationId) throw notFound('The bid');
-  return b;
+/** Documents of a replaced or withdrawn bid are erased with it; a failure leaves them sealed, never readable. */
+async function discardDocuments(documents: SealedDocument[]): Promise<void> {
+  try {
+    await removeDocuments(documents);
+  } catch (err) {
+    logger.warn({ err }, 'the documents of a replaced or withdrawn bid could not all be removed');
+  }
 }
 
 /** The vendor withdraws its bid before the deadline; the sealed content is erased. */
 export async function withdrawBid(actor: Actor, bidId: string) {
   const b0 = await ownBid(actor, bidId);
   const now = new Date();
+  let withdrawn: SealedDocument[] = [];
   const b = await changeDocument<BidRecord>(Bid, bidId, 'The bid', async (current) => {
     requireBeforeDeadline((await Tender.findById(b0.tenderId).lean<TenderRecord>()) as TenderRecord);
     if (current.status !== 'submitted') throw conflict('not-submitted', 'The bid is already withdrawn.');
+    withdrawn = current.sealed?.documents ?? [];
     return {
       set: {
         status: 'withdrawn',
@@ -170,72 +214,6 @@ export async function withdrawBid(actor: Actor, bidId: string) {
       audit: { actor, action: 'bid.withdrawn', object: { type: 'bid', id: bidId } },
     };
   });
-  return bidView(b, actor);
-}
-
-/** Why the actor may not read bid content of this tender now, or undefined when they may. */
-function sealedBarrier(actor: Actor, t: TenderRecord): AppError | undefined {
-  if (!isOfficer(actor) && actor.role !== 'evaluator')
-    return forbidden('Only officers and evaluators read bids.');
-  if (actor.role === 'evaluator') {
-    const barrier = evaluatorBarrier(t.evaluators, actor);
-    if (barrier) return forbidden(barrier);
-  }
-  if (!t.opening) return new AppError('sealed', 'Bids are sealed until they are opened.', 403);
-  return undefined;
-}
-
-/** Vendors see their own bids; officers and clean evaluators see all, with content only after opening. */
-export async function listBids(actor: Actor, tenderId: string) {
-  const t = await loadTender(actor, tenderId);
-  if (actor.role === 'vendor') {
-    const own = await Bid.find({ tenderId: t._id, vendorId: new Types.ObjectId(actor.organisationId) })
-      .sort({ lot: 1 })
-      .lean<BidRecord[]>();
-    return { items: own.map((b) => bidView(b, actor)), total: own.length };
-  }
-  const barrier = sealedBarrier(actor, t);
-  if (barrier?.code === 'sealed' && isOfficer(actor)) {
-    // Before opening an officer learns only how many bids each lot has; the attempt is on record.
-    await recordAudit({
-      actor,
-      action: 'bids.listed-while-sealed',
-      object: { type: 'tender', id: tenderId },
-    });
-    const bids = await Bid.find({ tenderId: t._id, status: 'submitted' }, { lot: 1 }).lean();
-    return {
-      sealed: true,
-      items: [],
-      total: 0,
-      lots: t.lots.map((l) => ({ lot: l.number, bids: bids.filter((b) => b.lot === l.number).length })),
-    };
-  }
-  if (barrier) throw barrier;
-  const bids = await Bid.find({ tenderId: t._id, status: 'submitted' })
-    .sort({ lot: 1, receivedAt: 1 })
-    .lean<BidRecord[]>();
-  await recordAudit({
-    actor,
-    action: 'bids.read',
-    object: { type: 'tender', id: tenderId },
-    detail: { bids: bids.length },
-  });
-  return { sealed: false, items: bids.map((b) => bidView(b, actor)), total: bids.length };
-}
-
-/** One bid: its vendor sees its receipt (content after opening); officers and clean evaluators after opening only. */
-export async function getBid(actor: Actor, bidId: string) {
-  if (actor.role === 'vendor') return bidView(await ownBid(actor, bidId), actor);
-  const b = await Bid.findById(bidId).lean<BidRecord>();
-  if (!b) throw notFound('The bid');
-  const t = (await Tender.findById(b.tenderId).lean<TenderRecord>()) as TenderRecord;
-  const barrier = sealedBarrier(actor, t);
-  if (barrier) {
-    await audit(actor, 'bid.read-refused', bidId, { reason: barrier.code });
-    throw barrier.status === 403 && !isOfficer(actor) && actor.role !== 'evaluator'
-      ? notFound('The bid')
-      : barrier;
-  }
-  await audit(actor, 'bid.read', bidId);
+  await discardDocuments(withdrawn);
   return bidView(b, actor);
 }

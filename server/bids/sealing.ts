@@ -1,5 +1,18 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { canonicalJson, dataDigest } from '../digest.js';
+import { type SealedBox, seal, unseal } from '../keys/aead.js';
+import { type KeyPair, openWith, type SealedToKey, sealTo } from '../keys/ecies.js';
+
+export type { SealedBox } from '../keys/aead.js';
+
+/** What the vendor's receipt says of one document: the file as submitted, named by its SHA-256. */
+export interface DocumentEntry {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
 
 /** What a vendor submits for one lot; sealed until opening. */
 export interface BidContent {
@@ -9,21 +22,38 @@ export interface BidContent {
   priceCents: number;
   technicalOffer: string;
   declarations: { noExclusionGrounds: boolean; meetsSelectionCriteria: boolean };
+  /** The bid's files, each covered by its SHA-256 and so by the receipt's (absent in bids from before documents). */
+  documents?: DocumentEntry[];
 }
 
-export interface SealedBox {
+/** Where a sealed document's chunks are, and its AES-GCM nonce and tag. */
+export interface SealedDocument {
+  id: string;
   iv: string;
   tag: string;
-  data: string;
+  chunks: number;
 }
 
-export interface Sealed {
+/** A bid sealed with the platform key: tenders published before the opening ceremony. */
+export interface PlatformSealed {
   /** 2: both boxes are bound (GCM associated data) to the bid's tender, lot and vendor. */
   v?: 2;
   content: SealedBox;
   /** The bid's own data key, itself sealed with the platform key. */
   key: SealedBox;
+  documents?: SealedDocument[];
 }
+
+/** A bid sealed to its tender's opening key, which only a quorum of the opening committee rebuilds. */
+export interface TenderSealed {
+  v: 3;
+  content: SealedBox;
+  /** The bid's data key, sealed (ECIES) to the tender's public key. */
+  key: SealedToKey;
+  documents: SealedDocument[];
+}
+
+export type Sealed = PlatformSealed | TenderSealed;
 
 /** Whose bid a ciphertext is: it opens only under the same tender, lot and vendor. */
 export interface BidBinding {
@@ -32,50 +62,75 @@ export interface BidBinding {
   vendorId: string;
 }
 
-const associatedData = (b: BidBinding) =>
-  Buffer.from(canonicalJson({ tenderId: b.tenderId, lot: b.lot, vendorId: b.vendorId }));
-
-function seal(key: Buffer, plain: Buffer, aad?: Buffer): SealedBox {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  if (aad) cipher.setAAD(aad);
-  const data = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return {
-    iv: iv.toString('base64'),
-    tag: cipher.getAuthTag().toString('base64'),
-    data: data.toString('base64'),
-  };
+/** What opens a bid's data key: the tender's rebuilt key pair, or the platform key for older tenders. */
+export interface BidOpener {
+  tenderKeys?: KeyPair;
+  platformKey: Buffer;
 }
 
-function unseal(key: Buffer, box: SealedBox, aad?: Buffer): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(box.iv, 'base64'));
-  if (aad) decipher.setAAD(aad);
-  decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
-  return Buffer.concat([decipher.update(Buffer.from(box.data, 'base64')), decipher.final()]);
-}
+const KEY_PURPOSE = 'bid data key';
+
+export const bindingOf = (b: BidBinding): BidBinding => ({
+  tenderId: b.tenderId,
+  lot: b.lot,
+  vendorId: b.vendorId,
+});
+
+/** The associated data of a bid's boxes, and of each of its documents. */
+export const associatedData = (b: BidBinding, documentId?: string) =>
+  Buffer.from(canonicalJson({ ...bindingOf(b), ...(documentId ? { documentId } : {}) }));
 
 /** The SHA-256 of the canonical JSON of what was submitted: the vendor's receipt. */
 export function bidDigest(content: BidContent): string {
   return dataDigest(content);
 }
 
-/** Encrypts a bid with a fresh AES-256-GCM data key, wrapped by the platform's bid key; both bound to the bid. */
-export function sealBid(content: BidContent, platformKey: Buffer): Sealed {
-  const dataKey = randomBytes(32);
+/** A fresh data key for one bid: its content and its documents are sealed under it. */
+export const newDataKey = () => randomBytes(32);
+
+/**
+ * Seals a bid's content under its data key, and the data key to the tender's public key (or, for a
+ * tender from before the opening ceremony, with the platform key); every box is bound to the bid.
+ */
+export function sealBid(
+  content: BidContent,
+  to: { tenderPublicKey: Buffer } | { platformKey: Buffer },
+  dataKey: Buffer = newDataKey(),
+  documents: SealedDocument[] = [],
+): Sealed {
   const aad = associatedData(content);
-  return {
-    v: 2,
-    content: seal(dataKey, Buffer.from(canonicalJson(content)), aad),
-    key: seal(platformKey, dataKey, aad),
-  };
+  const sealedContent = seal(dataKey, Buffer.from(canonicalJson(content)), aad);
+  if ('tenderPublicKey' in to) {
+    return {
+      v: 3,
+      content: sealedContent,
+      key: sealTo(to.tenderPublicKey, dataKey, aad, KEY_PURPOSE),
+      documents,
+    };
+  }
+  return { v: 2, content: sealedContent, key: seal(to.platformKey, dataKey, aad), documents };
+}
+
+/** The bid's data key; throws when the opener's key is not the one it was sealed to, or on any change. */
+export function bidDataKey(sealed: Sealed, opener: BidOpener, binding: BidBinding): Buffer {
+  const aad = associatedData(binding);
+  if (sealed.v === 3) {
+    if (!opener.tenderKeys) throw new Error('This bid opens only with its tender’s opening key.');
+    return openWith(opener.tenderKeys, sealed.key, aad, KEY_PURPOSE);
+  }
+  return unseal(opener.platformKey, sealed.key, sealed.v === 2 ? aad : undefined);
+}
+
+/** The bid's content under its data key. */
+export function bidContent(sealed: Sealed, dataKey: Buffer, binding: BidBinding): BidContent {
+  const aad = sealed.v === 2 || sealed.v === 3 ? associatedData(binding) : undefined;
+  return JSON.parse(unseal(dataKey, sealed.content, aad).toString('utf8')) as BidContent;
 }
 
 /**
  * Decrypts a sealed bid stored for `binding`; GCM's tag makes any tampering fail loudly, and so does
  * a ciphertext moved to another bid's record. Bids sealed before binding (no `v`) open unbound.
  */
-export function unsealBid(sealed: Sealed, platformKey: Buffer, binding: BidBinding): BidContent {
-  const aad = sealed.v === 2 ? associatedData(binding) : undefined;
-  const dataKey = unseal(platformKey, sealed.key, aad);
-  return JSON.parse(unseal(dataKey, sealed.content, aad).toString('utf8')) as BidContent;
+export function unsealBid(sealed: Sealed, opener: BidOpener, binding: BidBinding): BidContent {
+  return bidContent(sealed, bidDataKey(sealed, opener, binding), binding);
 }

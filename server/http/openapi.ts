@@ -65,7 +65,9 @@ export function openApiDocument(
           content:
             path.endsWith('.pdf') || path.endsWith('/pdf')
               ? { 'application/pdf': {} }
-              : { 'application/json': { schema: { type: 'object' } } },
+              : path.includes('/documents/')
+                ? { 'application/octet-stream': {} }
+                : { 'application/json': { schema: { type: 'object' } } },
         },
         ...(r.facts.body || r.facts.query
           ? { 400: problem('Invalid input: every bad field is named in `errors`') }
@@ -96,7 +98,15 @@ export function openApiDocument(
           })),
         ],
         ...(r.facts.body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: r.facts.body } } } }
+          ? {
+              requestBody: {
+                required: true,
+                content: {
+                  'application/json': { schema: r.facts.body },
+                  ...(r.facts.multipart ? { 'multipart/form-data': { schema: r.facts.multipart } } : {}),
+                },
+              },
+            }
           : {}),
         responses,
       };

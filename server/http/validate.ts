@@ -16,6 +16,15 @@ function operatorKeys(value: unknown, at = ''): FieldError[] {
   });
 }
 
+/** Every reason a JSON value is not a valid body for the schema (defaults are filled in), with paths under `at`. */
+export function bodyErrors(validate: ReturnType<typeof validatorFor>, value: unknown, at = ''): FieldError[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return [{ path: at || '/', message: 'must be an object' }];
+  const errors = operatorKeys(value);
+  if (!validate(value)) errors.push(...fieldErrors(validate.errors));
+  return errors.map((e) => ({ ...e, path: at + e.path }));
+}
+
 /** Validates `req.body` against a JSON Schema, naming every bad field; defaults are filled in. */
 export function body(schema: object) {
   const validate = validatorFor(schema);
@@ -26,12 +35,22 @@ export function body(schema: object) {
         badRequest('The request body must be a JSON object.', [{ path: '/', message: 'must be an object' }]),
       );
     }
-    const errors = operatorKeys(value);
-    if (!validate(value)) errors.push(...fieldErrors(validate.errors));
+    const errors = bodyErrors(validate, value);
     if (errors.length) return next(badRequest('The request body is invalid.', errors));
     req.body = value;
     next();
   });
+}
+
+/**
+ * A body as JSON, validated against `schema`, or as `multipart/form-data` (described by `multipart`
+ * for the OpenAPI document), which the route reads and checks itself as the parts stream in.
+ */
+export function bodyOrMultipart(schema: object, multipart: object) {
+  const json = body(schema);
+  return described({ body: schema, multipart }, (req: Request, res: Response, next: NextFunction) =>
+    req.is('multipart/form-data') ? next() : json(req, res, next),
+  );
 }
 
 /** Validates the query string against a JSON Schema (all values are strings). */
@@ -55,6 +74,7 @@ export function page(req: Request): { limit: number; offset: number } {
 /** What a middleware tells the OpenAPI document about its route: the body and query schemas, the roles. */
 export interface RouteFacts {
   body?: object;
+  multipart?: object;
   query?: object;
   roles?: string[];
 }

@@ -12,6 +12,26 @@ export interface Recipient {
   language: string;
 }
 
+const recipientOf = (u: {
+  _id: unknown;
+  organisationId: unknown;
+  name: string;
+  email: string;
+  language: string;
+}): Recipient => ({
+  userId: String(u._id),
+  organisationId: String(u.organisationId),
+  name: u.name,
+  email: u.email,
+  language: u.language,
+});
+
+/** The people named by their user ids (a committee's members), each looked up by `_id`. */
+export async function peopleNamed(userIds: string[]): Promise<Recipient[]> {
+  const users = await Promise.all(userIds.map((id) => User.findById(id).lean()));
+  return users.filter((u) => u !== null).map(recipientOf);
+}
+
 /** The people of an organisation who receive its notices, optionally only some roles. */
 export async function peopleOf(organisationIds: string[], roles?: Role[]): Promise<Recipient[]> {
   if (!organisationIds.length) return [];
@@ -21,11 +41,5 @@ export async function peopleOf(organisationIds: string[], roles?: Role[]): Promi
   })
     .sort({ _id: 1 })
     .lean();
-  return users.map((u) => ({
-    userId: String(u._id),
-    organisationId: String(u.organisationId),
-    name: u.name,
-    email: u.email,
-    language: u.language,
-  }));
+  return users.map(recipientOf);
 }

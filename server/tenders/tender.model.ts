@@ -6,6 +6,8 @@ import {
   evaluatorSchema,
 } from '../calls/call.model.js';
 import { pendingEffectsField } from '../effects/effects.js';
+import type { SealedBox } from '../keys/aead.js';
+import type { OpeningCommittee, OpeningKey } from './opening-committee.js';
 
 const tenderSchema = new Schema(
   {
@@ -41,6 +43,10 @@ const tenderSchema = new Schema(
     cancelledAt: { type: Date, default: null },
     cancelReason: { type: String, default: null },
     opening: { type: Schema.Types.Mixed, default: null },
+    openingCommittee: { type: Schema.Types.Mixed, default: null },
+    openingKey: { type: Schema.Types.Mixed, default: null },
+    openingActs: { type: Schema.Types.Mixed, default: [] },
+    openingAnnouncedFor: { type: Date, default: null },
     evaluators: { type: [evaluatorSchema], default: [] },
     evaluation: { type: Schema.Types.Mixed, default: null },
     awards: { type: Schema.Types.Mixed, default: [] },
@@ -53,6 +59,24 @@ const tenderSchema = new Schema(
 );
 tenderSchema.index({ reference: 1 }, { unique: true });
 tenderSchema.index({ status: 1, openingAt: 1 });
+
+/** A member's act at the opening: their share, released by their secret, kept only until the quorum has acted. */
+export interface OpeningAct {
+  userId: string;
+  at: Date;
+  share: SealedBox | null;
+}
+
+/** What the opening found: bids per lot, those that did not match their receipt, and who opened them. */
+export interface OpeningRecord {
+  at: Date;
+  bids: { lot: number; count: number }[];
+  mismatches: string[];
+  /** `ceremony`: a quorum of the opening committee; `timed`: the platform key, for tenders from before it. */
+  method?: 'ceremony' | 'timed';
+  acts?: { userId: string; at: Date }[];
+  documents?: { count: number; mismatches: number };
+}
 
 export interface LotEvaluation {
   lot: number;
@@ -93,7 +117,14 @@ export interface TenderRecord {
   publishedAt: Date | null;
   cancelledAt: Date | null;
   cancelReason: string | null;
-  opening: { at: Date; bids: { lot: number; count: number }[]; mismatches: string[] } | null;
+  opening: OpeningRecord | null;
+  /** Who opens the bids (absent on tenders published before the opening ceremony). */
+  openingCommittee?: OpeningCommittee | null;
+  openingKey?: OpeningKey | null;
+  /** The members who have acted at the opening; each released share is kept (sealed) until the quorum opens. */
+  openingActs?: OpeningAct[];
+  /** The opening time the committee was told of. */
+  openingAnnouncedFor?: Date | null;
   evaluators: EvaluatorRecord[];
   evaluation: { computedAt: Date; lots: LotEvaluation[] } | null;
   awards: AwardRecord[];

@@ -1,13 +1,21 @@
 import { Router } from 'express';
 import { coiBody, evaluatorBody } from '../../schemas/calls.js';
-import { cancelBody, createTenderBody, openingBody, questionBody } from '../../schemas/tenders.js';
+import {
+  cancelBody,
+  createTenderBody,
+  openingBody,
+  openingCommitteeBody,
+  openingSecretBody,
+  questionBody,
+} from '../../schemas/tenders.js';
 import { actorOf, allow } from '../accounts/access.js';
 import { idParam as id, listQuery, officersOnly as officer } from '../http/params.js';
 import { body, page, query } from '../http/validate.js';
+import * as committee from './opening-committee.js';
 import * as questions from './questions.service.js';
 import * as tenders from './tenders.service.js';
 
-/** Tenders: lifecycle, opening time, clarifications and the evaluation committee. */
+/** Tenders: lifecycle, opening time and committee, clarifications and the evaluation committee. */
 export const tendersRoutes = Router()
   .post('/tenders', officer, body(createTenderBody), async (req, res) => {
     res.status(201).json(await tenders.createTender(actorOf(req), req.body));
@@ -25,6 +33,17 @@ export const tendersRoutes = Router()
   .put('/tenders/:id/opening', officer, body(openingBody), async (req, res) => {
     res.json(await tenders.setOpeningTime(actorOf(req), id(req), req.body.openingAt));
   })
+  .post('/tenders/:id/opening-committee', officer, body(openingCommitteeBody), async (req, res) => {
+    res.json(await committee.seatOpeningCommittee(actorOf(req), id(req), req.body));
+  })
+  .put(
+    '/tenders/:id/opening-committee/me',
+    allow('procurement-officer'),
+    body(openingSecretBody),
+    async (req, res) => {
+      res.json(await committee.setOpeningSecret(actorOf(req), id(req), req.body.secret));
+    },
+  )
   .post('/tenders/:id/cancel', officer, body(cancelBody), async (req, res) => {
     res.json(await tenders.cancelTender(actorOf(req), id(req), req.body.reason));
   })

@@ -13,6 +13,7 @@ import { badRequest, conflict, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { Expression } from '../expressions/expression.model.js';
 import { changeDocument } from '../revision.js';
+import { makeOpeningKey, openingCommitteeView } from './opening-committee.js';
 import { Tender, type TenderRecord, tenderContent } from './tender.model.js';
 import { periodErrors, scheduleOpening } from './time-limits.js';
 
@@ -83,7 +84,13 @@ export function tenderView(t: TenderRecord, actor: Actor) {
       decidedAt: a.decidedAt,
       standstillEndsAt: a.standstillEndsAt,
     })),
-    ...(isOfficer(actor) ? { evaluators: committeeView(t.evaluators), opening: t.opening } : {}),
+    ...(isOfficer(actor)
+      ? {
+          evaluators: committeeView(t.evaluators),
+          openingCommittee: openingCommitteeView(t.openingCommittee),
+          opening: t.opening,
+        }
+      : {}),
   };
 }
 
@@ -155,7 +162,7 @@ export async function publishTender(actor: Actor, id: string) {
     );
   }
   const approvedSha256 = dataDigest(tenderContent(t0));
-  const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', (tender) => {
+  const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', async (tender) => {
     if (tender.status !== 'draft') throw conflict('not-draft', 'Only a draft tender can be published.');
     if (dataDigest(tenderContent(tender)) !== approvedSha256)
       throw conflict('not-approved', 'The tender changed after its approval; it needs a new resolution.');
@@ -169,7 +176,7 @@ export async function publishTender(actor: Actor, id: string) {
     if (errors.length)
       throw conflict('period-too-short', 'The time limits no longer hold; change them first.', errors);
     return {
-      set: { status: 'published', publishedAt: new Date() },
+      set: { status: 'published', publishedAt: new Date(), openingKey: await makeOpeningKey(tender) },
       effects: [domainEvent('tender.published')],
     };
   });

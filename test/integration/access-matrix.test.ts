@@ -93,6 +93,17 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /api/v1/tenders/{id}/ocds': { allowed: SIGNED_IN },
   'post /api/v1/tenders/{id}/publish': { allowed: OFFICERS },
   'put /api/v1/tenders/{id}/opening': { allowed: OFFICERS, body: { openingAt: '2030-01-01T00:00:00Z' } },
+  'post /api/v1/tenders/{id}/opening-committee': {
+    allowed: OFFICERS,
+    body: { userIds: ['0123456789abcdef01234567', '0123456789abcdef01234568', '0123456789abcdef01234569'] },
+  },
+  // Only the committee's members (the officer is one; the administrator is not).
+  'put /api/v1/tenders/{id}/opening-committee/me': {
+    allowed: ['officer'],
+    body: { secret: 'a matrix secret' },
+  },
+  'post /api/v1/tenders/{id}/opening/unlock': { allowed: ['officer'], body: { secret: 'a matrix secret' } },
+  'get /api/v1/tenders/{id}/opening': { allowed: OFFICERS },
   'post /api/v1/tenders/{id}/cancel': { allowed: OFFICERS, body: { reason: 'Matrix' } },
   'post /api/v1/tenders/{id}/questions': { allowed: VENDORS, body: { text: 'Matrix?' } },
   'get /api/v1/tenders/{id}/questions': { allowed: SIGNED_IN },
@@ -111,6 +122,8 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   // Sealed: nobody reads another's bid, officers included.
   'get /api/v1/bids/{id}': { allowed: [] },
   'delete /api/v1/bids/{id}': { allowed: [] },
+  // Sealed: another's document is nobody's to read, officers included.
+  'get /api/v1/bids/{id}/documents/{documentId}': { allowed: [] },
   'post /api/v1/tenders/{id}/evaluators': { allowed: OFFICERS, body: { userId: '0123456789abcdef01234567' } },
   'post /api/v1/tenders/{id}/coi': { allowed: ['evaluator'], body: { conflict: false } },
   'post /api/v1/bids/{id}/checks': { allowed: OFFICERS, body: { exclusion: 'pass', selection: 'pass' } },
@@ -155,6 +168,7 @@ function objectFor(w: SealedWorld, actor: Actor) {
           : org('vendorA'),
     rid: inY ? w.resolutionY : w.resolutionX,
     qid: w.questionId,
+    documentId: actor === 'vendorA' ? w.documents.b1 : w.documents.a1,
     consortiumInBody: inY ? w.consortiumY : w.consortiumX,
     invitee: inY ? org('repX') : org('repY'),
   };
@@ -201,7 +215,8 @@ describe('access matrix: every route × every role × an object that is not thei
           .replace('{id}', o.id(template))
           .replace('{organisationId}', o.organisationId(template))
           .replace('{rid}', o.rid)
-          .replace('{qid}', o.qid);
+          .replace('{qid}', o.qid)
+          .replace('{documentId}', o.documentId);
         const body = row.body
           ? JSON.parse(
               JSON.stringify(row.body)

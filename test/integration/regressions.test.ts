@@ -4,7 +4,7 @@ import { Types, trusted } from 'mongoose';
 import { AuditEvent } from '../../server/audit/audit.model.js';
 import { linkAuditChain } from '../../server/audit/audit.service.js';
 import { Bid } from '../../server/bids/bid.model.js';
-import { openTenderBids } from '../../server/bids/opening.js';
+import { openingDue } from '../../server/bids/opening.js';
 import { bidDigest, sealBid } from '../../server/bids/sealing.js';
 import { context } from '../../server/context.js';
 import { onReconcile, reconcile } from '../../server/maintenance/reconcile.js';
@@ -58,7 +58,7 @@ describe('regressions of the sealed-phase review', function () {
       const original = (await Tender.findById(w.tenderId).lean())?.openingAt as Date;
       await Tender.updateOne({ _id: w.tenderId }, { $set: { openingAt: new Date(0) } });
       try {
-        expect(await openTenderBids(w.tenderId)).to.equal('skipped');
+        expect(await openingDue(w.tenderId)).to.equal('skipped');
         await reconcile();
         const t = await Tender.findById(w.tenderId).lean();
         expect(t?.opening).to.equal(null);
@@ -70,7 +70,7 @@ describe('regressions of the sealed-phase review', function () {
       }
     });
 
-    it('when a bid accepted before the deadline is stored after the opening listed the bids, then it is opened too', async () => {
+    it('when a tender from before the ceremony opens by time and a bid accepted before the deadline is stored after the listing, then it is opened too', async () => {
       const draft = {
         body: await publishedTender(
           officer,
@@ -84,6 +84,8 @@ describe('regressions of the sealed-phase review', function () {
         ),
       };
       const tenderId = draft.body.id;
+      // Published the way tenders were before the opening ceremony: no committee, the platform key.
+      await Tender.updateOne({ _id: tenderId }, { $set: { openingKey: null, openingCommittee: null } });
       // Vendors of their own: this tender opens, and the sealed-phase checks must not meet its bidders.
       const a = await newPerson('vendor', await newOrganisation('vendor'));
       const b = await newPerson('vendor', await newOrganisation('vendor'));
@@ -105,10 +107,10 @@ describe('regressions of the sealed-phase review', function () {
         status: 'submitted',
         receivedAt,
         sha256: bidDigest(content),
-        sealed: sealBid(content, context().config.bidEncryptionKey),
+        sealed: sealBid(content, { platformKey: context().config.bidEncryptionKey }),
         receipts: [{ receivedAt, sha256: bidDigest(content), action: 'submitted' }],
       });
-      await openTenderBids(tenderId);
+      await openingDue(tenderId);
       const stored = await Bid.findById(late._id).lean();
       expect(stored?.opened).to.include({ priceCents: 400_000, verified: true });
       expect((await Tender.findById(tenderId).lean())?.opening?.bids).to.deep.equal([{ lot: 1, count: 2 }]);

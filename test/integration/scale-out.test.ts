@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'chai';
+import { openingSecretOf } from '../../scripts/procedure/tender-steps.js';
 import { AuditEvent } from '../../server/audit/audit.model.js';
 import { Bid } from '../../server/bids/bid.model.js';
 import { freePort } from '../../server/embedded/processes.js';
@@ -79,7 +80,24 @@ describe('scale-out: two APIs and two workers on one database and one Redis', ()
       expect(answers).to.deep.equal(vendors.map(() => 201));
       expect(await Bid.countDocuments({ tenderId: tender.id })).to.equal(VENDORS);
 
-      // The opening job is one delayed job for two workers: it fires once, and opens every bid.
+      // The opening job is one delayed job for two workers: it fires once, and the committee is told once.
+      const [first, second, third] = tender.openingCommittee as [Person, Person, Person];
+      await eventually(
+        () => mailTo(third.email).find((m) => m.parsed.subject?.startsWith('Opening of tender')),
+        40_000,
+      );
+      // Two members act at the same moment, one through each API: the bids open once.
+      const acts = await Promise.all(
+        [first, second].map(async (m, i) => {
+          const res = await fetch(`${apis[i]}/api/v1/tenders/${tender.id}/opening/unlock`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${m.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ secret: openingSecretOf(m) }),
+          });
+          return res.status;
+        }),
+      );
+      expect(acts).to.deep.equal([202, 202]);
       const opened = await eventually(async () => {
         const res = await call('GET', `/tenders/${tender.id}`, { token: sel.officer.token });
         return res.body.opening && res.body;
@@ -97,6 +115,8 @@ describe('scale-out: two APIs and two workers on one database and one Redis', ()
       // Each vendor was told of the tender once and got one receipt, whichever worker sent it.
       await eventually(() => vendors.every((v) => mailTo(v.email).length >= 3), 30_000);
       await new Promise((r) => setTimeout(r, 1000));
+      const announced = mailTo(third.email).filter((m) => m.parsed.subject?.startsWith('Opening of tender'));
+      expect(announced).to.have.length(1);
       for (const v of vendors) {
         const subjects = mailTo(v.email).map((m) => m.parsed.subject ?? '');
         expect(subjects, v.email).to.have.length(3); // welcome, tender published, receipt

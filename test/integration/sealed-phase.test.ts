@@ -62,6 +62,10 @@ async function readableUrls(w: SealedWorld): Promise<string[]> {
     expanded = expanded.map((u) =>
       u.replace('{rid}', u.includes(w.consortiumY) ? w.resolutionY : w.resolutionX),
     );
+    // Each bid with every sealed document id there is: its own, and another bid's.
+    expanded = expanded.flatMap((u) =>
+      u.includes('{documentId}') ? Object.values(w.documents).map((d) => u.replace('{documentId}', d)) : [u],
+    );
     urls.push(...expanded);
   }
   urls.push(
@@ -94,7 +98,12 @@ describe('sealed phase: nothing but the per-lot counts leaves a sealed tender', 
       for (const url of urls) {
         const res = await call('GET', url, token ? { token } : {});
         reads++;
-        const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+        const text =
+          typeof res.body === 'string'
+            ? res.body
+            : Buffer.isBuffer(res.body)
+              ? res.body.toString('latin1')
+              : JSON.stringify(res.body);
         const organisationRead =
           url.startsWith('/organisations') || url.startsWith('/users') || url === '/me';
         for (const s of secrets) {

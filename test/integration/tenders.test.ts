@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { PDFParse } from 'pdf-parse';
+import { openingSecretOf } from '../../scripts/procedure/tender-steps.js';
 import { AuditEvent } from '../../server/audit/audit.model.js';
 import { linkAuditChain } from '../../server/audit/audit.service.js';
 import { Bid } from '../../server/bids/bid.model.js';
@@ -15,6 +16,7 @@ import { codelist, ocdsErrors } from '../support/ocds.js';
 import {
   approveTender,
   hostingEntity,
+  openingCommittee,
   type SelectedExpression,
   selectedExpression,
   waitUntil,
@@ -50,6 +52,7 @@ describe('tenders: sealed bids to award and standstill', function () {
   let submissionDeadline: string;
   const bid: Record<string, string> = {};
   let contractId: string;
+  let committee: Person[];
 
   before(async () => {
     sel = await selectedExpression();
@@ -130,8 +133,52 @@ describe('tenders: sealed bids to award and standstill', function () {
       404,
     );
     await approveTender(sel.consortiumId, tenderId, sel.members);
+    // Approved, but nobody could open its bids yet: publishing needs the opening committee, each with a secret.
+    const noCommittee = await call('POST', `/tenders/${tenderId}/publish`, { token: officer.token });
+    expect([noCommittee.status, noCommittee.body.type]).to.deep.equal([
+      409,
+      'urn:problem:no-opening-committee',
+    ]);
+    committee = await openingCommittee(officer);
+    const seated = await call('POST', `/tenders/${tenderId}/opening-committee`, {
+      token: officer.token,
+      body: { userIds: committee.map((m) => m.id) },
+    });
+    expect(seated.status, JSON.stringify(seated.body)).to.equal(200);
+    expect(seated.body.quorum).to.equal(2);
+    for (const m of committee.slice(0, 2)) {
+      const set = await call('PUT', `/tenders/${tenderId}/opening-committee/me`, {
+        token: m.token,
+        body: { secret: openingSecretOf(m) },
+      });
+      expect(set.status).to.equal(200);
+    }
+    const missing = await call('POST', `/tenders/${tenderId}/publish`, { token: officer.token });
+    expect([missing.status, missing.body.type]).to.deep.equal([409, 'urn:problem:opening-secrets-missing']);
+    expect(missing.body.errors).to.deep.equal([
+      {
+        path: '/openingCommittee/members/2',
+        message: `user ${(committee[2] as Person).id} has not set an opening secret`,
+      },
+    ]);
+    await call('PUT', `/tenders/${tenderId}/opening-committee/me`, {
+      token: (committee[2] as Person).token,
+      body: { secret: openingSecretOf(committee[2] as Person) },
+    });
     const published = await call('POST', `/tenders/${tenderId}/publish`, { token: officer.token });
     expect(published.status).to.equal(200);
+    expect(
+      published.body.openingCommittee.members.every((m: { secretSet: boolean }) => m.secretSet),
+    ).to.equal(true);
+    // What is stored of the secrets: a salt and a public key each, never the secret.
+    const stored = JSON.stringify(await Tender.findById(tenderId).lean());
+    for (const m of committee) expect(stored).not.to.include(openingSecretOf(m));
+    // Once published, the committee and its secrets are fixed.
+    const late = await call('PUT', `/tenders/${tenderId}/opening-committee/me`, {
+      token: officer.token,
+      body: { secret: 'another secret of mine' },
+    });
+    expect([late.status, late.body.type]).to.deep.equal([409, 'urn:problem:not-draft']);
     expect(published.body.status).to.equal('published');
     const nl = await eventually(() =>
       mailTo((v[1] as Person).email).find((m) => m.parsed.subject?.startsWith('Nieuwe aanbesteding')),
@@ -286,11 +333,49 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(late.body.type).to.equal('urn:problem:deadline-passed');
   });
 
-  it('when the opening time comes, then a job opens the bids, verifies them and tells the officers', async () => {
-    const t = await eventually(async () => {
-      const res = await call('GET', `/tenders/${tenderId}`, { token: officer.token });
-      return res.body.openedAt && res.body;
-    }, 30_000);
+  it('when the opening time comes, then the committee is told; one member is not enough, a wrong secret is refused and audited, and the quorum opens and verifies the bids', async () => {
+    const [first, second, third] = committee as [Person, Person, Person];
+    const unlock = (who: Person, secret: string) =>
+      call('POST', `/tenders/${tenderId}/opening/unlock`, { token: who.token, body: { secret } });
+    const notice = await eventually(
+      () => mailTo(third.email).find((m) => m.parsed.subject?.startsWith(`Opening of tender`)),
+      30_000,
+    );
+    expect(notice.parsed.text).to.include(`/tenders/${tenderId}/opening/unlock`);
+    // The timed job announced the opening; it opened nothing.
+    expect((await Tender.findById(tenderId).lean())?.opening).to.equal(null);
+    const outsiderOfficer = await newPerson('procurement-officer', await centreId());
+    expect((await unlock(outsiderOfficer, openingSecretOf(outsiderOfficer))).status).to.equal(403);
+    const wrong = await unlock(first, 'a secret that is not mine');
+    expect([wrong.status, wrong.body.type]).to.deep.equal([403, 'urn:problem:wrong-secret']);
+    await linkAuditChain();
+    expect(
+      await AuditEvent.countDocuments({ action: 'tender.opening-secret-refused', 'object.id': tenderId }),
+    ).to.equal(1);
+    const one = await unlock(first, openingSecretOf(first));
+    expect([one.status, one.body]).to.deep.equal([202, { acted: 1, quorum: 2, opened: false }]);
+    // Acting twice counts once.
+    expect((await unlock(first, openingSecretOf(first))).body).to.deep.equal({
+      acted: 1,
+      quorum: 2,
+      opened: false,
+    });
+    expect((await call('GET', `/bids/${bid.v1}`, { token: officer.token })).body.type).to.equal(
+      'urn:problem:sealed',
+    );
+    const record = await call('GET', `/tenders/${tenderId}/opening`, { token: third.token });
+    expect(record.body).to.deep.include({ method: 'ceremony', opened: false, bids: null });
+    expect(record.body.acts.map((a: { userId: string }) => a.userId)).to.deep.equal([first.id]);
+    const two = await unlock(second, openingSecretOf(second));
+    expect([two.status, two.body]).to.deep.equal([202, { acted: 2, quorum: 2, opened: true }]);
+    // The third member's secret was never needed: the quorum covers a lost one. Afterwards nothing to do.
+    expect((await unlock(third, openingSecretOf(third))).body.type).to.equal('urn:problem:already-opened');
+    const stored = await Tender.findById(tenderId).lean();
+    expect(stored?.openingActs?.every((a: { share: unknown }) => a.share === null)).to.equal(true);
+    const opening = (await call('GET', `/tenders/${tenderId}/opening`, { token: officer.token })).body;
+    expect(opening).to.deep.include({ method: 'ceremony', opened: true, mismatches: [] });
+    expect(opening.acts.map((a: { userId: string }) => a.userId)).to.deep.equal([first.id, second.id]);
+    const t = (await call('GET', `/tenders/${tenderId}`, { token: officer.token })).body;
     expect(t.status).to.equal('opened');
     expect(t.opening).to.deep.include({
       bids: [

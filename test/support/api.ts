@@ -9,16 +9,22 @@ export interface Answer<T = any> {
   headers: Headers;
 }
 
-/** Calls the API as a client would; `body` is sent as JSON unless `raw` is given. */
+/** Calls the API as a client would; `body` is sent as JSON unless `raw` or a multipart `form` is given. */
 // biome-ignore lint/suspicious/noExplicitAny: as above
 export async function call<T = any>(
   method: string,
   path: string,
-  opts: { token?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
+  opts: {
+    token?: string;
+    body?: unknown;
+    raw?: string | Buffer;
+    form?: FormData;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Answer<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  let payload: string | Buffer | undefined = opts.raw;
+  let payload: string | Buffer | FormData | undefined = opts.form ?? opts.raw;
   if (opts.body !== undefined) {
     payload = JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
@@ -32,11 +38,28 @@ export async function call<T = any>(
   const type = res.headers.get('content-type') ?? '';
   const body = type.includes('json')
     ? await res.json()
-    : type.includes('pdf')
-      ? Buffer.from(await res.arrayBuffer())
-      : await res.text();
+    : type.startsWith('text/') || type === ''
+      ? await res.text()
+      : Buffer.from(await res.arrayBuffer());
   return { status: res.status, body: body as T, headers: res.headers };
 }
+
+/** A bid with its documents, as the multipart form a client sends: the `bid` part, then each file. */
+export function bidForm(bid: object, files: { filename: string; bytes: Buffer; type?: string }[]): FormData {
+  const form = new FormData();
+  form.append('bid', JSON.stringify(bid));
+  for (const f of files)
+    form.append(
+      'documents',
+      new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }),
+      f.filename,
+    );
+  return form;
+}
+
+/** A small PDF of `size` bytes (its header is what the platform reads its type from). */
+export const pdfOf = (size: number, seed = 'x') =>
+  Buffer.concat([Buffer.from(`%PDF-1.7\n% ${seed}\n`), randomBytes(size)]).subarray(0, size);
 
 /** A session token for an email and password. */
 export async function login(email: string, password: string): Promise<string> {

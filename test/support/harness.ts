@@ -25,6 +25,8 @@ export function testEnv(dataDir: string): NodeJS.ProcessEnv {
     JOB_LOCK_MS: '2000',
     RECONCILE_EVERY_MS: '60000',
     BID_SETTLE_MS: '300',
+    BID_DOCUMENTS_MAX: '4',
+    BID_DOCUMENT_MAX_BYTES: '3000000',
     MAIL_FROM: 'Joint Procurement <no-reply@procurement.test>',
     PUBLIC_URL: 'http://procurement.test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',

@@ -154,7 +154,26 @@ export async function approveTender(
   await steps.approve(consortiumId, members, { subject: 'Approve the tender specifications', tenderId });
 }
 
-/** A tender drafted for a selected expression, approved by the consortium and published; returns it. */
+/** An opening committee: the officer and two more officers of the centre. */
+export async function openingCommittee(officer: Person): Promise<Person[]> {
+  const centre = await centreId();
+  return [
+    officer,
+    await newPerson('procurement-officer', centre),
+    await newPerson('procurement-officer', centre),
+  ];
+}
+
+export interface PublishedTender {
+  id: string;
+  submissionDeadline: string;
+  openingCommittee: Person[];
+}
+
+/**
+ * A tender drafted for a selected expression, with its opening committee (the officer and two
+ * more) each with a secret, approved by the consortium and published; returns it.
+ */
 export async function publishedTender(
   officer: Person,
   expressionId: string,
@@ -163,23 +182,36 @@ export async function publishedTender(
     lots: { number: number; title: string; estimatedValueCents: number }[];
     questionsInMs: number;
     submissionInMs: number;
+    openingCommittee?: Person[];
   },
-): Promise<{ id: string; submissionDeadline: string }> {
-  return steps.publishedTender(officer, consortium, {
-    expressionId,
-    reference: `T-${randomBytes(4).toString('hex')}`,
-    title: 'Detection tools',
-    description: 'Joint procurement of detection tools.',
-    cpvCodes: ['48730000'],
-    lots: fields.lots,
-    questionsDeadline: new Date(Date.now() + fields.questionsInMs).toISOString(),
-    submissionDeadline: new Date(Date.now() + fields.submissionInMs).toISOString(),
-    award: {
-      qualityWeight: 0.6,
-      priceWeight: 0.4,
-      qualityThreshold: 0.5,
-      criteria: [{ key: 'detection', title: 'Detection', weight: 1, maxScore: 10, threshold: 5 }],
+): Promise<PublishedTender> {
+  const committee = fields.openingCommittee ?? (await openingCommittee(officer));
+  const tender = await steps.publishedTender(
+    officer,
+    consortium,
+    {
+      expressionId,
+      reference: `T-${randomBytes(4).toString('hex')}`,
+      title: 'Detection tools',
+      description: 'Joint procurement of detection tools.',
+      cpvCodes: ['48730000'],
+      lots: fields.lots,
+      questionsDeadline: new Date(Date.now() + fields.questionsInMs).toISOString(),
+      submissionDeadline: new Date(Date.now() + fields.submissionInMs).toISOString(),
+      award: {
+        qualityWeight: 0.6,
+        priceWeight: 0.4,
+        qualityThreshold: 0.5,
+        criteria: [{ key: 'detection', title: 'Detection', weight: 1, maxScore: 10, threshold: 5 }],
+      },
+      selectionCriteria: [],
     },
-    selectionCriteria: [],
-  });
+    committee,
+  );
+  return { ...tender, openingCommittee: committee };
+}
+
+/** From the opening time, a quorum of the committee acts and the bids open; answers the opening record. */
+export function openBids(tender: PublishedTender) {
+  return steps.openBids(tender.id, tender.openingCommittee);
 }

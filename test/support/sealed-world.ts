@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Notice } from '../../server/notices/notice.model.js';
-import { asAdmin, call, centreId, newOrganisation, newPerson, type Person } from './api.js';
+import { asAdmin, bidForm, call, centreId, newOrganisation, newPerson, type Person, pdfOf } from './api.js';
 import { eventually } from './harness.js';
 import {
   formConsortium,
@@ -31,6 +31,8 @@ export interface SealedWorld {
   resolutionY: string;
   questionId: string;
   bids: { a1: string; b1: string; a2: string };
+  /** The one document of each lot-1 bid. */
+  documents: { a1: string; b1: string };
   bidReceipts: { id: string; receivedAt: string; sha256: string; vendor: 'vendorA' | 'vendorB' }[];
   noticeOfA: string;
   noticeOfB: string;
@@ -133,22 +135,42 @@ async function build(): Promise<SealedWorld> {
   });
   await call('POST', `/tenders/${tenderId}/coi`, { token: evaluator.token, body: { conflict: false } });
 
-  const submit = async (who: Person, lot: number, priceCents: number) => {
+  // Bids on lot 1 carry a document named after the price: any door that shows a file's name, size
+  // or bytes before the opening shows a price too.
+  const submit = async (who: Person, lot: number, priceCents: number, withDocument: boolean) => {
+    const bid = {
+      lot,
+      priceCents,
+      technicalOffer: `Offer ${priceCents}`,
+      declarations: { noExclusionGrounds: true, meetsSelectionCriteria: true },
+    };
     const res = await call('POST', `/tenders/${tenderId}/bids`, {
       token: who.token,
-      body: {
-        lot,
-        priceCents,
-        technicalOffer: `Offer ${priceCents}`,
-        declarations: { noExclusionGrounds: true, meetsSelectionCriteria: true },
-      },
+      ...(withDocument
+        ? {
+            form: bidForm(bid, [
+              { filename: `offer-${priceCents}.pdf`, bytes: pdfOf(20_000, String(priceCents)) },
+            ]),
+          }
+        : { body: bid }),
     });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
-    return res.body as { id: string; receivedAt: string; sha256: string };
+    return res.body as {
+      id: string;
+      receivedAt: string;
+      sha256: string;
+      documents?: { id: string }[];
+      bidKey?: string;
+    };
   };
-  const a1 = await submit(vendorA, 1, PRICES.a1);
-  const b1 = await submit(vendorB, 1, PRICES.b1);
-  const a2 = await submit(vendorA, 2, PRICES.a2);
+  const receiptOf = (r: { id: string; receivedAt: string; sha256: string }) => ({
+    id: r.id,
+    receivedAt: r.receivedAt,
+    sha256: r.sha256,
+  });
+  const a1 = await submit(vendorA, 1, PRICES.a1, true);
+  const b1 = await submit(vendorB, 1, PRICES.b1, true);
+  const a2 = await submit(vendorA, 2, PRICES.a2, false);
   const asked = await call('POST', `/tenders/${tenderId}/questions`, {
     token: vendorC.token,
     body: { text: 'Is a hosted SIEM acceptable?' },
@@ -202,10 +224,11 @@ async function build(): Promise<SealedWorld> {
     resolutionY,
     questionId: asked.body.id,
     bids: { a1: a1.id, b1: b1.id, a2: a2.id },
+    documents: { a1: a1.documents?.[0]?.id as string, b1: b1.documents?.[0]?.id as string },
     bidReceipts: [
-      { ...a1, vendor: 'vendorA' },
-      { ...b1, vendor: 'vendorB' },
-      { ...a2, vendor: 'vendorA' },
+      { ...receiptOf(a1), vendor: 'vendorA' },
+      { ...receiptOf(b1), vendor: 'vendorB' },
+      { ...receiptOf(a2), vendor: 'vendorA' },
     ],
     noticeOfA: noticeOfA as string,
     noticeOfB: noticeOfB as string,

@@ -14,9 +14,9 @@ const content: BidContent = {
 describe('sealed bids', () => {
   it('when a bid is sealed, then the stored form holds neither price nor offer, and it opens to the same content', () => {
     const key = randomBytes(32);
-    const sealed = sealBid(content, key);
+    const sealed = sealBid(content, { platformKey: key });
     expect(JSON.stringify(sealed)).not.to.include('123456').and.not.to.include('Zürich');
-    expect(unsealBid(sealed, key, content)).to.deep.equal(content);
+    expect(unsealBid(sealed, { platformKey: key }, content)).to.deep.equal(content);
   });
 
   it('when the digest is computed, then key order does not matter but content does', () => {
@@ -30,21 +30,27 @@ describe('sealed bids', () => {
 
   it('when the ciphertext is altered or the key is wrong, then opening fails', () => {
     const key = randomBytes(32);
-    const sealed = sealBid(content, key);
+    const sealed = sealBid(content, { platformKey: key });
     const data = Buffer.from(sealed.content.data, 'base64');
     data[0] = (data[0] ?? 0) ^ 1;
     expect(() =>
-      unsealBid({ ...sealed, content: { ...sealed.content, data: data.toString('base64') } }, key, content),
+      unsealBid(
+        { ...sealed, content: { ...sealed.content, data: data.toString('base64') } },
+        { platformKey: key },
+        content,
+      ),
     ).to.throw();
-    expect(() => unsealBid(sealed, randomBytes(32), content)).to.throw();
+    expect(() => unsealBid(sealed, { platformKey: randomBytes(32) }, content)).to.throw();
   });
 
   it('when a sealed bid is moved to another tender, lot or vendor, then it does not open', () => {
     const key = randomBytes(32);
-    const sealed = sealBid(content, key);
-    expect(() => unsealBid(sealed, key, { ...content, vendorId: 'v2' })).to.throw();
-    expect(() => unsealBid(sealed, key, { ...content, lot: 2 })).to.throw();
-    expect(() => unsealBid(sealed, key, { ...content, tenderId: 't2' })).to.throw();
-    expect(unsealBid(sealed, key, { tenderId: 't1', lot: 1, vendorId: 'v1' }).priceCents).to.equal(123_456);
+    const sealed = sealBid(content, { platformKey: key });
+    expect(() => unsealBid(sealed, { platformKey: key }, { ...content, vendorId: 'v2' })).to.throw();
+    expect(() => unsealBid(sealed, { platformKey: key }, { ...content, lot: 2 })).to.throw();
+    expect(() => unsealBid(sealed, { platformKey: key }, { ...content, tenderId: 't2' })).to.throw();
+    expect(
+      unsealBid(sealed, { platformKey: key }, { tenderId: 't1', lot: 1, vendorId: 'v1' }).priceCents,
+    ).to.equal(123_456);
   });
 });

@@ -1,0 +1,210 @@
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { fileTypeFromBuffer } from 'file-type';
+import type { FromSchema } from 'json-schema-to-ts';
+import { bidBody } from '../../schemas/tenders.js';
+import type { Actor } from '../accounts/access.js';
+import { context } from '../context.js';
+import { AppError, badRequest } from '../errors.js';
+import { bodyErrors } from '../http/validate.js';
+import type { FieldError } from '../validation.js';
+import { validatorFor } from '../validation.js';
+import { admitBid, type BidDocuments, submitBid } from './bids.service.js';
+import { abandonUpload, beginUpload, finishUpload, storeSealedDocument } from './document-store.js';
+import { associatedData, type DocumentEntry, newDataKey, type SealedDocument } from './sealing.js';
+
+// A bid with its documents, as `multipart/form-data`: first a `bid` part (the JSON of a bid), then
+// its files as `documents` parts. Each file is sealed as it streams in and stored in chunks; its
+// type is read from its content (never from what the client declares), and only PDF, office,
+// archive and image files are taken. A refused request leaves nothing stored.
+
+/** What a bid's documents may be, by the type their content shows. */
+export const ACCEPTED_TYPES = new Set([
+  'application/pdf',
+  'application/zip',
+  'application/x-7z-compressed',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
+  // Word 97–2003, Excel 97–2003 (the compound file format)
+  'application/x-cfb',
+  'image/png',
+  'image/jpeg',
+  'image/tiff',
+  'image/webp',
+]);
+
+type BidInput = FromSchema<typeof bidBody>;
+
+const tooLarge = (message: string, path: string) =>
+  new AppError('too-large', message, 413, [{ path, message }]);
+
+/** A file's name as the vendor gave it, without any path, control characters or quotes, and never empty. */
+function cleanName(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const printable = Array.from(base)
+    .filter((c) => c.charCodeAt(0) >= 32 && c !== '"')
+    .join('');
+  return printable.slice(0, 200) || 'document';
+}
+
+/** Reads the parts in order; `onBid` and `onFile` run one after the other, as the parts come. */
+function readParts(
+  req: Request,
+  limits: { max: number; maxBytes: number },
+  onBid: (json: string) => Promise<void>,
+  onFile: (file: NodeJS.ReadableStream, filename: string, index: number) => Promise<void>,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: limits.max, fileSize: limits.maxBytes + 1, fields: 1, fieldSize: 1024 * 1024 },
+      });
+    } catch {
+      return reject(
+        badRequest('The multipart body is malformed.', [{ path: '/', message: 'has no boundary' }]),
+      );
+    }
+    let chain = Promise.resolve();
+    let failed: unknown;
+    let sawBid = false;
+    let files = 0;
+    const fail = (err: unknown) => {
+      failed ??= err;
+    };
+    // A step that fails ends the request at once: the rest of the body is drained, unread.
+    const abort = (err: unknown) => {
+      fail(err);
+      req.unpipe(parser);
+      req.resume();
+      reject(failed);
+    };
+    const after = (step: () => Promise<void>) => {
+      chain = chain.then(() => (failed ? undefined : step())).catch(abort);
+    };
+    parser.on('field', (name, value, info) => {
+      if (name !== 'bid')
+        return fail(badRequest('Unknown part.', [{ path: `/${name}`, message: 'is not a part of a bid' }]));
+      if (info.valueTruncated) return fail(tooLarge('The bid part is too large.', '/bid'));
+      sawBid = true;
+      after(() => onBid(value));
+    });
+    parser.on('file', (name, stream, info) => {
+      const index = files++;
+      if (name !== 'documents' || !sawBid) {
+        stream.resume();
+        return fail(
+          badRequest('The documents come after the bid.', [
+            name !== 'documents'
+              ? { path: `/${name}`, message: 'is not a part of a bid' }
+              : { path: '/bid', message: 'must come before the documents' },
+          ]),
+        );
+      }
+      after(() => onFile(stream, info.filename, index));
+      // Whatever happens to the chain, the parser must be able to move on past this file.
+      chain = chain.finally(() => stream.resume());
+    });
+    parser.on('filesLimit', () =>
+      fail(tooLarge(`A bid carries at most ${limits.max} documents.`, `/documents/${limits.max}`)),
+    );
+    parser.on('fieldsLimit', () =>
+      fail(badRequest('One bid part only.', [{ path: '/bid', message: 'is given twice' }])),
+    );
+    parser.on('error', (err) => {
+      fail(
+        badRequest('The multipart body is malformed.', [
+          { path: '/', message: String((err as Error).message) },
+        ]),
+      );
+      chain.finally(() => reject(failed));
+    });
+    parser.on('close', () => {
+      chain.finally(() => {
+        if (failed) return reject(failed);
+        if (!sawBid)
+          return reject(badRequest('The bid part is missing.', [{ path: '/bid', message: 'is required' }]));
+        resolve();
+      });
+    });
+    req.pipe(parser);
+  });
+}
+
+/**
+ * A vendor submits its bid with documents. The `bid` part is checked (fields, lot, deadline) before
+ * any file is stored; each file is then sealed under the bid's data key as it arrives. The bid is
+ * stored as `submitBid` stores any bid, and its receipt's SHA-256 covers every file.
+ */
+export async function submitBidUpload(actor: Actor, tenderId: string, req: Request) {
+  const limits = context().config.bidDocuments;
+  const validate = validatorFor(bidBody);
+  const dataKey = newDataKey();
+  const uploadId = await beginUpload();
+  let input: BidInput | undefined;
+  const entries: DocumentEntry[] = [];
+  const sealed: SealedDocument[] = [];
+  const typeErrors: FieldError[] = [];
+  try {
+    await readParts(
+      req,
+      limits,
+      async (json) => {
+        let value: unknown;
+        try {
+          value = JSON.parse(json);
+        } catch {
+          throw badRequest('The bid part is not JSON.', [{ path: '/bid', message: 'must be a JSON object' }]);
+        }
+        const errors = bodyErrors(validate, value, '/bid');
+        if (errors.length) throw badRequest('The bid is invalid.', errors);
+        input = value as BidInput;
+        await admitBid(actor, tenderId, input.lot, '/bid');
+      },
+      async (file, filename, index) => {
+        const binding = { tenderId, lot: (input as BidInput).lot, vendorId: actor.organisationId };
+        const stored = await storeSealedDocument(uploadId, file as AsyncIterable<Buffer>, {
+          dataKey,
+          aadFor: (documentId) => associatedData(binding, documentId),
+          maxBytes: limits.maxBytes,
+          tooLarge: () =>
+            tooLarge(`A document may have at most ${limits.maxBytes} bytes.`, `/documents/${index}`),
+        });
+        const type = await fileTypeFromBuffer(stored.head);
+        if (!type || !ACCEPTED_TYPES.has(type.mime)) {
+          typeErrors.push({
+            path: `/documents/${index}`,
+            message: `is ${type ? type.mime : 'of no recognised type'}; only PDF, office, archive and image files are accepted`,
+          });
+        }
+        sealed.push(stored.sealed);
+        entries.push({
+          id: stored.sealed.id,
+          filename: cleanName(filename),
+          contentType: type?.mime ?? 'application/octet-stream',
+          size: stored.size,
+          sha256: stored.sha256,
+        });
+      },
+    );
+    if (typeErrors.length)
+      throw new AppError(
+        'unsupported-document-type',
+        'Some documents are of a type a bid cannot carry.',
+        415,
+        typeErrors,
+      );
+    const documents: BidDocuments = { dataKey, entries, sealed };
+    const answer = await submitBid(actor, tenderId, input as BidInput, documents);
+    await finishUpload(uploadId);
+    return answer;
+  } catch (err) {
+    await abandonUpload(uploadId);
+    throw err;
+  }
+}
