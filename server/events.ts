@@ -31,6 +31,8 @@ export interface DomainEvents {
   };
   /** The opening time has come: the opening committee is told to act. */
   'tender.opening-due': Record<string, never>;
+  /** A quorum of the opening committee has acted: the bids are to be opened. */
+  'tender.quorum-reached': Record<string, never>;
   'tender.opened': Record<string, never>;
   'tender.evaluation-requested': Record<string, never>;
   'tender.awarded': { lot: number };
@@ -55,6 +57,7 @@ export const eventNames = [
   'tender.cancelled',
   'bid.received',
   'tender.opening-due',
+  'tender.quorum-reached',
   'tender.opened',
   'tender.evaluation-requested',
   'tender.awarded',

@@ -4,7 +4,7 @@
 import { welcomeNewUser } from '../server/accounts/welcome.js';
 import { notifyAwardDecision } from '../server/awards/awards.notices.js';
 import { notifyOpeningDue, notifyTenderOpened, sendBidReceipt } from '../server/bids/bids.notices.js';
-import { finishInterruptedCeremonies } from '../server/bids/ceremony.js';
+import { completeCeremony } from '../server/bids/ceremony.js';
 import { removeAbandonedUploads } from '../server/bids/document-store.js';
 import { openOverdueTenders } from '../server/bids/opening.js';
 import { notifyCallPublished } from '../server/calls/calls.notices.js';
@@ -45,6 +45,7 @@ export const eventHandlers: EventHandlers = {
   'tender.cancelled': (e) => notifyTenderCancelled(e.subjectId, e.eventId),
   'bid.received': (e) => sendBidReceipt(e.subjectId, e.payload, e.eventId),
   'tender.opening-due': (e) => notifyOpeningDue(e.subjectId, e.eventId),
+  'tender.quorum-reached': (e) => completeCeremony(e.subjectId).then(() => undefined),
   'tender.opened': (e) => notifyTenderOpened(e.subjectId, e.eventId),
   'tender.evaluation-requested': (e) => computeTenderEvaluation(e.subjectId),
   'tender.awarded': (e) => notifyAwardDecision(e.subjectId, e.payload.lot, e.eventId),
@@ -61,7 +62,6 @@ export function composeFollowUps(): void {
   onAttachment('document', documentAttachment);
   onReconcile('overdue-calls', closeOverdueCalls);
   onReconcile('overdue-openings', openOverdueTenders);
-  onReconcile('interrupted-openings', finishInterruptedCeremonies);
   onReconcile('abandoned-uploads', removeAbandonedUploads);
   onReconcile('contracts', requeueStuckContracts);
   composed = true;

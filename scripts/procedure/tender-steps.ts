@@ -33,7 +33,7 @@ export function tenderSteps(api: Api, steps: ReturnType<typeof callSteps>) {
 
     /**
      * From the opening time, committee members act with their secrets, one after the other, until
-     * the bids are open; answers the opening record.
+     * a quorum has; then waits for the bids to be open. Answers the opening record.
      */
     async openBids(tenderId: string, members: Person[]) {
       for (const m of members) {
@@ -47,13 +47,21 @@ export function tenderSteps(api: Api, steps: ReturnType<typeof callSteps>) {
             throw new Error(`acting at the opening answered ${res.status}: ${JSON.stringify(res.body)}`);
           return res.body;
         }, 'the opening time');
-        if (acted.opened) break;
+        if (acted.acted >= acted.quorum) break;
       }
-      return expectAnswer(
-        'reading the opening record',
-        200,
-        api('GET', `/tenders/${tenderId}/opening`, { token: members[0]?.token }),
-      );
+      const record = () =>
+        expectAnswer(
+          'reading the opening record',
+          200,
+          api('GET', `/tenders/${tenderId}/opening`, { token: members[0]?.token }),
+        );
+      const now = await record();
+      // The quorum has acted: a worker opens the bids.
+      if (now.acts.length < now.committee.quorum) return now;
+      return until(async () => {
+        const r = await record();
+        return r.opened && r;
+      }, 'the opening of the bids');
     },
 
     /**

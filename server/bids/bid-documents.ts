@@ -4,21 +4,15 @@ import { recordAudit } from '../audit/audit.service.js';
 import { context } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { unseal } from '../keys/aead.js';
-import type { BidRecord } from './bid.model.js';
+import { type BidRecord, bindingOf } from './bid.model.js';
 import { openedBidFor, ownBid } from './bid-reading.js';
 import { readSealedDocument } from './document-store.js';
 import { documentKeyBinding } from './opening.js';
-import { associatedData, type BidBinding, bidContent, type DocumentEntry } from './sealing.js';
+import { associatedData, bidContent, type DocumentEntry } from './sealing.js';
 
 // A bid's documents, as submitted: its vendor reads them at any time (before the opening with the
 // bid key its receipt gave it, which the platform does not keep); officers and clean evaluators
 // once the bids are opened. Every read is audited.
-
-const bindingOf = (b: BidRecord): BidBinding => ({
-  tenderId: String(b.tenderId),
-  lot: b.lot,
-  vendorId: String(b.vendorId),
-});
 
 /** The bid's data key and its list of documents, from what the reader holds. */
 function keyAndEntries(

@@ -1,6 +1,6 @@
 import { model, Schema, type Types } from 'mongoose';
 import { pendingEffectsField } from '../effects/effects.js';
-import type { BidContent, DocumentEntry, Sealed, SealedBox } from './sealing.js';
+import type { BidBinding, BidContent, DocumentEntry, Sealed, SealedBox } from './sealing.js';
 
 const bidSchema = new Schema(
   {
@@ -64,3 +64,10 @@ export interface BidRecord {
 }
 
 export const Bid = model('Bid', bidSchema);
+
+/** Whose bid it is: what its ciphertexts are bound to. */
+export const bindingOf = (b: Pick<BidRecord, 'tenderId' | 'lot' | 'vendorId'>): BidBinding => ({
+  tenderId: String(b.tenderId),
+  lot: b.lot,
+  vendorId: String(b.vendorId),
+});

@@ -1,13 +1,12 @@
-import { trusted } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { context } from '../context.js';
 import { AppError, conflict, forbidden } from '../errors.js';
+import { domainEvent } from '../events.js';
 import { seal, unseal } from '../keys/aead.js';
 import { keyPairOf, openWith } from '../keys/ecies.js';
 import { memberKeyFor } from '../keys/member-secret.js';
 import { combineShares } from '../keys/threshold.js';
-import { logger } from '../logger.js';
 import { changeDocument } from '../revision.js';
 import { openingCommitteeView, SHARE_PURPOSE, shareBinding } from '../tenders/opening-committee.js';
 import { type OpeningAct, Tender, type TenderRecord } from '../tenders/tender.model.js';
@@ -16,8 +15,8 @@ import { openingDueAt } from '../tenders/time-limits.js';
 import { openTenderBids } from './opening.js';
 
 // The opening by simultaneous action: from the opening time each committee member acts with their
-// secret, which releases their share of the tender's private key. When a quorum has acted the key
-// is rebuilt in memory, every bid is opened and verified, and the key and the shares are forgotten.
+// secret, which releases their share of the tender's private key. When a quorum has acted a worker
+// rebuilds the key in memory, opens and verifies every bid, and forgets the key and the shares.
 // Between acts a released share is kept sealed with the platform key: fewer than a quorum of shares
 // say nothing of the key (that is what threshold sharing means), so nothing is opened before then.
 
@@ -41,7 +40,8 @@ const progress = (t: TenderRecord) => ({
 
 /**
  * A committee member acts at the opening with their secret. A wrong secret is refused (403) and
- * audited; a member who has acted acts once. The act that completes the quorum opens the bids.
+ * audited; a member who has acted acts once. The act that completes the quorum raises the event
+ * on which a worker opens the bids (`completeCeremony`); `opened` tells when it has.
  */
 export async function unlockOpening(actor: Actor, tenderId: string, secret: string) {
   const t = await loadTender(actor, tenderId);
@@ -71,8 +71,11 @@ export async function unlockOpening(actor: Actor, tenderId: string, secret: stri
     const acts = tender.openingActs ?? [];
     if (acts.some((a) => a.userId === actor.id)) return { set: {} };
     const act: OpeningAct = { userId: actor.id, at: new Date(), share: kept };
+    const quorum = tender.openingCommittee?.quorum ?? Infinity;
     return {
       set: { openingActs: [...acts, act] },
+      // The act that completes the quorum: a worker opens the bids (many files take their time).
+      ...(acts.length + 1 === quorum ? { effects: [domainEvent('tender.quorum-reached')] } : {}),
       audit: {
         actor,
         action: 'tender.opening-acted',
@@ -81,14 +84,13 @@ export async function unlockOpening(actor: Actor, tenderId: string, secret: stri
       },
     };
   });
-  if (progress(updated).acted >= progress(updated).quorum) await completeCeremony(tenderId);
-  return progress((await Tender.findById(tenderId).lean<TenderRecord>()) as TenderRecord);
+  return progress(updated);
 }
 
 /**
  * Once a quorum has acted: rebuilds the tender's private key from the released shares, checks it is
- * the key the bids were sealed to, opens every bid, and forgets the key and the shares. Idempotent,
- * so that the reconciler finishes a ceremony that a crash interrupted.
+ * the key the bids were sealed to, opens every bid, and forgets the key and the shares. Idempotent:
+ * the event it answers stays pending until it has finished, so a crash is followed by a retry.
  */
 export async function completeCeremony(tenderId: string): Promise<'opened' | 'waiting' | 'skipped'> {
   const t = await Tender.findById(tenderId).lean<TenderRecord>();
@@ -121,26 +123,6 @@ export async function completeCeremony(tenderId: string): Promise<'opened' | 'wa
     set: { openingActs: (tender.openingActs ?? []).map((a) => ({ ...a, share: null })) },
   }));
   return t.opening ? 'skipped' : 'opened';
-}
-
-/** Ceremonies whose quorum acted but whose opening a crash cut short: finished now. */
-export async function finishInterruptedCeremonies(): Promise<number> {
-  const pending = await Tender.find(
-    { status: 'published', 'openingActs.0': trusted({ $exists: true }) },
-    { _id: 1, openingActs: 1, openingCommittee: 1, opening: 1 },
-  ).lean<TenderRecord[]>();
-  const stuck = pending.filter((t) => {
-    const released = (t.openingActs ?? []).filter((a) => a.share).length;
-    return released > 0 && (t.opening || released >= (t.openingCommittee?.quorum ?? Infinity));
-  });
-  for (const t of stuck) {
-    try {
-      await completeCeremony(String(t._id));
-    } catch (err) {
-      logger.error({ err, tenderId: String(t._id) }, 'an interrupted opening could not be finished');
-    }
-  }
-  return stuck.length;
 }
 
 /** The opening record, for officers: the committee, who acted and when, and what the opening found. */

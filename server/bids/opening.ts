@@ -7,7 +7,7 @@ import { seal } from '../keys/aead.js';
 import { changeDocument } from '../revision.js';
 import { type OpeningRecord, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { openingDueAt } from '../tenders/time-limits.js';
-import { Bid, type BidRecord } from './bid.model.js';
+import { Bid, type BidRecord, bindingOf } from './bid.model.js';
 import { readSealedDocument } from './document-store.js';
 import {
   associatedData,
@@ -19,12 +19,6 @@ import {
   bidDigest,
   type Sealed,
 } from './sealing.js';
-
-const bindingOf = (b: BidRecord): BidBinding => ({
-  tenderId: String(b.tenderId),
-  lot: b.lot,
-  vendorId: String(b.vendorId),
-});
 
 /** What an opened bid keeps of its data key: sealed with the platform key, to serve its documents. */
 export const documentKeyBinding = (b: BidRecord) => associatedData(bindingOf(b), 'documents');

@@ -70,15 +70,16 @@ export interface BidOpener {
 
 const KEY_PURPOSE = 'bid data key';
 
-export const bindingOf = (b: BidBinding): BidBinding => ({
-  tenderId: b.tenderId,
-  lot: b.lot,
-  vendorId: b.vendorId,
-});
-
 /** The associated data of a bid's boxes, and of each of its documents. */
 export const associatedData = (b: BidBinding, documentId?: string) =>
-  Buffer.from(canonicalJson({ ...bindingOf(b), ...(documentId ? { documentId } : {}) }));
+  Buffer.from(
+    canonicalJson({
+      tenderId: b.tenderId,
+      lot: b.lot,
+      vendorId: b.vendorId,
+      ...(documentId ? { documentId } : {}),
+    }),
+  );
 
 /** The SHA-256 of the canonical JSON of what was submitted: the vendor's receipt. */
 export function bidDigest(content: BidContent): string {

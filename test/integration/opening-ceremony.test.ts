@@ -12,6 +12,7 @@ import { keyPairOf } from '../../server/keys/ecies.js';
 import { combineShares } from '../../server/keys/threshold.js';
 import { Tender, type TenderRecord } from '../../server/tenders/tender.model.js';
 import { bidForm, call, centreId, newOrganisation, newPerson, type Person, pdfOf } from '../support/api.js';
+import { eventually } from '../support/harness.js';
 import {
   openBids,
   type PublishedTender,
@@ -366,10 +367,12 @@ describe('the opening ceremony: bids and documents sealed until a quorum acts', 
     expect(record.mismatches).to.deep.equal([String(bid?._id)]);
     expect(record.documents).to.deep.equal({ count: 3, mismatches: 1 });
     expect(record.acts).to.have.length(2);
-    await linkAuditChain();
-    expect(
-      await AuditEvent.countDocuments({ action: 'tender.opening-acted', 'object.id': tender.id }),
-    ).to.equal(2);
+    await eventually(async () => {
+      await linkAuditChain();
+      return (
+        (await AuditEvent.countDocuments({ action: 'tender.opening-acted', 'object.id': tender.id })) === 2
+      );
+    });
   });
 
   it('after the opening: officers and clean evaluators read the files as submitted, the vendor without its key, others never', async () => {

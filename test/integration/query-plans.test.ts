@@ -45,7 +45,6 @@ const KNOWN_SCANS: Record<string, string> = {
   '*.find(pendingEffects.0)': 'the reconciler, once a run: documents with follow-up work left',
   'calls.find(closesAt,status)': 'the reconciler, once a run: calls whose closing job was lost',
   'tenders.find(opening,openingAt,status)': 'the reconciler, once a run: openings whose job was lost',
-  'tenders.find(openingActs.0,status)': 'the reconciler, once a run: ceremonies a crash cut short',
   'bid_uploads.find(startedAt)':
     'the reconciler, once a run: uploads cut off; the collection holds only those under way',
   'contracts.find(status,updatedAt)': 'the reconciler, once a run: contracts stuck in generating',
