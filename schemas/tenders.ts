@@ -1,5 +1,5 @@
 import { criterion } from './calls.js';
-import { cents, cpvCode, duration, instant, objectId, text } from './common.js';
+import { cents, cpvCode, duration, instant, objectId, pageQuery, text } from './common.js';
 
 export const createTenderBody = {
   type: 'object',
@@ -166,5 +166,17 @@ export const contractBody = {
   type: 'object',
   properties: { lot: { type: 'integer', minimum: 1, maximum: 99 } },
   required: ['lot'],
+  additionalProperties: false,
+} as const;
+
+/** The tender board's search: words of the title, description or reference; a CPV prefix; still open or not. */
+export const tendersQuery = {
+  type: 'object',
+  properties: {
+    ...pageQuery.properties,
+    q: { type: 'string', minLength: 1, maxLength: 100 },
+    cpv: { type: 'string', pattern: '^[0-9]{1,8}$' },
+    stage: { enum: ['open', 'closed'] },
+  },
   additionalProperties: false,
 } as const;

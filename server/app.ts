@@ -17,6 +17,7 @@ import { contractsRoutes } from './contracts/contracts.routes.js';
 import { evaluationRoutes } from './evaluation/evaluation.routes.js';
 import { expressionsRoutes } from './expressions/expressions.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { consoleRoutes } from './http/console.js';
 import { shedLoad } from './http/load-shedding.js';
 import { metrics } from './http/metrics.js';
 import { openApiDocument } from './http/openapi.js';
@@ -90,6 +91,8 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(document);
   });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Joint procurement API' }));
+
+  app.use(consoleRoutes(path.join(projectRoot, 'dist', 'web')));
 
   app.use(routeNotFound);
   app.use(problemHandler);

@@ -4,10 +4,10 @@ import { described } from '../http/validate.js';
 import { tokenSubject } from './tokens.js';
 import { type Role, User } from './user.model.js';
 
-/** The signed-in user as every use-case sees it. */
+/** The signed-in user as every use-case sees it; or a visitor, signed out, on the public reads. */
 export interface Actor {
   id: string;
-  role: Role;
+  role: Role | 'visitor';
   organisationId: string;
   email: string;
   name: string;
@@ -53,9 +53,42 @@ async function loadActor(userId: string): Promise<Actor | undefined> {
   return actor;
 }
 
-/** Reads the bearer token and loads its user (read at most every few seconds per process). */
+/** Someone signed out: what a visitor reads is what any signed-in user who is no party to it reads. */
+export const VISITOR: Readonly<Actor> = Object.freeze({
+  id: '',
+  role: 'visitor',
+  organisationId: '',
+  email: '',
+  name: '',
+  language: 'en',
+});
+
+/**
+ * The reads anyone may make signed out (published calls and tenders, their answered questions and
+ * their open-data release): the same routes as signed in, answered as to a party to nothing.
+ */
+export const PUBLIC_READS = [
+  /^\/calls$/,
+  /^\/calls\/[^/]+$/,
+  /^\/tenders$/,
+  /^\/tenders\/[^/]+$/,
+  /^\/tenders\/[^/]+\/questions$/,
+  /^\/tenders\/[^/]+\/ocds$/,
+];
+
+export const isPublicRead = (method: string, path: string) =>
+  method === 'GET' && PUBLIC_READS.some((p) => p.test(path));
+
+/**
+ * Reads the bearer token and loads its user (read at most every few seconds per process). Without
+ * a token, a public read goes on as a visitor; anything else is 401.
+ */
 export async function authenticate(req: Request, _res: Response, next: NextFunction): Promise<void> {
   const header = req.headers.authorization ?? '';
+  if (!header && isPublicRead(req.method, req.path)) {
+    req.actor = VISITOR;
+    return next();
+  }
   const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
   const userId = match?.[1] ? await tokenSubject(match[1]) : undefined;
   const actor = userId ? await loadActor(userId) : undefined;
@@ -67,7 +100,7 @@ export async function authenticate(req: Request, _res: Response, next: NextFunct
 /** Only these roles may go on. */
 export function allow(...roles: Role[]) {
   return described({ roles }, (req: Request, _res: Response, next: NextFunction) => {
-    next(req.actor && roles.includes(req.actor.role) ? undefined : forbidden());
+    next(req.actor && roles.includes(req.actor.role as Role) ? undefined : forbidden());
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { authenticate } from '../accounts/access.js';
+import { authenticate, isPublicRead } from '../accounts/access.js';
 import type { RouteFacts } from './validate.js';
 
 interface Layer {
@@ -87,7 +87,11 @@ export function openApiDocument(
         tags: [path.startsWith('/api/v1/') ? (path.split('/')[3] ?? 'api') : 'operations'],
         summary: `${r.method.toUpperCase()} ${path}`,
         ...(r.facts.roles ? { description: `Allowed roles: ${r.facts.roles.join(', ')}.` } : {}),
-        ...(r.authenticated ? { security: [{ bearerAuth: [] }] } : { security: [] }),
+        ...(!r.authenticated
+          ? { security: [] }
+          : isPublicRead(r.method.toUpperCase(), path.replace('/api/v1', ''))
+            ? { security: [{}, { bearerAuth: [] }] }
+            : { security: [{ bearerAuth: [] }] }),
         parameters: [
           ...params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
           ...Object.entries(queryProps).map(([name, schema]) => ({

@@ -7,9 +7,10 @@ import {
   openingCommitteeBody,
   openingSecretBody,
   questionBody,
+  tendersQuery,
 } from '../../schemas/tenders.js';
 import { actorOf, allow } from '../accounts/access.js';
-import { idParam as id, listQuery, officersOnly as officer } from '../http/params.js';
+import { idParam as id, officersOnly as officer } from '../http/params.js';
 import { body, page, query } from '../http/validate.js';
 import * as committee from './opening-committee.js';
 import * as questions from './questions.service.js';
@@ -20,8 +21,9 @@ export const tendersRoutes = Router()
   .post('/tenders', officer, body(createTenderBody), async (req, res) => {
     res.status(201).json(await tenders.createTender(actorOf(req), req.body));
   })
-  .get('/tenders', query(listQuery), async (req, res) => {
-    res.json(await tenders.listTenders(actorOf(req), page(req)));
+  .get('/tenders', query(tendersQuery), async (req, res) => {
+    const { q, cpv, stage } = req.query as { q?: string; cpv?: string; stage?: 'open' | 'closed' };
+    res.json(await tenders.listTenders(actorOf(req), page(req), { q, cpv, stage }));
   })
   .get('/tenders/:id', async (req, res) => {
     const actor = actorOf(req);

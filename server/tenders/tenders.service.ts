@@ -223,8 +223,32 @@ export async function cancelTender(actor: Actor, id: string, reason: string) {
   return tenderView(t, actor);
 }
 
-export async function listTenders(actor: Actor, page: { limit: number; offset: number }) {
-  const query: Record<string, unknown> = isOfficer(actor) ? {} : { status: trusted({ $ne: 'draft' }) };
+/** A search's words, each matched literally (never as a pattern), case aside. */
+const literally = (words: string) => new RegExp(words.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+
+/**
+ * The tenders a reader may see, newest first, optionally searched: words of the title, description
+ * or reference, a CPV prefix, and whether bids are still taken (`open`) or no longer (`closed`).
+ */
+export async function listTenders(
+  actor: Actor,
+  page: { limit: number; offset: number },
+  search: { q?: string; cpv?: string; stage?: 'open' | 'closed' } = {},
+) {
+  const now = new Date();
+  const conditions: Record<string, unknown>[] = [
+    isOfficer(actor) ? {} : { status: trusted({ $ne: 'draft' }) },
+  ];
+  if (search.q) {
+    const words = literally(search.q);
+    conditions.push({ $or: [{ title: words }, { description: words }, { reference: words }] });
+  }
+  if (search.cpv) conditions.push({ cpvCodes: new RegExp(`^${search.cpv}`) });
+  if (search.stage === 'open')
+    conditions.push({ status: 'published', submissionDeadline: trusted({ $gt: now }) });
+  if (search.stage === 'closed')
+    conditions.push({ $or: [{ status: 'cancelled' }, { submissionDeadline: trusted({ $lte: now }) }] });
+  const query = trusted({ $and: conditions }) as Record<string, unknown>;
   const [items, total] = await Promise.all([
     Tender.find(query).sort({ createdAt: -1 }).skip(page.offset).limit(page.limit).lean<TenderRecord[]>(),
     Tender.countDocuments(query),

@@ -46,8 +46,9 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   },
   'get /api/v1/users': { allowed: OFFICERS },
   'post /api/v1/calls': { allowed: OFFICERS },
-  'get /api/v1/calls': { allowed: SIGNED_IN },
-  'get /api/v1/calls/{id}': { allowed: SIGNED_IN },
+  // Published calls and tenders are public: signed out, a visitor reads their public fields.
+  'get /api/v1/calls': { allowed: [...ACTORS] },
+  'get /api/v1/calls/{id}': { allowed: [...ACTORS] },
   'post /api/v1/calls/{id}/publish': { allowed: OFFICERS },
   'post /api/v1/calls/{id}/evaluators': { allowed: OFFICERS, body: { userId: '0123456789abcdef01234567' } },
   'post /api/v1/calls/{id}/coi': { allowed: ['evaluator'], body: { conflict: false } },
@@ -88,9 +89,9 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
     body: { criterion: 'capacity', score: 1 },
   },
   'post /api/v1/tenders': { allowed: OFFICERS },
-  'get /api/v1/tenders': { allowed: SIGNED_IN },
-  'get /api/v1/tenders/{id}': { allowed: SIGNED_IN },
-  'get /api/v1/tenders/{id}/ocds': { allowed: SIGNED_IN },
+  'get /api/v1/tenders': { allowed: [...ACTORS] },
+  'get /api/v1/tenders/{id}': { allowed: [...ACTORS] },
+  'get /api/v1/tenders/{id}/ocds': { allowed: [...ACTORS] },
   'post /api/v1/tenders/{id}/publish': { allowed: OFFICERS },
   'put /api/v1/tenders/{id}/opening': { allowed: OFFICERS, body: { openingAt: '2030-01-01T00:00:00Z' } },
   'post /api/v1/tenders/{id}/opening-committee': {
@@ -106,7 +107,7 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /api/v1/tenders/{id}/opening': { allowed: OFFICERS },
   'post /api/v1/tenders/{id}/cancel': { allowed: OFFICERS, body: { reason: 'Matrix' } },
   'post /api/v1/tenders/{id}/questions': { allowed: VENDORS, body: { text: 'Matrix?' } },
-  'get /api/v1/tenders/{id}/questions': { allowed: SIGNED_IN },
+  'get /api/v1/tenders/{id}/questions': { allowed: [...ACTORS] },
   'post /api/v1/tenders/{id}/questions/{qid}/answer': { allowed: OFFICERS, body: { text: 'Matrix.' } },
   'post /api/v1/tenders/{id}/bids': {
     allowed: VENDORS,

@@ -191,6 +191,43 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(mailTo(outsider.email).filter((m) => m.parsed.subject?.includes('tender'))).to.deep.equal([]);
   });
 
+  it('when a visitor is signed out, then published tenders and calls are theirs to read, with public fields only, and nothing else', async () => {
+    const list = await call('GET', '/tenders?limit=100');
+    expect(list.status).to.equal(200);
+    const mine = list.body.items.find((t: { id: string }) => t.id === tenderId);
+    expect(mine).to.include({ status: 'published' });
+    for (const officersOnly of ['openingCommittee', 'evaluators', 'opening'])
+      expect(mine).not.to.have.property(officersOnly);
+    expect(list.body.items.every((t: { status: string }) => t.status !== 'draft')).to.equal(true);
+    expect((await call('GET', `/tenders/${tenderId}`)).body.lots).to.have.length(2);
+    expect((await call('GET', `/tenders/${tenderId}/ocds`)).status).to.equal(200);
+    expect((await call('GET', `/tenders/${tenderId}/questions`)).status).to.equal(200);
+    expect((await call('GET', '/calls')).body.items.length).to.be.greaterThan(0);
+    // A draft does not exist for a visitor; every other door asks for a sign-in.
+    const draft = await call('POST', '/tenders', {
+      token: officer.token,
+      body: {
+        expressionId: sel.expressionId,
+        reference: `D-${randomBytes(3).toString('hex')}`,
+        title: 'A draft',
+        description: 'Not yet published.',
+        cpvCodes: ['48730000'],
+        lots: [{ number: 1, title: 'SIEM', estimatedValueCents: 1_000 }],
+        questionsDeadline: new Date(Date.now() + 60_000).toISOString(),
+        submissionDeadline: new Date(Date.now() + 120_000).toISOString(),
+        award: AWARD,
+        selectionCriteria: [],
+      },
+    });
+    expect(draft.status).to.equal(201);
+    expect((await call('GET', `/tenders/${draft.body.id}`)).status).to.equal(404);
+    for (const path of [`/tenders/${tenderId}/bids`, `/tenders/${tenderId}/opening`, '/notices', '/me'])
+      expect((await call('GET', path)).status, path).to.equal(401);
+    expect(
+      (await call('POST', `/tenders/${tenderId}/questions`, { body: { text: 'Anonymous?' } })).status,
+    ).to.equal(401);
+  });
+
   it('when the tender is published, then its OCDS release validates and shows only the tender part', async () => {
     const res = await call('GET', `/tenders/${tenderId}/ocds`, { token: (v[0] as Person).token });
     expect(res.status).to.equal(200);

@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { dateTime, money, number, percent, timeLeft, utc } from '../../web/src/lib/format.js';
+import { problemFrom } from '../../web/src/lib/problems.js';
+
+// Intl puts narrow no-break spaces in some formats: compare with plain spaces.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('the console’s formatting and error mapping', () => {
+  it('when money is shown, then Dutch and English write euros and cents their own way', () => {
+    expect(plain(money(130_000_000, 'nl'))).to.equal('€ 1.300.000,00');
+    expect(money(130_000_000, 'en')).to.equal('€1,300,000.00');
+    expect(plain(money(5, 'nl'))).to.equal('€ 0,05');
+    expect(number(82.6666, 'nl')).to.equal('82,67');
+    expect(number(82.6666, 'en')).to.equal('82.67');
+    expect(percent(0.6, 'nl')).to.equal('60%');
+  });
+
+  it('when an instant is shown, then it is in the reader’s zone and language, with UTC kept for the hover', () => {
+    const iso = '2026-12-03T13:00:00.000Z';
+    expect(plain(dateTime(iso, 'nl', 'Europe/Brussels'))).to.equal('3 december 2026 om 14:00 CET');
+    expect(plain(dateTime(iso, 'en', 'Europe/Brussels'))).to.equal('3 December 2026 at 14:00 CET');
+    expect(utc(iso)).to.equal('2026-12-03 13:00 UTC');
+  });
+
+  it('when a deadline is counted down, then days, hours and minutes are left until it passes', () => {
+    const now = Date.parse('2026-12-01T10:00:00Z');
+    expect(timeLeft('2026-12-02T12:30:00Z', now)).to.deep.equal({ days: 1, hours: 2, minutes: 30 });
+    expect(timeLeft('2026-12-01T09:59:00Z', now)).to.equal(null);
+  });
+
+  it('when the API refuses, then its problem details become an error naming each field', () => {
+    const p = problemFrom(400, {
+      type: 'urn:problem:bad-request',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'The bid is invalid.',
+      errors: [{ path: '/bid/priceCents', message: 'must be >= 1' }],
+    });
+    expect([p.status, p.code, p.detail]).to.deep.equal([400, 'bad-request', 'The bid is invalid.']);
+    expect(p.fieldMessage('/priceCents')).to.equal('must be >= 1');
+    expect(p.fieldMessage('/lot')).to.equal(undefined);
+    const conflict = problemFrom(409, {
+      type: 'urn:problem:deadline-passed',
+      title: 'Conflict',
+      detail: 'The submission deadline has passed.',
+    });
+    expect([conflict.code, conflict.errors]).to.deep.equal(['deadline-passed', []]);
+    // What is no problem document still becomes one: a proxy's HTML page, a lost connection.
+    expect(problemFrom(502, '<html>Bad gateway</html>').code).to.equal('http-502');
+    expect(problemFrom(0, undefined).code).to.equal('network');
+  });
+});

@@ -1,0 +1,51 @@
+import { Component, type ReactNode, useEffect } from 'react';
+import { Route, Routes, useLocation } from 'react-router-dom';
+import { Layout } from './components/Layout.js';
+import { useLocale } from './i18n.js';
+import { Board } from './pages/Board.js';
+import { CallPage } from './pages/CallPage.js';
+import { NotFound } from './pages/NotFound.js';
+import { SignIn } from './pages/SignIn.js';
+import { TenderPage } from './pages/TenderPage.js';
+
+/** A page that throws shows what happened instead of a blank screen. */
+class Fallback extends Component<{ children: ReactNode; message: string }, { error: Error | null }> {
+  state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div className="ecl-container ecl-u-mt-l" role="alert">
+        <p className="ecl-u-type-paragraph">{this.props.message}</p>
+        <pre>{this.state.error.message}</pre>
+      </div>
+    );
+  }
+}
+
+/** Every state has its address: the board's filters, a tender, a call. */
+export function App() {
+  const { t } = useLocale();
+  const { pathname } = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on every change of page, focus goes to its content
+  useEffect(() => {
+    document.title = t('site.name');
+    document.getElementById('main')?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [pathname, t]);
+  return (
+    <Layout>
+      <Fallback key={pathname} message={t('problem.title')}>
+        <Routes>
+          <Route path="/" element={<Board />} />
+          <Route path="/tenders/:id" element={<TenderPage />} />
+          <Route path="/calls/:id" element={<CallPage />} />
+          <Route path="/sign-in" element={<SignIn />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Fallback>
+    </Layout>
+  );
+}

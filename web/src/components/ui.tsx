@@ -1,0 +1,131 @@
+import icons from '@ecl/preset-ec/dist/images/icons/sprites/icons.svg?url';
+import type { ReactNode } from 'react';
+import { useLocale } from '../i18n.js';
+import { dateTime, utc } from '../lib/format.js';
+import type { ProblemError } from '../lib/problems.js';
+
+// Small pieces of the Europa Component Library, as React: icons, page headers, notifications,
+// status labels and instants.
+
+export function Icon({
+  name,
+  label,
+  size = 's',
+  className = '',
+}: {
+  name: string;
+  label?: string;
+  size?: string;
+  className?: string;
+}) {
+  return (
+    <svg
+      className={`ecl-icon ecl-icon--${size} ${className}`}
+      focusable="false"
+      aria-hidden={label ? undefined : true}
+      role={label ? 'img' : undefined}
+      aria-label={label}
+    >
+      <use href={`${icons}#${name}`} />
+    </svg>
+  );
+}
+
+export function PageHeader({
+  title,
+  meta,
+  children,
+}: {
+  title: string;
+  meta?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="ecl-page-header">
+      <div className="ecl-container">
+        {meta ? <div className="ecl-page-header__meta">{meta}</div> : null}
+        <h1 className="ecl-page-header__title">{title}</h1>
+        {children ? (
+          <div className="ecl-page-header__description-container">
+            <p className="ecl-page-header__description">{children}</p>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** A refusal from the API, explained: its title and detail, and each named field. */
+export function ProblemNotice({ problem }: { problem: ProblemError }) {
+  const { t } = useLocale();
+  return (
+    <div className="ecl-notification ecl-notification--error ecl-u-mb-l" role="alert">
+      <Icon name="error" size="l" className="ecl-notification__icon" />
+      <div className="ecl-notification__content">
+        <div className="ecl-notification__title">{problem.title || t('problem.title')}</div>
+        <div className="ecl-notification__description">
+          {problem.detail}
+          {problem.errors.length ? (
+            <>
+              <p className="ecl-u-mt-xs ecl-u-mb-none">{t('problem.fields')}</p>
+              <ul className="ecl-unordered-list">
+                {problem.errors.map((e) => (
+                  <li className="ecl-unordered-list__item" key={e.path + e.message}>
+                    <code>{e.path}</code> {e.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function Info({ children }: { children: ReactNode }) {
+  return (
+    <div className="ecl-notification ecl-notification--info ecl-u-mb-l" role="status">
+      <Icon name="information" size="l" className="ecl-notification__icon" />
+      <div className="ecl-notification__content">
+        <div className="ecl-notification__description">{children}</div>
+      </div>
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useLocale();
+  return (
+    <p className="ecl-u-type-paragraph" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+const LABEL: Record<string, string> = {
+  published: 'ecl-label--high',
+  callPublished: 'ecl-label--high',
+  closed: 'ecl-label--medium',
+  callClosed: 'ecl-label--medium',
+  cancelled: 'ecl-label--low',
+};
+
+/** A procedure's status as a label, in words. */
+export function Status({ status, call = false }: { status: string; call?: boolean }) {
+  const { t } = useLocale();
+  const key = call
+    ? ({ published: 'callPublished', closed: 'callClosed', selected: 'selected' }[status] ?? status)
+    : status;
+  return <span className={`ecl-label ${LABEL[key] ?? 'ecl-label--low'}`}>{t(`status.${key}`)}</span>;
+}
+
+/** An instant in the reader's zone, with the UTC time on hover. */
+export function Instant({ iso }: { iso: string }) {
+  const { locale } = useLocale();
+  return (
+    <time dateTime={iso} title={utc(iso)}>
+      {dateTime(iso, locale)}
+    </time>
+  );
+}

@@ -1,0 +1,50 @@
+// Numbers, money and times as the console shows them, for the user's language: `€ 1.300.000,00`
+// in Dutch, `€1,300,000.00` in English; times in the user's time zone, with the UTC instant kept
+// for a hover. Pure functions over Intl, so they are unit-tested outside the browser.
+
+export type Locale = 'en' | 'nl';
+
+const tag = (locale: Locale) => (locale === 'nl' ? 'nl-NL' : 'en-GB');
+
+/** Integer euro cents as money in the locale, rounded to the cent only for showing. */
+export function money(cents: number, locale: Locale): string {
+  return new Intl.NumberFormat(tag(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** A number with up to `digits` decimals (scores, points). */
+export function number(value: number, locale: Locale, digits = 2): string {
+  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits }).format(value);
+}
+
+/** A rate in [0, 1] as a percentage. */
+export function percent(rate: number, locale: Locale): string {
+  return new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: 2 }).format(rate);
+}
+
+/** An instant in the reader's time zone (or the one given), with its zone named. */
+export function dateTime(iso: string, locale: Locale, timeZone?: string): string {
+  return new Intl.DateTimeFormat(tag(locale), {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
+}
+
+/** The instant in UTC, as the API gives it: what a hover shows. */
+export const utc = (iso: string) => `${new Date(iso).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+
+/** How long until an instant, in days, hours and minutes; `null` once it has passed. */
+export function timeLeft(iso: string, now: number): { days: number; hours: number; minutes: number } | null {
+  const ms = new Date(iso).getTime() - now;
+  if (ms <= 0) return null;
+  const minutes = Math.floor(ms / 60_000);
+  return {
+    days: Math.floor(minutes / 1440),
+    hours: Math.floor((minutes % 1440) / 60),
+    minutes: minutes % 60,
+  };
+}

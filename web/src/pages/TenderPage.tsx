@@ -1,0 +1,199 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api, must } from '../api/client.js';
+import type { Page, Question, Tender } from '../api/types.js';
+import { Instant, Loading, PageHeader, ProblemNotice, Status } from '../components/ui.js';
+import { useLocale } from '../i18n.js';
+import { money, number, percent, timeLeft } from '../lib/format.js';
+import { ProblemError } from '../lib/problems.js';
+
+/** The clock, a tick every 30 s: enough for a countdown in minutes. */
+export function useNow(everyMs = 30_000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+function Countdown({ iso, now }: { iso: string; now: number }) {
+  const { t } = useLocale();
+  const left = timeLeft(iso, now);
+  return (
+    <span className="ecl-u-type-color-grey-75">
+      {' '}
+      ({left ? t('tender.timeLeft', left) : t('tender.passed')})
+    </span>
+  );
+}
+
+const days = (period: string) => Number(/^P(\d+)D$/.exec(period)?.[1] ?? Number.NaN);
+
+/** A tender as anyone reads it: lots, codes, how bids are judged, its dates, and the answered questions. */
+export function TenderPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useLocale();
+  const now = useNow();
+  const tender = useQuery({
+    queryKey: ['tender', id],
+    queryFn: () => must(api.GET('/api/v1/tenders/{id}', { params: { path: { id } } })) as Promise<Tender>,
+  });
+  const questions = useQuery({
+    queryKey: ['tender', id, 'questions'],
+    queryFn: () =>
+      must(api.GET('/api/v1/tenders/{id}/questions', { params: { path: { id } } })) as Promise<
+        Page<Question>
+      >,
+  });
+  if (tender.error instanceof ProblemError)
+    return (
+      <div className="ecl-container ecl-u-mt-l">
+        <ProblemNotice problem={tender.error} />
+      </div>
+    );
+  if (!tender.data) return <Loading />;
+  const tr = tender.data;
+  const answered = (questions.data?.items ?? []).filter((q) => q.answer);
+  const standstillDays = days(tr.standstillPeriod);
+  return (
+    <>
+      <PageHeader
+        title={tr.title}
+        meta={
+          <>
+            <span className="ecl-u-mr-s">{tr.reference}</span>
+            <Status status={tr.status} />
+          </>
+        }
+      >
+        {tr.description}
+      </PageHeader>
+      <div className="ecl-container ecl-u-mt-l">
+        <h2 className="ecl-u-type-heading-2">{t('tender.dates')}</h2>
+        <dl className="ecl-description-list ecl-description-list--horizontal">
+          <dt className="ecl-description-list__term">{t('tender.questionsUntil')}</dt>
+          <dd className="ecl-description-list__definition">
+            <Instant iso={tr.questionsDeadline} />
+            <Countdown iso={tr.questionsDeadline} now={now} />
+          </dd>
+          <dt className="ecl-description-list__term">{t('tender.bidsUntil')}</dt>
+          <dd className="ecl-description-list__definition">
+            <Instant iso={tr.submissionDeadline} />
+            <Countdown iso={tr.submissionDeadline} now={now} />
+          </dd>
+          <dt className="ecl-description-list__term">{t('tender.opening')}</dt>
+          <dd className="ecl-description-list__definition">
+            <Instant iso={tr.openingAt} />
+          </dd>
+          <dt className="ecl-description-list__term">{t('tender.standstill')}</dt>
+          <dd className="ecl-description-list__definition">
+            {Number.isNaN(standstillDays) ? tr.standstillPeriod : t('tender.days', { count: standstillDays })}
+          </dd>
+          <dt className="ecl-description-list__term">{t('tender.cpv')}</dt>
+          <dd className="ecl-description-list__definition">{tr.cpvCodes.join(', ')}</dd>
+        </dl>
+
+        <h2 className="ecl-u-type-heading-2 ecl-u-mt-xl">{t('tender.lots')}</h2>
+        <table className="ecl-table ecl-table--zebra">
+          <thead className="ecl-table__head">
+            <tr className="ecl-table__row">
+              <th scope="col" className="ecl-table__header">
+                {t('tender.lots')}
+              </th>
+              <th scope="col" className="ecl-table__header">
+                {t('board.titleColumn')}
+              </th>
+              <th scope="col" className="ecl-table__header">
+                {t('tender.estimated')}
+              </th>
+              <th scope="col" className="ecl-table__header">
+                {t('board.status')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="ecl-table__body">
+            {tr.lots.map((l) => (
+              <tr className="ecl-table__row" key={l.number}>
+                <td className="ecl-table__cell">{t('tender.lot', { number: l.number })}</td>
+                <td className="ecl-table__cell">{l.title}</td>
+                <td className="ecl-table__cell">{money(l.estimatedValueCents, locale)}</td>
+                <td className="ecl-table__cell">
+                  <Status status={l.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <h2 className="ecl-u-type-heading-2 ecl-u-mt-xl">{t('tender.award')}</h2>
+        <p className="ecl-u-type-paragraph">
+          {t('tender.quality')} {percent(tr.award.qualityWeight, locale)} · {t('tender.price')}{' '}
+          {percent(tr.award.priceWeight, locale)}.{' '}
+          {t('tender.qualityThreshold', { value: number(tr.award.qualityThreshold * 100, locale) })}
+        </p>
+        <table className="ecl-table">
+          <thead className="ecl-table__head">
+            <tr className="ecl-table__row">
+              <th scope="col" className="ecl-table__header">
+                {t('call.criteria')}
+              </th>
+              <th scope="col" className="ecl-table__header">
+                {t('tender.weight')}
+              </th>
+              <th scope="col" className="ecl-table__header">
+                {t('tender.maxScore')}
+              </th>
+              <th scope="col" className="ecl-table__header">
+                {t('tender.threshold')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="ecl-table__body">
+            {tr.award.criteria.map((c) => (
+              <tr className="ecl-table__row" key={c.key}>
+                <td className="ecl-table__cell">{c.title}</td>
+                <td className="ecl-table__cell">{number(c.weight, locale)}</td>
+                <td className="ecl-table__cell">{number(c.maxScore, locale)}</td>
+                <td className="ecl-table__cell">{number(c.threshold, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {tr.selectionCriteria.length ? (
+          <>
+            <h3 className="ecl-u-type-heading-3 ecl-u-mt-l">{t('tender.selection')}</h3>
+            <ul className="ecl-unordered-list">
+              {tr.selectionCriteria.map((s) => (
+                <li className="ecl-unordered-list__item" key={s.key}>
+                  {s.title}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+
+        <h2 className="ecl-u-type-heading-2 ecl-u-mt-xl">{t('tender.questions')}</h2>
+        {answered.length ? (
+          answered.map((q) => (
+            <div className="ecl-u-mb-l" key={q.id}>
+              <p className="ecl-u-type-paragraph ecl-u-type-bold ecl-u-mb-xs">{q.text}</p>
+              <p className="ecl-u-type-paragraph ecl-u-mb-xs">
+                {t('tender.answer')}: {q.answer?.text}
+              </p>
+              {q.answer ? <Instant iso={q.answer.at} /> : null}
+            </div>
+          ))
+        ) : (
+          <p className="ecl-u-type-paragraph">{t('tender.noQuestions')}</p>
+        )}
+        <p className="ecl-u-mt-xl">
+          <a className="ecl-link ecl-link--standalone" href={`/api/v1/tenders/${tr.id}/ocds`}>
+            {t('tender.openData')}
+          </a>
+        </p>
+      </div>
+    </>
+  );
+}
