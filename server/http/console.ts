@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Response, Router } from 'express';
 
 // The web console: the single-page application built into `dist/web`, served at `/`. Its hashed
@@ -45,6 +46,8 @@ export function consoleRoutes(dir: string): Router {
     return router;
   }
   const html = readFileSync(index);
+  // The bundle is text: gzip makes it a third of its size on the wire.
+  router.use(compression());
   router.use(
     '/assets',
     express.static(path.join(dir, 'assets'), {

@@ -90,8 +90,9 @@ describe('console: the public tender board', function () {
     expect(res.headers.get('cache-control')).to.equal('no-cache');
     const html = await res.text();
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] as string;
-    const js = await fetch(`${harness().baseUrl}${asset}`);
+    const js = await fetch(`${harness().baseUrl}${asset}`, { headers: { 'accept-encoding': 'gzip' } });
     expect(js.headers.get('cache-control')).to.include('max-age=31536000');
+    expect(js.headers.get('content-encoding')).to.equal('gzip');
     // The API keeps its own answers: an unknown API path is a problem, not the console.
     const api = await fetch(`${harness().baseUrl}/api/v1/nothing-here`, { headers: { accept: 'text/html' } });
     expect(api.headers.get('content-type')).to.include('problem+json');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { dateTime, money, number, percent, timeLeft, utc } from '../../web/src/lib/format.js';
+import { dateTime, money, number, parseMoney, percent, timeLeft, utc } from '../../web/src/lib/format.js';
 import { problemFrom } from '../../web/src/lib/problems.js';
 
 // Intl puts narrow no-break spaces in some formats: compare with plain spaces.
@@ -13,6 +13,16 @@ describe('the console’s formatting and error mapping', () => {
     expect(number(82.6666, 'nl')).to.equal('82,67');
     expect(number(82.6666, 'en')).to.equal('82.67');
     expect(percent(0.6, 'nl')).to.equal('60%');
+  });
+
+  it('when a price is typed, then it is read as cents the way the locale writes it, and anything else is refused', () => {
+    expect(parseMoney('1.300.000,50', 'nl')).to.equal(130_000_050);
+    expect(parseMoney('€ 1300000', 'nl')).to.equal(130_000_000);
+    expect(parseMoney('1,300,000.5', 'en')).to.equal(130_000_050);
+    expect(parseMoney('1300000.50', 'nl')).to.equal(130_000_050);
+    expect(parseMoney('12,5', 'en')).to.equal(1_250);
+    for (const bad of ['', 'abc', '1,2,3.456', '-5', '1.5.5,5'])
+      expect(parseMoney(bad, 'en'), bad).to.equal(null);
   });
 
   it('when an instant is shown, then it is in the reader’s zone and language, with UTC kept for the hover', () => {

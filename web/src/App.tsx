@@ -6,6 +6,7 @@ import { Board } from './pages/Board.js';
 import { CallPage } from './pages/CallPage.js';
 import { NotFound } from './pages/NotFound.js';
 import { SignIn } from './pages/SignIn.js';
+import { Subscriptions } from './pages/Subscriptions.js';
 import { TenderPage } from './pages/TenderPage.js';
 
 /** A page that throws shows what happened instead of a blank screen. */
@@ -43,6 +44,7 @@ export function App() {
           <Route path="/tenders/:id" element={<TenderPage />} />
           <Route path="/calls/:id" element={<CallPage />} />
           <Route path="/sign-in" element={<SignIn />} />
+          <Route path="/account/subscriptions" element={<Subscriptions />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Fallback>

@@ -54,7 +54,17 @@ export function Layout({ children }: { children: ReactNode }) {
                 <div className="ecl-site-header__login-container">
                   {user ? (
                     <span className="ecl-u-d-inline-flex ecl-u-align-items-center">
-                      <span className="ecl-u-mr-s">{t('nav.account', { name: user.name })}</span>
+                      <span className="ecl-u-mr-s ecl-u-type-paragraph-s">
+                        {t('nav.account', { name: user.name })}
+                      </span>
+                      {user.role === 'vendor' ? (
+                        <Link
+                          className="ecl-link ecl-link--standalone ecl-u-mr-s"
+                          to="/account/subscriptions"
+                        >
+                          {t('subscriptions.nav')}
+                        </Link>
+                      ) : null}
                       <button
                         type="button"
                         className="ecl-button ecl-button--secondary"

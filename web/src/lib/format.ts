@@ -48,3 +48,19 @@ export function timeLeft(iso: string, now: number): { days: number; hours: numbe
     minutes: minutes % 60,
   };
 }
+
+/**
+ * An amount in euros as a person types it (`1.300.000,50` in Dutch, `1,300,000.50` in English, or
+ * plain `1300000.5`) as integer cents; null when it is no amount.
+ */
+export function parseMoney(text: string, locale: Locale): number | null {
+  const [group, decimal] = locale === 'nl' ? ['.', ','] : [',', '.'];
+  let s = text.replace(/[€\s\u00a0\u202f]/g, '');
+  // A lone other separator followed by one or two digits is the decimal point as typed elsewhere.
+  if (!s.includes(decimal) && new RegExp(`\\${group}\\d{1,2}$`).test(s))
+    s = s.replace(new RegExp(`\\${group}(?=\\d{1,2}$)`), decimal);
+  s = s.split(group).join('');
+  if (!new RegExp(`^\\d+(\\${decimal}\\d{1,2})?$`).test(s)) return null;
+  const [whole, cents = ''] = s.split(decimal) as [string, string?];
+  return Number(whole) * 100 + Number(cents.padEnd(2, '0'));
+}

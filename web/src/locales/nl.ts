@@ -90,6 +90,48 @@ export const nl: Messages = {
     failed: 'Het e-mailadres of het wachtwoord is onjuist.',
   },
   problem: { title: 'Het platform heeft dit geweigerd', fields: 'Verbeter:', retry: 'Opnieuw proberen' },
+  vendor: {
+    yourBids: 'Uw inschrijvingen',
+    received: 'Uw inschrijving voor perceel {{lot}} is ontvangen en verzegeld.',
+    bidKey:
+      'Uw inschrijvingssleutel (bewaar hem: alleen hiermee opent u uw documenten vóór de opening; het platform bewaart hem niet):',
+    downloadReceipt: 'Ontvangstbewijs downloaden',
+    receivedAt: 'Ontvangen op',
+    actions: 'Handelingen',
+    bidStatus: { submitted: 'Ingediend, verzegeld', withdrawn: 'Ingetrokken' },
+    withdraw: 'Inschrijving voor perceel {{lot}} intrekken',
+    submit: 'Inschrijving indienen of vervangen',
+    sealed:
+      'Uw inschrijving wordt bij ontvangst versleuteld. Niemand kan haar lezen voordat de openingscommissie de inschrijvingen na de termijn opent. Opnieuw indienen voor een perceel vervangt uw eerdere inschrijving.',
+    lot: 'Perceel',
+    price: 'Prijs in euro (exclusief btw)',
+    priceHint: 'Bijvoorbeeld 1.250.000,00',
+    offer: 'Technische aanbieding',
+    declarations: 'Verklaringen',
+    noExclusion:
+      'Geen van de uitsluitingsgronden van artikel 57 van Richtlijn 2014/24/EU is op ons van toepassing.',
+    meetsSelection: 'Wij voldoen aan de selectiecriteria van deze aanbesteding.',
+    documents: 'Documenten',
+    documentsHint:
+      'Technische aanbieding, prijslijst, certificaten: pdf, kantoordocumenten, archieven of afbeeldingen.',
+    send: 'Inschrijving indienen',
+    closed:
+      'De termijn is verstreken: inschrijvingen kunnen niet meer worden ingediend, vervangen of ingetrokken.',
+    ask: 'Een verduidelijkingsvraag stellen',
+    question: 'Uw vraag',
+    sendQuestion: 'Vraag versturen',
+    asked: 'Uw vraag is verstuurd. Het antwoord wordt voor alle ondernemers gepubliceerd, zonder uw naam.',
+  },
+  subscriptions: {
+    title: 'Aanbestedingsberichten',
+    intro:
+      'U krijgt een e-mail wanneer een aanbesteding wordt gepubliceerd waarvan een CPV-code met een van deze voorvoegsels begint.',
+    label: 'CPV-voorvoegsels',
+    hint: 'Gescheiden door komma’s, bijv. 4873, 72212',
+    save: 'Opslaan',
+    saved: 'Opgeslagen.',
+    nav: 'Aanbestedingsberichten',
+  },
   loading: 'Laden…',
   notFound: {
     title: 'Pagina niet gevonden',

@@ -7,6 +7,8 @@ import { Instant, Loading, PageHeader, ProblemNotice, Status } from '../componen
 import { useLocale } from '../i18n.js';
 import { money, number, percent, timeLeft } from '../lib/format.js';
 import { ProblemError } from '../lib/problems.js';
+import { useSession } from '../session.js';
+import { VendorBids } from './VendorBids.js';
 
 /** The clock, a tick every 30 s: enough for a countdown in minutes. */
 export function useNow(everyMs = 30_000): number {
@@ -36,6 +38,7 @@ export function TenderPage() {
   const { id = '' } = useParams();
   const { t, locale } = useLocale();
   const now = useNow();
+  const { user } = useSession();
   const tender = useQuery({
     queryKey: ['tender', id],
     queryFn: () => must(api.GET('/api/v1/tenders/{id}', { params: { path: { id } } })) as Promise<Tender>,
@@ -188,6 +191,7 @@ export function TenderPage() {
         ) : (
           <p className="ecl-u-type-paragraph">{t('tender.noQuestions')}</p>
         )}
+        {user?.role === 'vendor' && tr.status !== 'cancelled' ? <VendorBids tender={tr} now={now} /> : null}
         <p className="ecl-u-mt-xl">
           <a className="ecl-link ecl-link--standalone" href={`/api/v1/tenders/${tr.id}/ocds`}>
             {t('tender.openData')}
