@@ -126,4 +126,13 @@ describe('console: a vendor’s journey', function () {
     await screenshot(page, 'bid-form-nl');
     await page.getByLabel('Taal').selectOption('en');
   });
+
+  it('when the vendor lists its notices, then each receipt the platform e-mailed is there with its delivery', async () => {
+    await page.getByRole('link', { name: 'Notices' }).click();
+    await page.getByRole('heading', { name: 'Your notices' }).waitFor();
+    // Two receipts (submitted, replaced) and the welcome; they are sent by a worker, and the page follows.
+    await page.getByRole('cell', { name: 'Bid receipt' }).nth(1).waitFor({ timeout: 30_000 });
+    await page.getByRole('cell', { name: 'Your account' }).waitFor();
+    await expectAccessible(page, 'the notices');
+  });
 });

@@ -65,6 +65,9 @@ export function Layout({ children }: { children: ReactNode }) {
                           {t('subscriptions.nav')}
                         </Link>
                       ) : null}
+                      <Link className="ecl-link ecl-link--standalone ecl-u-mr-s" to="/notices">
+                        {t('notices.nav')}
+                      </Link>
                       <button
                         type="button"
                         className="ecl-button ecl-button--secondary"

@@ -1,0 +1,75 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, must } from '../api/client.js';
+import type { Page } from '../api/types.js';
+import { Instant, Loading, PageHeader, ProblemNotice } from '../components/ui.js';
+import { useLocale } from '../i18n.js';
+import { ProblemError } from '../lib/problems.js';
+
+interface Notice {
+  id: string;
+  template: string;
+  status: 'pending' | 'sent' | 'failed';
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** The signed-in user's notices with their delivery status, refreshed while some are still being sent. */
+export function Notices() {
+  const { t } = useLocale();
+  const notices = useQuery({
+    queryKey: ['notices'],
+    queryFn: () =>
+      must(api.GET('/api/v1/notices', { params: { query: { limit: '100' } } })) as Promise<Page<Notice>>,
+    refetchInterval: (q) => (q.state.data?.items.some((n) => n.status === 'pending') ? 3_000 : false),
+  });
+  return (
+    <>
+      <PageHeader title={t('notices.title')}>{t('notices.intro')}</PageHeader>
+      <div className="ecl-container ecl-u-mt-l">
+        {notices.error instanceof ProblemError ? <ProblemNotice problem={notices.error} /> : null}
+        {notices.isPending ? <Loading /> : null}
+        {notices.data && !notices.data.items.length ? (
+          <p className="ecl-u-type-paragraph">{t('notices.none')}</p>
+        ) : null}
+        {notices.data?.items.length ? (
+          <table className="ecl-table ecl-table--zebra">
+            <thead className="ecl-table__head">
+              <tr className="ecl-table__row">
+                <th scope="col" className="ecl-table__header">
+                  {t('notices.when')}
+                </th>
+                <th scope="col" className="ecl-table__header">
+                  {t('notices.kind')}
+                </th>
+                <th scope="col" className="ecl-table__header">
+                  {t('notices.delivery')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="ecl-table__body">
+              {notices.data.items.map((n) => (
+                <tr className="ecl-table__row" key={n.id}>
+                  <td className="ecl-table__cell">
+                    <Instant iso={n.createdAt} />
+                  </td>
+                  <td className="ecl-table__cell">
+                    {t(`notices.template.${n.template}`, { defaultValue: n.template })}
+                  </td>
+                  <td className="ecl-table__cell">
+                    {t(`notices.status.${n.status}`)}
+                    {n.sentAt ? (
+                      <>
+                        {' · '}
+                        <Instant iso={n.sentAt} />
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </div>
+    </>
+  );
+}
