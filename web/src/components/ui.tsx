@@ -129,3 +129,86 @@ export function Instant({ iso }: { iso: string }) {
     </time>
   );
 }
+
+/** A form field: its label, an optional hint and the API's message for it, linked to the control for screen readers. */
+export function Field({
+  id,
+  label,
+  help,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  help?: ReactNode;
+  error?: string;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
+  const describedBy =
+    [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="ecl-form-group ecl-u-mb-m">
+      <label className="ecl-form-label" htmlFor={id}>
+        {label}
+      </label>
+      {help ? (
+        <div className="ecl-help-block" id={`${id}-help`}>
+          {help}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="ecl-feedback-message" id={`${id}-error`}>
+          {error}
+        </div>
+      ) : null}
+      {children(describedBy)}
+    </div>
+  );
+}
+
+/** A checkbox of the design system, its whole label clickable. */
+export function Checkbox({
+  id,
+  checked,
+  onChange,
+  children,
+}: {
+  id: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="ecl-checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        className="ecl-checkbox__input"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label className="ecl-checkbox__label" htmlFor={id}>
+        <span className="ecl-checkbox__box" aria-hidden="true">
+          <Icon name="check" size="s" className="ecl-checkbox__icon" />
+        </span>
+        <span className="ecl-checkbox__text">{children}</span>
+      </label>
+    </div>
+  );
+}
+
+/** A table's header row. */
+export function TableHead({ columns }: { columns: ReactNode[] }) {
+  return (
+    <thead className="ecl-table__head">
+      <tr className="ecl-table__row">
+        {columns.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
+          <th scope="col" className="ecl-table__header" key={i}>
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, must } from '../api/client.js';
 import type { Call, Page, Tender } from '../api/types.js';
-import { Instant, Loading, PageHeader, ProblemNotice, Status } from '../components/ui.js';
+import { Instant, Loading, PageHeader, ProblemNotice, Status, TableHead } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError } from '../lib/problems.js';
 
@@ -128,25 +128,15 @@ export function Board() {
             </p>
             {tenders.data.items.length ? (
               <table className="ecl-table ecl-table--zebra">
-                <thead className="ecl-table__head">
-                  <tr className="ecl-table__row">
-                    <th scope="col" className="ecl-table__header">
-                      {t('board.reference')}
-                    </th>
-                    <th scope="col" className="ecl-table__header">
-                      {t('board.titleColumn')}
-                    </th>
-                    <th scope="col" className="ecl-table__header">
-                      {t('tender.cpv')}
-                    </th>
-                    <th scope="col" className="ecl-table__header">
-                      {t('board.deadline')}
-                    </th>
-                    <th scope="col" className="ecl-table__header">
-                      {t('board.status')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('board.reference'),
+                    t('board.titleColumn'),
+                    t('tender.cpv'),
+                    t('board.deadline'),
+                    t('board.status'),
+                  ]}
+                />
                 <tbody className="ecl-table__body">
                   {tenders.data.items.map((tender) => (
                     <tr className="ecl-table__row" key={tender.id}>

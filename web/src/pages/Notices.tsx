@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../api/client.js';
 import type { Page } from '../api/types.js';
-import { Instant, Loading, PageHeader, ProblemNotice } from '../components/ui.js';
+import { Instant, Loading, PageHeader, ProblemNotice, TableHead } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError } from '../lib/problems.js';
 
@@ -33,19 +33,7 @@ export function Notices() {
         ) : null}
         {notices.data?.items.length ? (
           <table className="ecl-table ecl-table--zebra">
-            <thead className="ecl-table__head">
-              <tr className="ecl-table__row">
-                <th scope="col" className="ecl-table__header">
-                  {t('notices.when')}
-                </th>
-                <th scope="col" className="ecl-table__header">
-                  {t('notices.kind')}
-                </th>
-                <th scope="col" className="ecl-table__header">
-                  {t('notices.delivery')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('notices.when'), t('notices.kind'), t('notices.delivery')]} />
             <tbody className="ecl-table__body">
               {notices.data.items.map((n) => (
                 <tr className="ecl-table__row" key={n.id}>

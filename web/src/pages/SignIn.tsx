@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Info, PageHeader, ProblemNotice } from '../components/ui.js';
+import { Field, Info, PageHeader, ProblemNotice } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError } from '../lib/problems.js';
 import { useSession } from '../session.js';
@@ -40,34 +40,34 @@ export function SignIn() {
         {ended ? <Info>{t('signIn.expired')}</Info> : null}
         {problem ? <ProblemNotice problem={problem} /> : null}
         <form onSubmit={submit} noValidate={false}>
-          <div className="ecl-form-group ecl-u-mb-m">
-            <label className="ecl-form-label" htmlFor="email">
-              {t('signIn.email')}
-            </label>
-            <input
-              id="email"
-              type="email"
-              autoComplete="username"
-              required
-              className="ecl-text-input ecl-text-input--l"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </div>
-          <div className="ecl-form-group ecl-u-mb-m">
-            <label className="ecl-form-label" htmlFor="password">
-              {t('signIn.password')}
-            </label>
-            <input
-              id="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              className="ecl-text-input ecl-text-input--l"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <Field id="email" label={t('signIn.email')}>
+            {(describedBy) => (
+              <input
+                id="email"
+                type="email"
+                autoComplete="username"
+                required
+                aria-describedby={describedBy}
+                className="ecl-text-input ecl-text-input--l"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field id="password" label={t('signIn.password')}>
+            {(describedBy) => (
+              <input
+                id="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                aria-describedby={describedBy}
+                className="ecl-text-input ecl-text-input--l"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            )}
+          </Field>
           <button type="submit" className="ecl-button ecl-button--primary" disabled={busy}>
             {t('signIn.submit')}
           </button>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, must } from '../api/client.js';
 import type { Page, Question, Tender } from '../api/types.js';
-import { Instant, Loading, PageHeader, ProblemNotice, Status } from '../components/ui.js';
+import { Instant, Loading, PageHeader, ProblemNotice, Status, TableHead } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { money, number, percent, timeLeft } from '../lib/format.js';
 import { ProblemError } from '../lib/problems.js';
@@ -100,22 +100,9 @@ export function TenderPage() {
 
         <h2 className="ecl-u-type-heading-2 ecl-u-mt-xl">{t('tender.lots')}</h2>
         <table className="ecl-table ecl-table--zebra">
-          <thead className="ecl-table__head">
-            <tr className="ecl-table__row">
-              <th scope="col" className="ecl-table__header">
-                {t('tender.lots')}
-              </th>
-              <th scope="col" className="ecl-table__header">
-                {t('board.titleColumn')}
-              </th>
-              <th scope="col" className="ecl-table__header">
-                {t('tender.estimated')}
-              </th>
-              <th scope="col" className="ecl-table__header">
-                {t('board.status')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('tender.lots'), t('board.titleColumn'), t('tender.estimated'), t('board.status')]}
+          />
           <tbody className="ecl-table__body">
             {tr.lots.map((l) => (
               <tr className="ecl-table__row" key={l.number}>
@@ -137,22 +124,9 @@ export function TenderPage() {
           {t('tender.qualityThreshold', { value: number(tr.award.qualityThreshold * 100, locale) })}
         </p>
         <table className="ecl-table">
-          <thead className="ecl-table__head">
-            <tr className="ecl-table__row">
-              <th scope="col" className="ecl-table__header">
-                {t('call.criteria')}
-              </th>
-              <th scope="col" className="ecl-table__header">
-                {t('tender.weight')}
-              </th>
-              <th scope="col" className="ecl-table__header">
-                {t('tender.maxScore')}
-              </th>
-              <th scope="col" className="ecl-table__header">
-                {t('tender.threshold')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('call.criteria'), t('tender.weight'), t('tender.maxScore'), t('tender.threshold')]}
+          />
           <tbody className="ecl-table__body">
             {tr.award.criteria.map((c) => (
               <tr className="ecl-table__row" key={c.key}>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must, postForm } from '../api/client.js';
 import type { Tender } from '../api/types.js';
-import { Icon, Info, Instant, ProblemNotice } from '../components/ui.js';
+import { Checkbox, Field, Info, Instant, ProblemNotice, TableHead } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { money, parseMoney } from '../lib/format.js';
 import { ProblemError } from '../lib/problems.js';
@@ -158,25 +158,15 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
 
       {bids.data?.items.length ? (
         <table className="ecl-table ecl-u-mb-l">
-          <thead className="ecl-table__head">
-            <tr className="ecl-table__row">
-              <th scope="col" className="ecl-table__header">
-                {t('tender.lots')}
-              </th>
-              <th scope="col" className="ecl-table__header">
-                {t('board.status')}
-              </th>
-              <th scope="col" className="ecl-table__header">
-                {t('vendor.receivedAt')}
-              </th>
-              <th scope="col" className="ecl-table__header">
-                SHA-256
-              </th>
-              <th scope="col" className="ecl-table__header">
-                <span className="ecl-u-sr-only">{t('vendor.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('tender.lots'),
+              t('board.status'),
+              t('vendor.receivedAt'),
+              'SHA-256',
+              <span key="actions" className="ecl-u-sr-only">{t('vendor.actions')}</span>,
+            ]}
+          />
           <tbody className="ecl-table__body">
             {bids.data.items.map((b) => (
               <tr className="ecl-table__row" key={b.id}>
@@ -251,54 +241,27 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
               onChange={(e) => setPrice(e.target.value)}
             />
           </div>
-          <div className="ecl-form-group ecl-u-mb-m">
-            <label className="ecl-form-label" htmlFor="offer">
-              {t('vendor.offer')}
-            </label>
-            {fieldError('/technicalOffer') ? (
-              <div className="ecl-feedback-message">{fieldError('/technicalOffer')}</div>
-            ) : null}
-            <textarea
-              id="offer"
-              required
-              rows={6}
-              className="ecl-text-area ecl-text-area--l"
-              value={offer}
-              onChange={(e) => setOffer(e.target.value)}
-            />
-          </div>
+          <Field id="offer" label={t('vendor.offer')} error={fieldError('/technicalOffer')}>
+            {(describedBy) => (
+              <textarea
+                id="offer"
+                required
+                rows={6}
+                aria-describedby={describedBy}
+                className="ecl-text-area ecl-text-area--l"
+                value={offer}
+                onChange={(e) => setOffer(e.target.value)}
+              />
+            )}
+          </Field>
           <fieldset className="ecl-form-group ecl-u-mb-m">
             <legend className="ecl-form-label">{t('vendor.declarations')}</legend>
-            <div className="ecl-checkbox">
-              <input
-                id="no-exclusion"
-                type="checkbox"
-                className="ecl-checkbox__input"
-                checked={noExclusion}
-                onChange={(e) => setNoExclusion(e.target.checked)}
-              />
-              <label className="ecl-checkbox__label" htmlFor="no-exclusion">
-                <span className="ecl-checkbox__box" aria-hidden="true">
-                  <Icon name="check" size="s" className="ecl-checkbox__icon" />
-                </span>
-                <span className="ecl-checkbox__text">{t('vendor.noExclusion')}</span>
-              </label>
-            </div>
-            <div className="ecl-checkbox">
-              <input
-                id="selection"
-                type="checkbox"
-                className="ecl-checkbox__input"
-                checked={selection}
-                onChange={(e) => setSelection(e.target.checked)}
-              />
-              <label className="ecl-checkbox__label" htmlFor="selection">
-                <span className="ecl-checkbox__box" aria-hidden="true">
-                  <Icon name="check" size="s" className="ecl-checkbox__icon" />
-                </span>
-                <span className="ecl-checkbox__text">{t('vendor.meetsSelection')}</span>
-              </label>
-            </div>
+            <Checkbox id="no-exclusion" checked={noExclusion} onChange={setNoExclusion}>
+              {t('vendor.noExclusion')}
+            </Checkbox>
+            <Checkbox id="selection" checked={selection} onChange={setSelection}>
+              {t('vendor.meetsSelection')}
+            </Checkbox>
           </fieldset>
           <div className="ecl-form-group ecl-u-mb-m">
             <label className="ecl-form-label" htmlFor="documents">
@@ -351,19 +314,19 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
             {t('vendor.ask')}
           </h3>
           {asked ? <Info>{t('vendor.asked')}</Info> : null}
-          <div className="ecl-form-group ecl-u-mb-m">
-            <label className="ecl-form-label" htmlFor="question">
-              {t('vendor.question')}
-            </label>
-            <textarea
-              id="question"
-              required
-              rows={3}
-              className="ecl-text-area ecl-text-area--l"
-              value={question}
-              onChange={(e) => setQuestion(e.target.value)}
-            />
-          </div>
+          <Field id="question" label={t('vendor.question')}>
+            {(describedBy) => (
+              <textarea
+                id="question"
+                required
+                rows={3}
+                aria-describedby={describedBy}
+                className="ecl-text-area ecl-text-area--l"
+                value={question}
+                onChange={(e) => setQuestion(e.target.value)}
+              />
+            )}
+          </Field>
           <button
             type="submit"
             className="ecl-button ecl-button--secondary"
