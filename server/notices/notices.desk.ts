@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { Notice } from './notice.model.js';
 import { requeueNotice } from './outbox.js';
+import { renderNotice } from './sending.js';
 
 // What officers and users do with notices once recorded: read them with their delivery status, resend.
 
@@ -77,4 +78,40 @@ export async function listNotices(
     })),
     total,
   };
+}
+
+/** A notice the actor may read: their own; any for officers, but none a sealed tender keeps from them. */
+async function readableNotice(actor: Actor, noticeId: string) {
+  const notice = Types.ObjectId.isValid(noticeId) ? await Notice.findById(noticeId).lean() : null;
+  const own = notice && String(notice.recipient.userId) === actor.id;
+  if (!notice || (!own && (!isOfficer(actor) || notice.sealedTenderId))) throw notFound('The notice');
+  return notice;
+}
+
+/** One notice as its recipient read it: the subject and text in their language, and its attachments by name. */
+export async function readNotice(actor: Actor, noticeId: string) {
+  const notice = await readableNotice(actor, noticeId);
+  const { rendered } = await renderNotice(notice);
+  return {
+    id: String(notice._id),
+    template: notice.template,
+    language: notice.locale,
+    status: notice.status,
+    createdAt: notice.createdAt,
+    sentAt: notice.sentAt,
+    subjectLine: rendered.subject,
+    text: rendered.text,
+    attachments: notice.attachments.map((a, n) => ({ n, kind: a.kind })),
+  };
+}
+
+/** One attachment of a notice (a decision letter, a contract), as it was e-mailed. */
+export async function noticeAttachment(actor: Actor, noticeId: string, n: number) {
+  const notice = await readableNotice(actor, noticeId);
+  const attachment = notice.attachments[n];
+  if (!attachment) throw notFound('The attachment');
+  const made = await (await renderNotice({ ...notice, attachments: [attachment] })).attachments();
+  const file = made[0];
+  if (!file) throw notFound('The attachment');
+  return file;
 }

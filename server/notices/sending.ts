@@ -13,6 +13,39 @@ function isPermanent(err: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
+/** What rendering a notice reads of it. */
+interface StoredNotice {
+  _id: unknown;
+  template: string;
+  locale: string;
+  data: unknown;
+  recipient: { name: string };
+  attachments: { kind: string; id: string }[];
+  createdAt: Date;
+}
+
+const loadNotice = (noticeId: string) => Notice.findById(noticeId).lean();
+
+/** A notice as its recipient reads it: rendered in its language, with its attachments made. */
+export async function renderNotice(notice: StoredNotice) {
+  const rendered = renderEmail(notice.template, notice.locale, {
+    ...(notice.data as object),
+    recipientName: notice.recipient.name,
+    publicUrl: context().config.publicUrl,
+  });
+  const attachments = () =>
+    loadAttachments(notice.attachments, {
+      notice: {
+        id: String(notice._id),
+        locale: notice.locale,
+        recipientName: notice.recipient.name,
+        createdAt: notice.createdAt,
+      },
+      rendered,
+    });
+  return { rendered, attachments };
+}
+
 /**
  * Sends one notice. Exactly once from the recipient's view: a notice already sent is skipped, and a
  * resend after a crash mid-send carries the same Message-ID, which mail systems deduplicate on.
@@ -25,25 +58,14 @@ export async function sendNotice(
   attempt: number,
   isLastAttempt: boolean,
 ): Promise<'sent' | 'skipped'> {
-  const notice = await Notice.findById(noticeId).lean();
+  const notice = await loadNotice(noticeId);
   if (notice?.status !== 'pending') return 'skipped';
   const attempts = Math.max(notice.attempts + 1, attempt);
   const { config } = context();
   try {
-    const rendered = renderEmail(notice.template, notice.locale, {
-      ...(notice.data as object),
-      recipientName: notice.recipient.name,
-      publicUrl: config.publicUrl,
-    });
-    const attachments = await loadAttachments(notice.attachments, {
-      notice: {
-        id: String(notice._id),
-        locale: notice.locale,
-        recipientName: notice.recipient.name,
-        createdAt: notice.createdAt,
-      },
-      rendered,
-    });
+    const made = await renderNotice(notice);
+    const { rendered } = made;
+    const attachments = await made.attachments();
     if (!config.smtpUrl) throw new Error('No SMTP server is configured.');
     await mailTransport(config.smtpUrl).sendMail({
       from: config.mailFrom,

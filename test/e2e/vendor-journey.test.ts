@@ -134,5 +134,15 @@ describe('console: a vendor’s journey', function () {
     await page.getByRole('cell', { name: 'Bid receipt' }).nth(1).waitFor({ timeout: 30_000 });
     await page.getByRole('cell', { name: 'Your account' }).waitFor();
     await expectAccessible(page, 'the notices');
+    // A receipt opens as the vendor received it: the time and the SHA-256 of what it submitted.
+    await page.getByRole('link', { name: 'Bid receipt' }).first().click();
+    await page
+      .getByText(/SHA-256/)
+      .first()
+      .waitFor();
+    const receipts = await Bid.findOne({ vendorId: vendor.organisationId }).lean();
+    const shown = await page.locator('.notice-text').textContent();
+    expect(receipts?.receipts.some((r: { sha256: string }) => shown?.includes(r.sha256))).to.equal(true);
+    await expectAccessible(page, 'a notice');
   });
 });

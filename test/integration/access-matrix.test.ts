@@ -144,6 +144,9 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /api/v1/notices': { allowed: SIGNED_IN },
   // The only notices of another party here are sealed receipts: officers do not see them either.
   'post /api/v1/notices/{id}/resend': { allowed: [] },
+  // Another's notice, and its attachments: nobody reads them, officers included while sealed.
+  'get /api/v1/notices/{id}': { allowed: [] },
+  'get /api/v1/notices/{id}/attachments/{n}': { allowed: [] },
   'get /api/v1/audit/verify': { allowed: ['admin'] },
 };
 
@@ -217,7 +220,8 @@ describe('access matrix: every route × every role × an object that is not thei
           .replace('{organisationId}', o.organisationId(template))
           .replace('{rid}', o.rid)
           .replace('{qid}', o.qid)
-          .replace('{documentId}', o.documentId);
+          .replace('{documentId}', o.documentId)
+          .replace('{n}', '0');
         const body = row.body
           ? JSON.parse(
               JSON.stringify(row.body)

@@ -45,6 +45,8 @@ async function readableUrls(w: SealedWorld): Promise<string[]> {
     '/tenders/{id}': [w.tenderId],
     '/bids/{id}': Object.values(w.bids),
     '/contracts/{id}': ['0123456789abcdef01234567'],
+    // The bidders' own receipts: each to its vendor only, never to an officer while sealed.
+    '/notices/{id}': [w.noticeOfA, w.noticeOfB],
     '/organisations/{organisationId}': [
       w.actors.vendorA?.organisationId as string,
       w.actors.vendorB?.organisationId as string,
@@ -62,6 +64,7 @@ async function readableUrls(w: SealedWorld): Promise<string[]> {
     expanded = expanded.map((u) =>
       u.replace('{rid}', u.includes(w.consortiumY) ? w.resolutionY : w.resolutionX),
     );
+    expanded = expanded.map((u) => u.replace('{n}', '0'));
     // Each bid with every sealed document id there is: its own, and another bid's.
     expanded = expanded.flatMap((u) =>
       u.includes('{documentId}') ? Object.values(w.documents).map((d) => u.replace('{documentId}', d)) : [u],

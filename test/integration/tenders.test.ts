@@ -819,6 +819,25 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(text).to.match(/Pagina 1 van 1/);
   });
 
+  it('when a bidder reads its award decision through the API, then it gets the text in its language and the same letter; no other vendor does', async () => {
+    const dutch = v[1] as Person;
+    const list = await call('GET', '/notices?template=award-lost', { token: dutch.token });
+    const id = list.body.items[0]?.id as string;
+    const notice = await call('GET', `/notices/${id}`, { token: dutch.token });
+    expect(notice.status).to.equal(200);
+    expect(notice.body).to.include({ template: 'award-lost', language: 'nl' });
+    expect(notice.body.subjectLine).to.include('niet gekozen');
+    expect(notice.body.text).to.include('66,80');
+    expect(notice.body.attachments).to.deep.equal([{ n: 0, kind: 'letter' }]);
+    const letter = await call('GET', `/notices/${id}/attachments/0`, { token: dutch.token });
+    expect(letter.headers.get('content-type')).to.include('application/pdf');
+    expect(await pdfText(letter.body as Buffer)).to.include('wachttermijn');
+    for (const other of [v[2] as Person, outsider])
+      expect((await call('GET', `/notices/${id}`, { token: other.token })).status).to.equal(404);
+    expect((await call('GET', `/notices/${id}/attachments/1`, { token: dutch.token })).status).to.equal(404);
+    expect((await call('GET', `/notices/${id}`, { token: officer.token })).status).to.equal(200);
+  });
+
   it('when the evaluation report is asked, then officers and clean evaluators get the whole evaluation; others do not', async () => {
     const res = await call('GET', `/tenders/${tenderId}/report.pdf`, {
       token: (sel.evaluators[0] as Person).token,

@@ -5,6 +5,7 @@ import { useLocale } from './i18n.js';
 import { Board } from './pages/Board.js';
 import { CallPage } from './pages/CallPage.js';
 import { NotFound } from './pages/NotFound.js';
+import { NoticePage } from './pages/NoticePage.js';
 import { Notices } from './pages/Notices.js';
 import { SignIn } from './pages/SignIn.js';
 import { Subscriptions } from './pages/Subscriptions.js';
@@ -47,6 +48,7 @@ export function App() {
           <Route path="/sign-in" element={<SignIn />} />
           <Route path="/account/subscriptions" element={<Subscriptions />} />
           <Route path="/notices" element={<Notices />} />
+          <Route path="/notices/:id" element={<NoticePage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Fallback>

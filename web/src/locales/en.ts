@@ -136,6 +136,7 @@ export const en = {
     delivery: 'Delivery',
     none: 'No notice yet.',
     status: { pending: 'Being sent', sent: 'Sent', failed: 'Failed' },
+    attachment: { letter: 'Download the letter (PDF)', document: 'Download the document (PDF)' },
     template: {
       'account-created': 'Your account',
       'award-lost': 'Award decision: not successful',

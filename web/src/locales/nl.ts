@@ -141,6 +141,7 @@ export const nl: Messages = {
     delivery: 'Aflevering',
     none: 'Nog geen berichten.',
     status: { pending: 'Wordt verzonden', sent: 'Verzonden', failed: 'Mislukt' },
+    attachment: { letter: 'De brief downloaden (pdf)', document: 'Het document downloaden (pdf)' },
     template: {
       'account-created': 'Uw account',
       'award-lost': 'Gunningsbesluit: niet gegund',

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
 import { api, must } from '../api/client.js';
 import type { Page } from '../api/types.js';
 import { Instant, Loading, PageHeader, ProblemNotice, TableHead } from '../components/ui.js';
@@ -41,7 +42,9 @@ export function Notices() {
                     <Instant iso={n.createdAt} />
                   </td>
                   <td className="ecl-table__cell">
-                    {t(`notices.template.${n.template}`, { defaultValue: n.template })}
+                    <Link className="ecl-link" to={`/notices/${n.id}`}>
+                      {t(`notices.template.${n.template}`, { defaultValue: n.template })}
+                    </Link>
                   </td>
                   <td className="ecl-table__cell">
                     {t(`notices.status.${n.status}`)}

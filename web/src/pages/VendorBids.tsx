@@ -164,7 +164,9 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
               t('board.status'),
               t('vendor.receivedAt'),
               'SHA-256',
-              <span key="actions" className="ecl-u-sr-only">{t('vendor.actions')}</span>,
+              <span key="actions" className="ecl-u-sr-only">
+                {t('vendor.actions')}
+              </span>,
             ]}
           />
           <tbody className="ecl-table__body">

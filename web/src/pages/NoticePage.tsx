@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api, must, session } from '../api/client.js';
+import { Instant, Loading, PageHeader, ProblemNotice } from '../components/ui.js';
+import { useLocale } from '../i18n.js';
+import { ProblemError, problemFrom } from '../lib/problems.js';
+
+interface NoticeText {
+  id: string;
+  template: string;
+  status: string;
+  createdAt: string;
+  subjectLine: string;
+  text: string;
+  attachments: { n: number; kind: string }[];
+}
+
+/** One notice as its recipient received it (a receipt, an award decision with its grounds), and its letters. */
+export function NoticePage() {
+  const { id = '' } = useParams();
+  const { t } = useLocale();
+  const [problem, setProblem] = useState<ProblemError | null>(null);
+  const notice = useQuery({
+    queryKey: ['notice', id],
+    queryFn: () => must(api.GET('/api/v1/notices/{id}', { params: { path: { id } } })) as Promise<NoticeText>,
+  });
+  // The file needs the session's token, which a plain link would not send: fetched, then saved.
+  const open = async (n: number) => {
+    const res = await fetch(`/api/v1/notices/${id}/attachments/${n}`, {
+      headers: { Authorization: `Bearer ${session.token() ?? ''}` },
+    });
+    if (!res.ok) return setProblem(problemFrom(res.status, await res.json().catch(() => undefined)));
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download =
+      /filename="?([^";]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'letter.pdf';
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  if (notice.error instanceof ProblemError)
+    return (
+      <div className="ecl-container ecl-u-mt-l">
+        <ProblemNotice problem={notice.error} />
+      </div>
+    );
+  if (!notice.data) return <Loading />;
+  const n = notice.data;
+  return (
+    <>
+      <PageHeader title={n.subjectLine} meta={<Instant iso={n.createdAt} />} />
+      <div className="ecl-container ecl-u-mt-l">
+        {problem ? <ProblemNotice problem={problem} /> : null}
+        <div className="notice-text ecl-u-type-paragraph">{n.text}</div>
+        {n.attachments.map((a) => (
+          <button
+            key={a.n}
+            type="button"
+            className="ecl-button ecl-button--secondary ecl-u-mt-l ecl-u-mr-s"
+            onClick={() => void open(a.n)}
+          >
+            {t(`notices.attachment.${a.kind}`, { defaultValue: a.kind })}
+          </button>
+        ))}
+      </div>
+    </>
+  );
+}
