@@ -51,6 +51,7 @@ describe('console: a vendor’s journey', function () {
   it('when a vendor signs in and sets its tender alerts, then its organisation is subscribed to those CPV prefixes', async () => {
     await page.goto(`${harness().baseUrl}/sign-in`);
     await expectAccessible(page, 'sign-in');
+    await screenshot(page, 'sign-in-en');
     await page.getByLabel('E-mail address').fill(vendor.email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -63,6 +64,7 @@ describe('console: a vendor’s journey', function () {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();
     await expectAccessible(page, 'tender alerts');
+    await screenshot(page, 'alerts-en');
     const me = await call('GET', '/me', { token: vendor.token });
     expect(me.body.organisation.cpvPrefixes).to.deep.equal(['4873', '72212']);
   });
@@ -134,6 +136,7 @@ describe('console: a vendor’s journey', function () {
     await page.getByRole('cell', { name: 'Bid receipt' }).nth(1).waitFor({ timeout: 30_000 });
     await page.getByRole('cell', { name: 'Your account' }).waitFor();
     await expectAccessible(page, 'the notices');
+    await screenshot(page, 'notices-en');
     // A receipt opens as the vendor received it: the time and the SHA-256 of what it submitted.
     await page.getByRole('link', { name: 'Bid receipt' }).first().click();
     await page
@@ -144,5 +147,19 @@ describe('console: a vendor’s journey', function () {
     const shown = await page.locator('.notice-text').textContent();
     expect(receipts?.receipts.some((r: { sha256: string }) => shown?.includes(r.sha256))).to.equal(true);
     await expectAccessible(page, 'a notice');
+    await screenshot(page, 'notice-en');
+    // The same pages in Dutch.
+    await page.getByLabel('Language').selectOption('nl');
+    await page.getByText('SHA-256').first().waitFor();
+    await expectAccessible(page, 'a notice in Dutch');
+    await screenshot(page, 'notice-nl');
+    await page.getByRole('link', { name: 'Berichten', exact: true }).click();
+    await page.getByRole('heading', { name: 'Uw berichten' }).waitFor();
+    await expectAccessible(page, 'the notices in Dutch');
+    await screenshot(page, 'notices-nl');
+    await page.getByRole('link', { name: 'Aanbestedingsberichten' }).click();
+    await page.getByLabel('CPV-voorvoegsels').waitFor();
+    await screenshot(page, 'alerts-nl');
+    await page.getByLabel('Taal').selectOption('en');
   });
 });
