@@ -9,13 +9,15 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
+COPY web ./web
 COPY server ./server
 COPY workers ./workers
 COPY schemas ./schemas
 COPY templates ./templates
 COPY test ./test
 COPY scripts ./scripts
-RUN npx tsc -p tsconfig.json && npm prune --omit=dev
+# The API, the workers and the web console (served at /), then only what runs.
+RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000

@@ -14,6 +14,7 @@ import { idParam as id, officersOnly as officer } from '../http/params.js';
 import { body, page, query } from '../http/validate.js';
 import * as committee from './opening-committee.js';
 import * as questions from './questions.service.js';
+import { listTenders } from './tender-search.js';
 import * as tenders from './tenders.service.js';
 
 /** Tenders: lifecycle, opening time and committee, clarifications and the evaluation committee. */
@@ -23,7 +24,7 @@ export const tendersRoutes = Router()
   })
   .get('/tenders', query(tendersQuery), async (req, res) => {
     const { q, cpv, stage } = req.query as { q?: string; cpv?: string; stage?: 'open' | 'closed' };
-    res.json(await tenders.listTenders(actorOf(req), page(req), { q, cpv, stage }));
+    res.json(await listTenders(actorOf(req), page(req), { q, cpv, stage }));
   })
   .get('/tenders/:id', async (req, res) => {
     const actor = actorOf(req);

@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { Types, trusted } from 'mongoose';
+import { Types } from 'mongoose';
 import type { createTenderBody } from '../../schemas/tenders.js';
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -221,39 +221,6 @@ export async function cancelTender(actor: Actor, id: string, reason: string) {
   });
   await audit(actor, 'tender.cancelled', id, { reason });
   return tenderView(t, actor);
-}
-
-/** A search's words, each matched literally (never as a pattern), case aside. */
-const literally = (words: string) => new RegExp(words.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-
-/**
- * The tenders a reader may see, newest first, optionally searched: words of the title, description
- * or reference, a CPV prefix, and whether bids are still taken (`open`) or no longer (`closed`).
- */
-export async function listTenders(
-  actor: Actor,
-  page: { limit: number; offset: number },
-  search: { q?: string; cpv?: string; stage?: 'open' | 'closed' } = {},
-) {
-  const now = new Date();
-  const conditions: Record<string, unknown>[] = isOfficer(actor)
-    ? []
-    : [{ status: trusted({ $ne: 'draft' }) }];
-  if (search.q) {
-    const words = literally(search.q);
-    conditions.push({ $or: [{ title: words }, { description: words }, { reference: words }] });
-  }
-  if (search.cpv) conditions.push({ cpvCodes: new RegExp(`^${search.cpv}`) });
-  if (search.stage === 'open')
-    conditions.push({ status: 'published', submissionDeadline: trusted({ $gt: now }) });
-  if (search.stage === 'closed')
-    conditions.push({ $or: [{ status: 'cancelled' }, { submissionDeadline: trusted({ $lte: now }) }] });
-  const query = conditions.length > 1 ? { $and: conditions } : (conditions[0] ?? {});
-  const [items, total] = await Promise.all([
-    Tender.find(query).sort({ createdAt: -1 }).skip(page.offset).limit(page.limit).lean<TenderRecord[]>(),
-    Tender.countDocuments(query),
-  ]);
-  return { items: items.map((t) => tenderView(t, actor)), total };
 }
 
 /** The tender's evaluation committee, as the shared committee actions see it. */

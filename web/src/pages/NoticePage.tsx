@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, must, session } from '../api/client.js';
+import { saveFile } from '../components/save-file.js';
 import { Instant, Loading, PageHeader, ProblemNotice } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError, problemFrom } from '../lib/problems.js';
@@ -31,13 +32,9 @@ export function NoticePage() {
       headers: { Authorization: `Bearer ${session.token() ?? ''}` },
     });
     if (!res.ok) return setProblem(problemFrom(res.status, await res.json().catch(() => undefined)));
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download =
+    const name =
       /filename="?([^";]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'letter.pdf';
-    a.click();
-    URL.revokeObjectURL(url);
+    saveFile(name, await res.blob());
   };
   if (notice.error instanceof ProblemError)
     return (

@@ -2,56 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must, postForm } from '../api/client.js';
 import type { Tender } from '../api/types.js';
-import { Checkbox, Field, Info, Instant, ProblemNotice, TableHead } from '../components/ui.js';
+import { Checkbox, Field, Info, ProblemNotice } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { money, parseMoney } from '../lib/format.js';
 import { ProblemError } from '../lib/problems.js';
-
-interface OwnBid {
-  id: string;
-  lot: number;
-  status: 'submitted' | 'withdrawn';
-  receivedAt: string;
-  sha256: string;
-  receipts: { receivedAt: string; sha256: string; action: string }[];
-  documents?: { id: string }[];
-  content?: { priceCents: number; technicalOffer: string };
-}
-
-interface Receipt {
-  id: string;
-  lot: number;
-  receivedAt: string;
-  sha256: string;
-  action: string;
-  bidKey?: string;
-  documents?: { id: string }[];
-}
-
-/** The receipt as a file the vendor keeps: what was received, when, and the SHA-256 that proves it. */
-function receiptFile(tender: Tender, r: Receipt): string {
-  return [
-    `Tender: ${tender.reference} — ${tender.title}`,
-    `Lot: ${r.lot}`,
-    `Bid: ${r.id}`,
-    `Action: ${r.action}`,
-    `Received at (UTC): ${r.receivedAt}`,
-    `SHA-256 of what was submitted: ${r.sha256}`,
-    ...(r.bidKey
-      ? [`Bid key (opens your documents before the opening; the platform does not keep it): ${r.bidKey}`]
-      : []),
-    '',
-  ].join('\n');
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
+import { AskQuestion } from './AskQuestion.js';
+import { BidReceipt, type OwnBid, OwnBids, type Receipt } from './BidReceipt.js';
 
 /** A vendor's part of a tender: ask a question, submit, replace or withdraw a bid per lot, keep the receipt. */
 export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
@@ -72,9 +28,7 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
   const [noExclusion, setNoExclusion] = useState(false);
   const [selection, setSelection] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
-  const [question, setQuestion] = useState('');
   const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [asked, setAsked] = useState(false);
   const priceCents = parseMoney(price, locale);
 
   const submit = useMutation({
@@ -99,20 +53,7 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
     mutationFn: (id: string) => must(api.DELETE('/api/v1/bids/{id}', { params: { path: { id } } })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['tender', tender.id, 'bids'] }),
   });
-  const ask = useMutation({
-    mutationFn: () =>
-      must(
-        api.POST('/api/v1/tenders/{id}/questions', {
-          params: { path: { id: tender.id } },
-          body: { text: question },
-        }),
-      ),
-    onSuccess: () => {
-      setQuestion('');
-      setAsked(true);
-    },
-  });
-  const problem = [submit.error, withdraw.error, ask.error].find((e) => e instanceof ProblemError) as
+  const problem = [submit.error, withdraw.error].find((e) => e instanceof ProblemError) as
     | ProblemError
     | undefined;
   const fieldError = (path: string) =>
@@ -128,76 +69,10 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
         {t('vendor.yourBids')}
       </h2>
       {problem ? <ProblemNotice problem={problem} /> : null}
-      {receipt ? (
-        <div className="ecl-notification ecl-notification--success ecl-u-mb-l" role="status">
-          <div className="ecl-notification__content">
-            <div className="ecl-notification__title">{t('vendor.received', { lot: receipt.lot })}</div>
-            <div className="ecl-notification__description">
-              <p className="ecl-u-mb-xs">
-                <Instant iso={receipt.receivedAt} /> · SHA-256{' '}
-                <code className="receipt-hash">{receipt.sha256}</code>
-              </p>
-              {receipt.bidKey ? (
-                <p className="ecl-u-mb-xs">
-                  {t('vendor.bidKey')} <code className="receipt-hash">{receipt.bidKey}</code>
-                </p>
-              ) : null}
-              <button
-                type="button"
-                className="ecl-button ecl-button--secondary"
-                onClick={() =>
-                  download(`receipt-${tender.reference}-lot-${receipt.lot}.txt`, receiptFile(tender, receipt))
-                }
-              >
-                {t('vendor.downloadReceipt')}
-              </button>
-            </div>
-          </div>
-        </div>
-      ) : null}
+      {receipt ? <BidReceipt tender={tender} receipt={receipt} /> : null}
 
       {bids.data?.items.length ? (
-        <table className="ecl-table ecl-u-mb-l">
-          <TableHead
-            columns={[
-              t('tender.lots'),
-              t('board.status'),
-              t('vendor.receivedAt'),
-              'SHA-256',
-              <span key="actions" className="ecl-u-sr-only">
-                {t('vendor.actions')}
-              </span>,
-            ]}
-          />
-          <tbody className="ecl-table__body">
-            {bids.data.items.map((b) => (
-              <tr className="ecl-table__row" key={b.id}>
-                <td className="ecl-table__cell">{t('tender.lot', { number: b.lot })}</td>
-                <td className="ecl-table__cell">
-                  {t(`vendor.bidStatus.${b.status}`)}
-                  {b.content ? ` · ${money(b.content.priceCents, locale)}` : ''}
-                </td>
-                <td className="ecl-table__cell">
-                  <Instant iso={b.receivedAt} />
-                </td>
-                <td className="ecl-table__cell">
-                  <code className="receipt-hash">{b.sha256}</code>
-                </td>
-                <td className="ecl-table__cell">
-                  {open && b.status === 'submitted' ? (
-                    <button
-                      type="button"
-                      className="ecl-button ecl-button--secondary"
-                      onClick={() => withdraw.mutate(b.id)}
-                    >
-                      {t('vendor.withdraw', { lot: b.lot })}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OwnBids bids={bids.data.items} open={open} onWithdraw={(id) => withdraw.mutate(id)} />
       ) : null}
 
       {open ? (
@@ -303,41 +178,7 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
         <Info>{t('vendor.closed')}</Info>
       )}
 
-      {asking ? (
-        <form
-          className="ecl-u-mt-xl"
-          aria-labelledby="ask"
-          onSubmit={(e) => {
-            e.preventDefault();
-            ask.mutate();
-          }}
-        >
-          <h3 className="ecl-u-type-heading-3" id="ask">
-            {t('vendor.ask')}
-          </h3>
-          {asked ? <Info>{t('vendor.asked')}</Info> : null}
-          <Field id="question" label={t('vendor.question')}>
-            {(describedBy) => (
-              <textarea
-                id="question"
-                required
-                rows={3}
-                aria-describedby={describedBy}
-                className="ecl-text-area ecl-text-area--l"
-                value={question}
-                onChange={(e) => setQuestion(e.target.value)}
-              />
-            )}
-          </Field>
-          <button
-            type="submit"
-            className="ecl-button ecl-button--secondary"
-            disabled={ask.isPending || !question.trim()}
-          >
-            {t('vendor.sendQuestion')}
-          </button>
-        </form>
-      ) : null}
+      {asking ? <AskQuestion tenderId={tender.id} /> : null}
     </section>
   );
 }

@@ -1,0 +1,39 @@
+import { trusted } from 'mongoose';
+import { type Actor, isOfficer } from '../accounts/access.js';
+import { Tender, type TenderRecord } from './tender.model.js';
+import { tenderView } from './tenders.service.js';
+
+// The list of tenders a reader may see, and the tender board's search over it.
+
+/** A search's words, each matched literally (never as a pattern), case aside. */
+const literally = (words: string) => new RegExp(words.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+
+/**
+ * The tenders a reader may see, newest first, optionally searched: words of the title, description
+ * or reference, a CPV prefix, and whether bids are still taken (`open`) or no longer (`closed`).
+ */
+export async function listTenders(
+  actor: Actor,
+  page: { limit: number; offset: number },
+  search: { q?: string; cpv?: string; stage?: 'open' | 'closed' } = {},
+) {
+  const now = new Date();
+  const conditions: Record<string, unknown>[] = isOfficer(actor)
+    ? []
+    : [{ status: trusted({ $ne: 'draft' }) }];
+  if (search.q) {
+    const words = literally(search.q);
+    conditions.push({ $or: [{ title: words }, { description: words }, { reference: words }] });
+  }
+  if (search.cpv) conditions.push({ cpvCodes: new RegExp(`^${search.cpv}`) });
+  if (search.stage === 'open')
+    conditions.push({ status: 'published', submissionDeadline: trusted({ $gt: now }) });
+  if (search.stage === 'closed')
+    conditions.push({ $or: [{ status: 'cancelled' }, { submissionDeadline: trusted({ $lte: now }) }] });
+  const query = conditions.length > 1 ? { $and: conditions } : (conditions[0] ?? {});
+  const [items, total] = await Promise.all([
+    Tender.find(query).sort({ createdAt: -1 }).skip(page.offset).limit(page.limit).lean<TenderRecord[]>(),
+    Tender.countDocuments(query),
+  ]);
+  return { items: items.map((t) => tenderView(t, actor)), total };
+}

@@ -1,0 +1,135 @@
+import type { Tender } from '../api/types.js';
+import { saveFile } from '../components/save-file.js';
+import { Instant, TableHead } from '../components/ui.js';
+import { useLocale } from '../i18n.js';
+import { money } from '../lib/format.js';
+
+// What a vendor keeps of its bids: the receipt of the last submission, and the table of its bids.
+
+export interface OwnBid {
+  id: string;
+  lot: number;
+  status: 'submitted' | 'withdrawn';
+  receivedAt: string;
+  sha256: string;
+  receipts: { receivedAt: string; sha256: string; action: string }[];
+  documents?: { id: string }[];
+  content?: { priceCents: number; technicalOffer: string };
+}
+
+export interface Receipt {
+  id: string;
+  lot: number;
+  receivedAt: string;
+  sha256: string;
+  action: string;
+  bidKey?: string;
+  documents?: { id: string }[];
+}
+
+/** The receipt as a file the vendor keeps: what was received, when, and the SHA-256 that proves it. */
+function receiptFile(tender: Tender, r: Receipt): string {
+  return [
+    `Tender: ${tender.reference} — ${tender.title}`,
+    `Lot: ${r.lot}`,
+    `Bid: ${r.id}`,
+    `Action: ${r.action}`,
+    `Received at (UTC): ${r.receivedAt}`,
+    `SHA-256 of what was submitted: ${r.sha256}`,
+    ...(r.bidKey
+      ? [`Bid key (opens your documents before the opening; the platform does not keep it): ${r.bidKey}`]
+      : []),
+    '',
+  ].join('\n');
+}
+
+/** The receipt just received: the time, the SHA-256 and the bid key, and a file to keep them. */
+export function BidReceipt({ tender, receipt }: { tender: Tender; receipt: Receipt }) {
+  const { t } = useLocale();
+  return (
+    <div className="ecl-notification ecl-notification--success ecl-u-mb-l" role="status">
+      <div className="ecl-notification__content">
+        <div className="ecl-notification__title">{t('vendor.received', { lot: receipt.lot })}</div>
+        <div className="ecl-notification__description">
+          <p className="ecl-u-mb-xs">
+            <Instant iso={receipt.receivedAt} /> · SHA-256{' '}
+            <code className="receipt-hash">{receipt.sha256}</code>
+          </p>
+          {receipt.bidKey ? (
+            <p className="ecl-u-mb-xs">
+              {t('vendor.bidKey')} <code className="receipt-hash">{receipt.bidKey}</code>
+            </p>
+          ) : null}
+          <button
+            type="button"
+            className="ecl-button ecl-button--secondary"
+            onClick={() =>
+              saveFile(
+                `receipt-${tender.reference}-lot-${receipt.lot}.txt`,
+                new Blob([receiptFile(tender, receipt)], { type: 'text/plain;charset=utf-8' }),
+              )
+            }
+          >
+            {t('vendor.downloadReceipt')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The vendor's bids on the tender, each withdrawable while bids are taken. */
+export function OwnBids({
+  bids,
+  open,
+  onWithdraw,
+}: {
+  bids: OwnBid[];
+  open: boolean;
+  onWithdraw: (id: string) => void;
+}) {
+  const { t, locale } = useLocale();
+  return (
+    <table className="ecl-table ecl-u-mb-l">
+      <TableHead
+        columns={[
+          t('tender.lots'),
+          t('board.status'),
+          t('vendor.receivedAt'),
+          'SHA-256',
+          <span key="actions" className="ecl-u-sr-only">
+            {t('vendor.actions')}
+          </span>,
+        ]}
+      />
+      <tbody className="ecl-table__body">
+        {bids.map((b) => (
+          <tr className="ecl-table__row" key={b.id}>
+            <td className="ecl-table__cell">{t('tender.lot', { number: b.lot })}</td>
+            <td className="ecl-table__cell">
+              {t(`vendor.bidStatus.${b.status}`)}
+              {b.content ? ` · ${money(b.content.priceCents, locale)}` : ''}
+            </td>
+            <td className="ecl-table__cell">
+              <Instant iso={b.receivedAt} />
+            </td>
+            <td className="ecl-table__cell">
+              <code className="receipt-hash">{b.sha256}</code>
+            </td>
+            <td className="ecl-table__cell">
+              {open && b.status === 'submitted' ? (
+                <button
+                  type="button"
+                  className="ecl-button ecl-button--secondary"
+                  onClick={() => onWithdraw(b.id)}
+                >
+                  {t('vendor.withdraw', { lot: b.lot })}
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
