@@ -1,5 +1,6 @@
 import { Organisation } from '../accounts/organisation.model.js';
 import { Bid } from '../bids/bid.model.js';
+import { groundsInWords, rejectionGrounds } from '../evaluation/grounds.js';
 import { notifyEach } from '../notices/outbox.js';
 import { peopleOf } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
@@ -36,7 +37,7 @@ export async function notifyAwardDecision(tenderId: string, lot: number, eventId
         ownQuality: own?.quality ?? null,
         ownPrice: own?.price ?? null,
         ownRank: own?.rank ?? null,
-        grounds: own?.reasons.length ? own.reasons : ['Another bid obtained a higher total score.'],
+        grounds: groundsInWords(rejectionGrounds(own)),
       },
     });
   }

@@ -1,13 +1,17 @@
+import { Types, trusted } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
+import { Organisation } from '../accounts/organisation.model.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Bid } from '../bids/bid.model.js';
+import { bidIdFor } from '../bids/bids.service.js';
 import { context } from '../context.js';
 import { badRequest, conflict, forbidden } from '../errors.js';
+import { rejectionGrounds } from '../evaluation/grounds.js';
 import { domainEvent } from '../events.js';
 import { addDuration } from '../periods.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { loadTender, tenderView } from '../tenders/tenders.service.js';
+import { loadTender, lotStatus, tenderView } from '../tenders/tenders.service.js';
 
 /**
  * An officer awards a lot to a ranked bid. An abnormally low bid needs the vendor's explanation on
@@ -109,4 +113,66 @@ export async function endStandstill(tenderId: string, lot: number): Promise<'end
     detail: { lot },
   });
   return 'ended';
+}
+
+/**
+ * The tender's awards, lot by lot: the decision, the winner and its score, the standstill. A vendor
+ * that bid on an awarded lot also reads its own result, as its award letter gives it: rank, Q, P,
+ * total, its mean per criterion and, when it did not win, the grounds. Officers also read the
+ * recorded explanation and justification.
+ */
+export async function listAwards(actor: Actor, tenderId: string) {
+  const t = await loadTender(actor, tenderId);
+  const winners = await Organisation.find(
+    { _id: trusted({ $in: t.awards.map((a) => new Types.ObjectId(a.vendorId)) }) },
+    { name: 1 },
+  ).lean();
+  const nameOf = new Map(winners.map((o) => [String(o._id), o.name]));
+  const items = [];
+  for (const a of t.awards) {
+    const lot = t.lots.find((l) => l.number === a.lot);
+    items.push({
+      lot: a.lot,
+      lotTitle: lot?.title ?? '',
+      status: lotStatus(t, a.lot),
+      decidedAt: a.decidedAt,
+      standstillEndsAt: a.standstillEndsAt,
+      winner: { vendorId: a.vendorId, name: nameOf.get(a.vendorId) ?? null, total: a.total },
+      ...(isOfficer(actor)
+        ? {
+            bidId: a.bidId,
+            quality: a.quality,
+            price: a.price,
+            lowPriceExplanation: a.lowPriceExplanation,
+            justification: a.justification ?? null,
+          }
+        : {}),
+      ...(actor.role === 'vendor' ? { own: await ownResult(t, a, actor.organisationId) } : {}),
+    });
+  }
+  return { items };
+}
+
+/** A vendor's own result on an awarded lot, or null when it has no bid there. */
+async function ownResult(t: TenderRecord, a: TenderRecord['awards'][number], vendorId: string) {
+  const bidId = bidIdFor(String(t._id), a.lot, vendorId);
+  const bid = await Bid.findById(bidId, { status: 1 }).lean();
+  if (bid?.status !== 'submitted') return null;
+  const r = t.evaluation?.lots.find((l) => l.lot === a.lot)?.results.find((x) => x.bidId === bidId);
+  const won = a.bidId === bidId;
+  return {
+    bidId,
+    won,
+    rank: r?.rank ?? null,
+    quality: r?.quality ?? null,
+    price: r?.price ?? null,
+    total: r?.total ?? null,
+    criteria: t.award.criteria.map((c) => ({
+      key: c.key,
+      title: c.title,
+      maxScore: c.maxScore,
+      mean: r?.criterionScores.find((s) => s.key === c.key)?.mean ?? null,
+    })),
+    grounds: won ? [] : rejectionGrounds(r),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Criterion } from '../calls/call.model.js';
+import { type Ground, groundText } from './grounds.js';
 
 /** A bid as the evaluation of its lot sees it, after opening. */
 export interface EvaluatedBid {
@@ -26,7 +27,16 @@ export interface BidResult {
   total: number | null;
   rank: number | null;
   flags: { excluded: boolean; belowThreshold: boolean; abnormallyLow: boolean };
+  /** The grounds in English, as recorded. */
   reasons: string[];
+  /** The same grounds as data, for the reader's language. */
+  grounds: Ground[];
+}
+
+/** Records a ground with its English wording. */
+function note(r: BidResult, g: Ground): void {
+  r.grounds.push(g);
+  r.reasons.push(groundText(g, 'en'));
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -59,6 +69,7 @@ export function computeLotRanking(method: AwardMethod, bids: EvaluatedBid[]): Bi
       rank: null,
       flags: { excluded: false, belowThreshold: false, abnormallyLow: false },
       reasons: [],
+      grounds: [],
     };
   });
   const byId = new Map(bids.map((b) => [b.id, b]));
@@ -67,25 +78,28 @@ export function computeLotRanking(method: AwardMethod, bids: EvaluatedBid[]): Bi
     const bid = byId.get(r.bidId) as EvaluatedBid;
     if (bid.checks.exclusion === 'fail' || bid.checks.selection === 'fail') {
       r.flags.excluded = true;
-      const which =
-        bid.checks.exclusion === 'fail' ? 'Exclusion grounds apply' : 'Selection criteria are not met';
-      r.reasons.push(`${which}: ${bid.checks.reason ?? 'no reason recorded'}.`);
+      note(r, {
+        code: bid.checks.exclusion === 'fail' ? 'excluded' : 'not-selected',
+        reason: bid.checks.reason ?? null,
+      });
       continue;
     }
     method.criteria.forEach((c, i) => {
       const m = r.criterionScores[i]?.mean ?? null;
-      if (m === null) r.reasons.push(`${c.title} is not scored.`);
+      if (m === null) note(r, { code: 'criterion-not-scored', criterion: c.title });
       else if (m < c.threshold)
-        r.reasons.push(`${c.title}: ${m.toFixed(2)} is below the threshold of ${c.threshold}.`);
+        note(r, { code: 'criterion-below-threshold', criterion: c.title, mean: m, threshold: c.threshold });
     });
     r.quality = qualityPoints(
       method.criteria,
       r.criterionScores.map((s) => s.mean),
     );
     if (r.quality < method.qualityThreshold * 100) {
-      r.reasons.push(
-        `Quality ${r.quality.toFixed(2)} is below the threshold of ${(method.qualityThreshold * 100).toFixed(2)} points.`,
-      );
+      note(r, {
+        code: 'quality-below-threshold',
+        quality: r.quality,
+        threshold: method.qualityThreshold * 100,
+      });
     }
     if (r.reasons.length) r.flags.belowThreshold = true;
     else admissible.push(r);
@@ -110,12 +124,12 @@ export function computeLotRanking(method: AwardMethod, bids: EvaluatedBid[]): Bi
     // ≥ 40 % below the mean of the others: price ≤ 0.6 × sum/n, compared in integers.
     if (others.length && 10 * r.priceCents * others.length <= 6 * sumOthers) {
       r.flags.abnormallyLow = true;
-      r.reasons.push('The price is at least 40 % below the mean of the other admissible bids.');
+      note(r, { code: 'abnormally-low-mean' });
     }
     const next = admissible[i + 1];
     if (next && 10 * r.priceCents <= 7 * next.priceCents) {
       r.flags.abnormallyLow = true;
-      r.reasons.push('The price is at least 30 % below the next-ranked bid.');
+      note(r, { code: 'abnormally-low-next' });
     }
   });
   return results;

@@ -25,6 +25,12 @@ function helpers(locale: string) {
     fixed: (n: unknown) => f.twoDecimals.format(Number(n)),
     eq: (a: unknown, b: unknown) => a === b,
     known: (v: unknown) => v !== null && v !== undefined,
+    /** A value recorded in each language (`{en, nl}`): the one of this locale, else English. */
+    local: (v: unknown) => {
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+      const byLocale = v as Record<string, unknown>;
+      return byLocale[locale] ?? byLocale.en;
+    },
   };
 }
 

@@ -136,6 +136,8 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
     allowed: OFFICERS,
     body: { lot: 1, bidId: '0123456789abcdef01234567' },
   },
+  // Nothing is awarded while sealed: every signed-in reader of the tender gets an empty list.
+  'get /api/v1/tenders/{id}/awards': { allowed: SIGNED_IN },
   'post /api/v1/tenders/{id}/contracts': { allowed: OFFICERS, body: { lot: 1 } },
   'get /api/v1/tenders/{id}/contracts': { allowed: SIGNED_IN },
   // No contract exists while the tender is sealed: the id names none, for everyone.

@@ -628,6 +628,8 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(lost.parsed.text).to.include('inschrijving 82,00 / 100 scoorde');
     expect(lost.parsed.text).to.match(/Vendor 3/);
     expect(lost.parsed.text).to.include('wachttermijn eindigt op');
+    // The grounds are in the letter's language too.
+    expect(lost.parsed.text).to.include('- Een andere inschrijving behaalde een hogere totaalscore.');
     const excludedMail = await eventually(() =>
       mailTo((v[3] as Person).email).find((m) => m.parsed.subject?.includes('not successful')),
     );
@@ -639,6 +641,35 @@ describe('tenders: sealed bids to award and standstill', function () {
       ),
     );
     expect(won.parsed.text).to.include('82.00 / 100');
+  });
+
+  it('when bidders read the tender’s awards, then each reads its own result and grounds as its letter gives them; others and the explanation stay with officers', async () => {
+    const read = async (p: Person) => (await call('GET', `/tenders/${tenderId}/awards`, { token: p.token })).body;
+    const dutch = (await read(v[1] as Person)).items[0];
+    expect(dutch).to.include({ lot: 1, status: 'standstill' });
+    expect(dutch.winner.name).to.match(/^Vendor 3/);
+    expect(dutch.own).to.include({ won: false, rank: 2 });
+    expect(dutch.own.total).to.be.closeTo(66.8, 1e-9);
+    expect(dutch.own.grounds).to.deep.equal([{ code: 'outranked' }]);
+    expect(dutch.own.criteria.map((c: { key: string }) => c.key)).to.deep.equal(
+      (await call('GET', `/tenders/${tenderId}`, { token: officer.token })).body.award.criteria.map(
+        (c: { key: string }) => c.key,
+      ),
+    );
+    expect(dutch).not.to.have.property('lowPriceExplanation');
+    const excluded = (await read(v[3] as Person)).items[0].own;
+    expect(excluded).to.include({ won: false, rank: null, total: null });
+    expect(excluded.grounds).to.deep.equal([
+      { code: 'excluded', reason: 'Grave professional misconduct (art. 57(4)(c))' },
+    ]);
+    const winner = (await read(v[2] as Person)).items[0].own;
+    expect(winner).to.include({ won: true, rank: 1 });
+    expect(winner.grounds).to.deep.equal([]);
+    expect((await read(outsider)).items[0].own).to.equal(null);
+    const officers = (await read(officer)).items[0];
+    expect(officers).to.include({ bidId: bid.v3 });
+    expect(officers.lowPriceExplanation).to.include('Existing licences reused');
+    expect(officers).not.to.have.property('own');
   });
 
   it('when the contract is asked for during the standstill, then 409; after it, it is recorded with the exact cost split and generated', async () => {

@@ -1,5 +1,14 @@
 import { expect } from 'chai';
-import { dateTime, money, number, parseMoney, percent, timeLeft, utc } from '../../web/src/lib/format.js';
+import {
+  dateTime,
+  fixed,
+  money,
+  number,
+  parseMoney,
+  percent,
+  timeLeft,
+  utc,
+} from '../../web/src/lib/format.js';
 import { problemFrom } from '../../web/src/lib/problems.js';
 
 // Intl puts narrow no-break spaces in some formats: compare with plain spaces.
@@ -13,6 +22,8 @@ describe('the console’s formatting and error mapping', () => {
     expect(number(82.6666, 'nl')).to.equal('82,67');
     expect(number(82.6666, 'en')).to.equal('82.67');
     expect(percent(0.6, 'nl')).to.equal('60%');
+    expect(fixed(60, 'nl')).to.equal('60,00');
+    expect(fixed(1234.5678, 'en')).to.equal('1,234.57');
   });
 
   it('when a price is typed, then it is read as cents the way the locale writes it, and anything else is refused', () => {

@@ -32,8 +32,10 @@ export function setLanguage(locale: string): void {
   void i18n.changeLanguage(next);
 }
 
+export type TFunction = ReturnType<typeof useTranslation>['t'];
+
 /** The translation function and the current locale, for formatting. */
-export function useLocale(): { t: ReturnType<typeof useTranslation>['t']; locale: Locale } {
+export function useLocale(): { t: TFunction; locale: Locale } {
   const { t, i18n: instance } = useTranslation();
   return { t, locale: instance.language === 'nl' ? 'nl' : 'en' };
 }

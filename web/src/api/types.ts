@@ -70,3 +70,41 @@ export interface Page<T> {
   items: T[];
   total: number;
 }
+
+/** Why a bid did not win, as data; the console puts it into words (`grounds.<code>`). */
+export type Ground =
+  | { code: 'excluded' | 'not-selected'; reason: string | null }
+  | { code: 'criterion-not-scored'; criterion: string }
+  | { code: 'criterion-below-threshold'; criterion: string; mean: number; threshold: number }
+  | { code: 'quality-below-threshold'; quality: number; threshold: number }
+  | { code: 'abnormally-low-mean' | 'abnormally-low-next' | 'outranked' }
+  | { code: 'recorded'; reason: string };
+
+/** An awarded lot, and for a vendor that bid on it, its own result as its letter gives it. */
+export interface Award {
+  lot: number;
+  lotTitle: string;
+  status: string;
+  decidedAt: string;
+  standstillEndsAt: string;
+  winner: { vendorId: string; name: string | null; total: number };
+  own?: {
+    bidId: string;
+    won: boolean;
+    rank: number | null;
+    quality: number | null;
+    price: number | null;
+    total: number | null;
+    criteria: { key: string; title: string; maxScore: number; mean: number | null }[];
+    grounds: Ground[];
+  } | null;
+}
+
+export interface Contract {
+  id: string;
+  lot: number;
+  number: string;
+  valueCents: number;
+  status: 'generating' | 'ready' | 'failed';
+  progress?: number;
+}

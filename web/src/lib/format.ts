@@ -16,6 +16,13 @@ export function number(value: number, locale: Locale, digits = 2): string {
   return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits }).format(value);
 }
 
+/** A score or points to exactly two decimals, as letters and tables show them. */
+export function fixed(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    value,
+  );
+}
+
 /** A rate in [0, 1] as a percentage. */
 export function percent(rate: number, locale: Locale): string {
   return new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: 2 }).format(rate);

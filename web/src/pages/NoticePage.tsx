@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, must, session } from '../api/client.js';
-import { saveFile } from '../components/save-file.js';
+import { api, must } from '../api/client.js';
+import { downloadFile } from '../components/save-file.js';
 import { Instant, Loading, PageHeader, ProblemNotice } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
-import { ProblemError, problemFrom } from '../lib/problems.js';
+import { ProblemError } from '../lib/problems.js';
 
 interface NoticeText {
   id: string;
@@ -26,16 +26,8 @@ export function NoticePage() {
     queryKey: ['notice', id],
     queryFn: () => must(api.GET('/api/v1/notices/{id}', { params: { path: { id } } })) as Promise<NoticeText>,
   });
-  // The file needs the session's token, which a plain link would not send: fetched, then saved.
-  const open = async (n: number) => {
-    const res = await fetch(`/api/v1/notices/${id}/attachments/${n}`, {
-      headers: { Authorization: `Bearer ${session.token() ?? ''}` },
-    });
-    if (!res.ok) return setProblem(problemFrom(res.status, await res.json().catch(() => undefined)));
-    const name =
-      /filename="?([^";]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'letter.pdf';
-    saveFile(name, await res.blob());
-  };
+  const open = async (n: number) =>
+    setProblem(await downloadFile(`/notices/${id}/attachments/${n}`, 'letter.pdf'));
   if (notice.error instanceof ProblemError)
     return (
       <div className="ecl-container ecl-u-mt-l">

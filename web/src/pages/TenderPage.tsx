@@ -31,6 +31,8 @@ function Countdown({ iso, now }: { iso: string; now: number }) {
   );
 }
 
+const MOVING = ['closed', 'opened', 'evaluated', 'standstill', 'awarded'];
+
 const days = (period: string) => Number(/^P(\d+)D$/.exec(period)?.[1] ?? Number.NaN);
 
 /** A tender as anyone reads it: lots, codes, how bids are judged, its dates, and the answered questions. */
@@ -42,6 +44,8 @@ export function TenderPage() {
   const tender = useQuery({
     queryKey: ['tender', id],
     queryFn: () => must(api.GET('/api/v1/tenders/{id}', { params: { path: { id } } })) as Promise<Tender>,
+    // After the deadline the procedure moves on without the reader: opening, evaluation, award.
+    refetchInterval: (q) => (MOVING.includes(q.state.data?.status ?? '') ? 15_000 : false),
   });
   const questions = useQuery({
     queryKey: ['tender', id, 'questions'],

@@ -7,6 +7,7 @@ import { useLocale } from '../i18n.js';
 import { money, parseMoney } from '../lib/format.js';
 import { ProblemError } from '../lib/problems.js';
 import { AskQuestion } from './AskQuestion.js';
+import { BidOutcomes, BidProgress } from './BidOutcome.js';
 import { BidReceipt, type OwnBid, OwnBids, type Receipt } from './BidReceipt.js';
 
 /** A vendor's part of a tender: ask a question, submit, replace or withdraw a bid per lot, keep the receipt. */
@@ -74,6 +75,18 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
       {bids.data?.items.length ? (
         <OwnBids bids={bids.data.items} open={open} onWithdraw={(id) => withdraw.mutate(id)} />
       ) : null}
+      {open
+        ? null
+        : bids.data?.items
+            .filter((b) => b.status === 'submitted')
+            .map((b) => (
+              <BidProgress
+                key={b.id}
+                lot={b.lot}
+                lotStatus={tender.lots.find((l) => l.number === b.lot)?.status ?? tender.status}
+              />
+            ))}
+      {open ? null : <BidOutcomes tender={tender} />}
 
       {open ? (
         <form onSubmit={onSubmit} aria-labelledby="bid-form" className="bid-form">
