@@ -91,6 +91,73 @@ export function tenderSteps(api: Api, steps: ReturnType<typeof callSteps>) {
       );
     },
 
+    /**
+     * After the opening: the evaluators are seated and declare no conflict, the officer passes every
+     * bid's checks, each evaluator gives each bid its marks (criterion → score), and the officer
+     * computes the evaluation; answers it once computed.
+     */
+    async evaluate(
+      officer: Person,
+      tenderId: string,
+      evaluators: Person[],
+      marks: { bidId: string; scores: Record<string, number> }[],
+    ) {
+      await steps.seatCommittee(officer, `/tenders/${tenderId}`, evaluators);
+      for (const { bidId, scores } of marks) {
+        await expectAnswer(
+          'checking a bid',
+          200,
+          api('POST', `/bids/${bidId}/checks`, {
+            token: officer.token,
+            body: { exclusion: 'pass', selection: 'pass' },
+          }),
+        );
+        for (const e of evaluators)
+          for (const [criterion, score] of Object.entries(scores))
+            await expectAnswer(
+              'scoring a bid',
+              200,
+              api('POST', `/bids/${bidId}/scores`, { token: e.token, body: { criterion, score } }),
+            );
+      }
+      await expectAnswer(
+        'computing the evaluation',
+        202,
+        api('POST', `/tenders/${tenderId}/evaluation`, { token: officer.token }),
+      );
+      return until(async () => {
+        const res = await api('GET', `/tenders/${tenderId}/evaluation`, { token: officer.token });
+        return res.status === 200 && res.body;
+      }, 'the evaluation');
+    },
+
+    /** An officer awards a lot to a bid; answers the award, whose standstill starts now. */
+    async award(
+      officer: Person,
+      tenderId: string,
+      input: { lot: number; bidId: string; lowPriceExplanation?: string; justification?: string },
+    ) {
+      const res = await expectAnswer(
+        `awarding lot ${input.lot}`,
+        201,
+        api('POST', `/tenders/${tenderId}/awards`, { token: officer.token, body: input }),
+      );
+      return res.award;
+    },
+
+    /** After the standstill, an officer asks for a lot's contract; answers it once its PDF is ready. */
+    async contract(officer: Person, tenderId: string, lot: number) {
+      const { contractId } = await expectAnswer(
+        `asking for the contract of lot ${lot}`,
+        202,
+        api('POST', `/tenders/${tenderId}/contracts`, { token: officer.token, body: { lot } }),
+      );
+      return until(async () => {
+        const res = await api('GET', `/contracts/${contractId}`, { token: officer.token });
+        return res.body?.status === 'ready' && res.body;
+      }, 'the contract PDF');
+    },
+
     /** A vendor submits (or replaces) its sealed bid for a lot; answers the receipt. */
     async submitBid(
       vendor: Person,

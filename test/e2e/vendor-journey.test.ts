@@ -3,7 +3,13 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { Bid } from '../../server/bids/bid.model.js';
 import { call, newOrganisation, newPerson, type Person, pdfOf } from '../support/api.js';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from '../support/browser.js';
+import {
+  browserAvailable,
+  dropFiles,
+  expectAccessible,
+  launchBrowser,
+  screenshot,
+} from '../support/browser.js';
 import { harness } from '../support/harness.js';
 import { publishedTender, selectedExpression } from '../support/procedure.js';
 
@@ -83,12 +89,23 @@ describe('console: a vendor’s journey', function () {
     await page
       .getByLabel('Documents')
       .setInputFiles({ name: 'technical-offer.pdf', mimeType: 'application/pdf', buffer: pdfOf(30_000) });
+    // A second document dropped on the zone around the file button, as a file dragged from the desktop.
+    await dropFiles(page, 'documents-drop', [
+      { name: 'price-schedule.pdf', mimeType: 'application/pdf', buffer: pdfOf(2_000) },
+    ]);
+    expect(
+      await page.getByRole('list', { name: 'Chosen files' }).getByRole('listitem').allTextContents(),
+    ).to.deep.equal([
+      'technical-offer.pdf (30 kB) Remove technical-offer.pdf',
+      'price-schedule.pdf (2 kB) Remove price-schedule.pdf',
+    ]);
     await expectAccessible(page, 'the bid form');
+    await screenshot(page, 'bid-form-en');
     await page.getByRole('button', { name: 'Submit the bid' }).click();
     await page.getByText('Your bid for lot 1 is received and sealed.').waitFor();
     await screenshot(page, 'receipt-en');
     const stored = await Bid.findOne({ vendorId: vendor.organisationId }).lean();
-    expect(stored?.sealed?.documents).to.have.length(1);
+    expect(stored?.sealed?.documents).to.have.length(2);
     expect(await page.locator('code.receipt-hash').first().textContent()).to.equal(stored?.sha256);
     const [file] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,8 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect } from 'chai';
-import { PDFParse } from 'pdf-parse';
 import { openingSecretOf } from '../../scripts/procedure/tender-steps.js';
 import { AuditEvent } from '../../server/audit/audit.model.js';
 import { linkAuditChain } from '../../server/audit/audit.service.js';
@@ -13,6 +10,7 @@ import { Tender } from '../../server/tenders/tender.model.js';
 import { asAdmin, call, centreId, newOrganisation, newPerson, type Person } from '../support/api.js';
 import { eventually, mailTo } from '../support/harness.js';
 import { codelist, ocdsErrors } from '../support/ocds.js';
+import { pdfText } from '../support/pdf.js';
 import {
   approveTender,
   hostingEntity,
@@ -644,7 +642,8 @@ describe('tenders: sealed bids to award and standstill', function () {
   });
 
   it('when bidders read the tender’s awards, then each reads its own result and grounds as its letter gives them; others and the explanation stay with officers', async () => {
-    const read = async (p: Person) => (await call('GET', `/tenders/${tenderId}/awards`, { token: p.token })).body;
+    const read = async (p: Person) =>
+      (await call('GET', `/tenders/${tenderId}/awards`, { token: p.token })).body;
     const dutch = (await read(v[1] as Person)).items[0];
     expect(dutch).to.include({ lot: 1, status: 'standstill' });
     expect(dutch.winner.name).to.match(/^Vendor 3/);
@@ -912,16 +911,3 @@ describe('tenders: sealed bids to award and standstill', function () {
     }
   });
 });
-
-let dumped = 0;
-/** The text of a PDF, pages joined, white space folded; PDF_DUMP_DIR keeps a copy to look at. */
-async function pdfText(pdf: Buffer): Promise<string> {
-  if (process.env.PDF_DUMP_DIR)
-    writeFileSync(path.join(process.env.PDF_DUMP_DIR, `document-${++dumped}.pdf`), pdf);
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    return (await parser.getText()).text.replace(/\s+/g, ' ');
-  } finally {
-    await parser.destroy();
-  }
-}

@@ -49,3 +49,53 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/** A fresh page of its own (its own session and language), for one person of a journey. */
+export async function pageFor(browser: Browser, locale: 'en-GB' | 'nl-NL', errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ locale, timezoneId: 'Europe/Brussels', acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  return page;
+}
+
+/** Signs a person in through the console's form, in the page's language; waits for the greeting. */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  person: { email: string; password: string; name: string },
+  language: 'en' | 'nl' = 'en',
+): Promise<void> {
+  const words =
+    language === 'nl'
+      ? { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Inloggen', greeting: 'Ingelogd als' }
+      : { email: 'E-mail address', password: 'Password', submit: 'Log in', greeting: 'Signed in as' };
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel(words.email).fill(person.email);
+  await page.getByLabel(words.password).fill(person.password);
+  await page.getByRole('button', { name: words.submit }).click();
+  await page.getByText(`${words.greeting} ${person.name}`).waitFor();
+}
+
+/** The page's own DataTransfer and File (the tests compile without the DOM's types). */
+interface PageFiles {
+  DataTransfer: new () => { items: { add(file: unknown): void } };
+  File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+}
+
+/** Drops files on an element, as files dragged from the desktop would be. */
+export async function dropFiles(
+  page: Page,
+  testId: string,
+  files: { name: string; mimeType: string; buffer: Buffer }[],
+): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    (list) => {
+      const { DataTransfer, File } = globalThis as unknown as PageFiles;
+      const t = new DataTransfer();
+      for (const f of list) t.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+      return t;
+    },
+    files.map((f) => ({ name: f.name, type: f.mimeType, bytes: Array.from(f.buffer) })),
+  );
+  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer: transfer });
+}

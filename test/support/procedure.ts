@@ -183,6 +183,7 @@ export async function publishedTender(
     questionsInMs: number;
     submissionInMs: number;
     openingCommittee?: Person[];
+    standstillPeriod?: string;
   },
 ): Promise<PublishedTender> {
   const committee = fields.openingCommittee ?? (await openingCommittee(officer));
@@ -205,6 +206,7 @@ export async function publishedTender(
         criteria: [{ key: 'detection', title: 'Detection', weight: 1, maxScore: 10, threshold: 5 }],
       },
       selectionCriteria: [],
+      ...(fields.standstillPeriod ? { standstillPeriod: fields.standstillPeriod } : {}),
     },
     committee,
   );

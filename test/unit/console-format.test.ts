@@ -6,6 +6,7 @@ import {
   number,
   parseMoney,
   percent,
+  period,
   timeLeft,
   utc,
 } from '../../web/src/lib/format.js';
@@ -24,6 +25,15 @@ describe('the console’s formatting and error mapping', () => {
     expect(percent(0.6, 'nl')).to.equal('60%');
     expect(fixed(60, 'nl')).to.equal('60,00');
     expect(fixed(1234.5678, 'en')).to.equal('1,234.57');
+  });
+
+  it('when a period is shown, then its days, hours, minutes and seconds are in words; anything else as written', () => {
+    expect(period('P10D', 'en')).to.equal('10 days');
+    expect(period('P10D', 'nl')).to.equal('10 dagen');
+    expect(period('PT20S', 'nl')).to.equal('20 seconden');
+    expect(period('P1DT12H', 'en')).to.equal('1 day and 12 hours');
+    expect(period('P1M', 'en')).to.equal('P1M');
+    expect(period('PT', 'en')).to.equal('PT');
   });
 
   it('when a price is typed, then it is read as cents the way the locale writes it, and anything else is refused', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { PDFParse } from 'pdf-parse';
 import { renderContractPdf } from '../../server/contracts/contract-document.js';
 import type { ContractData } from '../../templates/pdf/contract.js';
+import { pdfText } from '../support/pdf.js';
 
 const data = (language: string): ContractData => ({
   number: 'ECCC-JP-2026-001-L1',
@@ -22,14 +22,7 @@ const data = (language: string): ContractData => ({
   durationYears: 5,
 });
 
-async function text(pdf: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    return (await parser.getText()).text.replace(/\s+/g, ' ');
-  } finally {
-    await parser.destroy();
-  }
-}
+const text = pdfText;
 
 describe('contract PDF layout', () => {
   it('when the authority writes Dutch, then the contract is in Dutch with Dutch amounts and accents intact', async () => {

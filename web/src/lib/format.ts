@@ -23,6 +23,26 @@ export function fixed(value: number, locale: Locale): string {
   );
 }
 
+/**
+ * An ISO 8601 period (`P10D`, `PT20S`, `P1DT12H`) in words (`10 days`, `20 seconden`); the period
+ * as written when it has parts other than days, hours, minutes and seconds.
+ */
+export function period(iso: string, locale: Locale): string {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
+  if (!m || iso === 'P' || iso.endsWith('T')) return iso;
+  const units = ['day', 'hour', 'minute', 'second'] as const;
+  const parts = units.flatMap((unit, i) =>
+    m[i + 1] === undefined
+      ? []
+      : [
+          new Intl.NumberFormat(tag(locale), { style: 'unit', unit, unitDisplay: 'long' }).format(
+            Number(m[i + 1]),
+          ),
+        ],
+  );
+  return new Intl.ListFormat(tag(locale), { type: 'conjunction' }).format(parts);
+}
+
 /** A rate in [0, 1] as a percentage. */
 export function percent(rate: number, locale: Locale): string {
   return new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: 2 }).format(rate);

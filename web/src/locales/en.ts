@@ -55,7 +55,6 @@ export const en = {
     bidsUntil: 'Bids until',
     opening: 'Opening',
     standstill: 'Standstill period',
-    days: '{{count}} days',
     timeLeft: '{{days}} d {{hours}} h {{minutes}} min left',
     passed: 'passed',
     award: 'Award criteria',
@@ -96,7 +95,7 @@ export const en = {
     downloadReceipt: 'Download the receipt',
     receivedAt: 'Received at',
     actions: 'Actions',
-    bidStatus: { submitted: 'Submitted, sealed', withdrawn: 'Withdrawn' },
+    bidStatus: { submitted: 'Submitted, sealed', opened: 'Submitted, opened', withdrawn: 'Withdrawn' },
     withdraw: 'Withdraw the bid for lot {{lot}}',
     submit: 'Submit or replace a bid',
     sealed:
@@ -162,6 +161,12 @@ export const en = {
     'abnormally-low-mean': 'The price is at least 40 % below the mean of the other admissible bids.',
     'abnormally-low-next': 'The price is at least 30 % below the next-ranked bid.',
     outranked: 'Another bid obtained a higher total score.',
+  },
+  files: {
+    choose: 'Choose files',
+    drop: 'or drop them here',
+    chosen: 'Chosen files',
+    remove: 'Remove {{name}}',
   },
   subscriptions: {
     title: 'Tender alerts',

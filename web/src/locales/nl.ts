@@ -57,7 +57,6 @@ export const nl: Messages = {
     bidsUntil: 'Inschrijven tot',
     opening: 'Opening',
     standstill: 'Opschortingstermijn',
-    days: '{{count}} dagen',
     timeLeft: 'nog {{days}} d {{hours}} u {{minutes}} min',
     passed: 'verstreken',
     award: 'Gunningscriteria',
@@ -98,7 +97,7 @@ export const nl: Messages = {
     downloadReceipt: 'Ontvangstbewijs downloaden',
     receivedAt: 'Ontvangen op',
     actions: 'Handelingen',
-    bidStatus: { submitted: 'Ingediend, verzegeld', withdrawn: 'Ingetrokken' },
+    bidStatus: { submitted: 'Ingediend, verzegeld', opened: 'Ingediend, geopend', withdrawn: 'Ingetrokken' },
     withdraw: 'Inschrijving voor perceel {{lot}} intrekken',
     submit: 'Inschrijving indienen of vervangen',
     sealed:
@@ -155,7 +154,7 @@ export const nl: Messages = {
     contractPending: 'De aanbestedende dienst bereidt de overeenkomst voor.',
     contractGenerating: 'De overeenkomst wordt opgemaakt ({{progress}} %).',
     contractFailed: 'De overeenkomst kon niet worden opgemaakt; de aanbestedende dienst is op de hoogte.',
-    downloadContract: 'Download de overeenkomst {{number}} (pdf)',
+    downloadContract: 'De overeenkomst {{number}} downloaden (pdf)',
   },
   grounds: {
     excluded: 'Er zijn uitsluitingsgronden van toepassing: {{reason}}.',
@@ -168,6 +167,12 @@ export const nl: Messages = {
       'De prijs ligt ten minste 40 % onder het gemiddelde van de andere aanvaardbare inschrijvingen.',
     'abnormally-low-next': 'De prijs ligt ten minste 30 % onder die van de volgende in de rangschikking.',
     outranked: 'Een andere inschrijving behaalde een hogere totaalscore.',
+  },
+  files: {
+    choose: 'Bestanden kiezen',
+    drop: 'of sleep ze hierheen',
+    chosen: 'Gekozen bestanden',
+    remove: '{{name}} verwijderen',
   },
   subscriptions: {
     title: 'Aanbestedingsberichten',

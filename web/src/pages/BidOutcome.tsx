@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, must } from '../api/client.js';
 import type { Award, Contract, Ground, Page, Tender } from '../api/types.js';
@@ -100,6 +100,13 @@ export function BidOutcomes({ tender }: { tender: Tender }) {
         ? 3_000
         : false,
   });
+  // A contract ready while the page still shows the lot as awarded: the tender is read again.
+  const queries = useQueryClient();
+  const contracted = contracts.data?.items.filter((c) => c.status === 'ready').map((c) => c.lot) ?? [];
+  const stale = tender.lots.some((l) => contracted.includes(l.number) && l.status !== 'contracted');
+  useEffect(() => {
+    if (stale) void queries.invalidateQueries({ queryKey: ['tender', tender.id], exact: true });
+  }, [stale, queries, tender.id]);
   const letters = useQuery({
     queryKey: ['notices', 'decisions', tender.id],
     enabled: decided,

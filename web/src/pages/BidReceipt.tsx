@@ -107,7 +107,7 @@ export function OwnBids({
           <tr className="ecl-table__row" key={b.id}>
             <td className="ecl-table__cell">{t('tender.lot', { number: b.lot })}</td>
             <td className="ecl-table__cell">
-              {t(`vendor.bidStatus.${b.status}`)}
+              {t(`vendor.bidStatus.${b.content && b.status === 'submitted' ? 'opened' : b.status}`)}
               {b.content ? ` · ${money(b.content.priceCents, locale)}` : ''}
             </td>
             <td className="ecl-table__cell">

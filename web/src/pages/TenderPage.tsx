@@ -5,7 +5,7 @@ import { api, must } from '../api/client.js';
 import type { Page, Question, Tender } from '../api/types.js';
 import { Instant, Loading, PageHeader, ProblemNotice, Status, TableHead } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
-import { money, number, percent, timeLeft } from '../lib/format.js';
+import { money, number, percent, period, timeLeft } from '../lib/format.js';
 import { ProblemError } from '../lib/problems.js';
 import { useSession } from '../session.js';
 import { VendorBids } from './VendorBids.js';
@@ -32,8 +32,6 @@ function Countdown({ iso, now }: { iso: string; now: number }) {
 }
 
 const MOVING = ['closed', 'opened', 'evaluated', 'standstill', 'awarded'];
-
-const days = (period: string) => Number(/^P(\d+)D$/.exec(period)?.[1] ?? Number.NaN);
 
 /** A tender as anyone reads it: lots, codes, how bids are judged, its dates, and the answered questions. */
 export function TenderPage() {
@@ -63,7 +61,6 @@ export function TenderPage() {
   if (!tender.data) return <Loading />;
   const tr = tender.data;
   const answered = (questions.data?.items ?? []).filter((q) => q.answer);
-  const standstillDays = days(tr.standstillPeriod);
   return (
     <>
       <PageHeader
@@ -95,9 +92,7 @@ export function TenderPage() {
             <Instant iso={tr.openingAt} />
           </dd>
           <dt className="ecl-description-list__term">{t('tender.standstill')}</dt>
-          <dd className="ecl-description-list__definition">
-            {Number.isNaN(standstillDays) ? tr.standstillPeriod : t('tender.days', { count: standstillDays })}
-          </dd>
+          <dd className="ecl-description-list__definition">{period(tr.standstillPeriod, locale)}</dd>
           <dt className="ecl-description-list__term">{t('tender.cpv')}</dt>
           <dd className="ecl-description-list__definition">{tr.cpvCodes.join(', ')}</dd>
         </dl>

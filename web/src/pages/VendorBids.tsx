@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must, postForm } from '../api/client.js';
 import type { Tender } from '../api/types.js';
+import { FilePicker } from '../components/FilePicker.js';
 import { Checkbox, Field, Info, ProblemNotice } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { money, parseMoney } from '../lib/format.js';
@@ -153,32 +154,14 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
               {t('vendor.meetsSelection')}
             </Checkbox>
           </fieldset>
-          <div className="ecl-form-group ecl-u-mb-m">
-            <label className="ecl-form-label" htmlFor="documents">
-              {t('vendor.documents')}
-            </label>
-            <div className="ecl-help-block" id="documents-help">
-              {t('vendor.documentsHint')}
-            </div>
-            <input
-              id="documents"
-              type="file"
-              multiple
-              accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.zip,.7z,.png,.jpg,.jpeg,.tif,.tiff,.webp"
-              aria-describedby="documents-help"
-              className="ecl-file-upload"
-              onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-            />
-            {files.length ? (
-              <ul className="ecl-unordered-list">
-                {files.map((f) => (
-                  <li className="ecl-unordered-list__item" key={f.name}>
-                    {f.name}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          <FilePicker
+            id="documents"
+            label={t('vendor.documents')}
+            hint={t('vendor.documentsHint')}
+            accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.zip,.7z,.png,.jpg,.jpeg,.tif,.tiff,.webp"
+            files={files}
+            onChange={setFiles}
+          />
           <button
             type="submit"
             className="ecl-button ecl-button--primary"

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { bidIdFor } from '../../server/bids/bids.service.js';
+import { call, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
+import {
+  browserAvailable,
+  expectAccessible,
+  launchBrowser,
+  pageFor,
+  screenshot,
+  signIn,
+} from '../support/browser.js';
+import { harness } from '../support/harness.js';
+import { pdfText } from '../support/pdf.js';
+import {
+  openBids,
+  type PublishedTender,
+  publishedTender,
+  selectedExpression,
+  waitUntil,
+} from '../support/procedure.js';
+
+/**
+ * After the deadline, through the console: a Dutch-speaking vendor follows its bid through the
+ * opening and the evaluation and reads why it lost, in Dutch; the winner downloads its contract.
+ * The officers' part runs through the API here (their screens are the console's third part).
+ */
+describe('console: a vendor follows its bid to the award', function () {
+  this.timeout(240_000);
+  let browser: Browser;
+  let dutch: Page;
+  let english: Page;
+  let loser: Person;
+  let winner: Person;
+  let tender: PublishedTender;
+  let sel: Awaited<ReturnType<typeof selectedExpression>>;
+  let standstillEndsAt: string;
+  const errors: string[] = [];
+  const base = () => harness().baseUrl;
+  const progressStep = (page: Page) => page.locator('.bid-progress [aria-current="step"]').textContent();
+
+  before(async function () {
+    if (!browserAvailable()) return this.skip();
+    sel = await selectedExpression();
+    tender = await publishedTender(
+      sel.officer,
+      sel.expressionId,
+      { id: sel.consortiumId, members: sel.members },
+      {
+        lots: [{ number: 1, title: 'NDR for three SOCs', estimatedValueCents: 120_000_000 }],
+        questionsInMs: 20_000,
+        submissionInMs: 45_000,
+        standstillPeriod: 'PT20S',
+      },
+    );
+    loser = await newPerson(
+      'vendor',
+      await newOrganisation('vendor', { name: 'Veilig Netwerk B.V.', country: 'NL', language: 'nl' }),
+      'nl',
+    );
+    winner = await newPerson('vendor', await newOrganisation('vendor', { name: 'Detect Europe SA' }));
+    browser = await launchBrowser();
+    dutch = await pageFor(browser, 'nl-NL', errors);
+    english = await pageFor(browser, 'en-GB', errors);
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  afterEach(() => {
+    expect(errors.splice(0), 'errors thrown in the page').to.deep.equal([]);
+  });
+
+  it('when a Dutch-speaking vendor bids in the console before the deadline, then its bid is received and sealed', async () => {
+    await signIn(dutch, base(), loser, 'nl');
+    await dutch.goto(`${base()}/tenders/${tender.id}`);
+    await dutch.getByLabel('Prijs in euro (exclusief btw)').fill('1.150.000,00');
+    await dutch
+      .getByLabel('Technische aanbieding')
+      .fill('NDR-sensoren in drie SOC’s, beheerd vanuit Utrecht.');
+    await dutch.getByText('Geen van de uitsluitingsgronden').click();
+    await dutch.getByText('Wij voldoen aan de selectiecriteria').click();
+    await dutch.getByRole('button', { name: 'Inschrijving indienen', exact: true }).click();
+    await dutch.getByText('Uw inschrijving voor perceel 1 is ontvangen en verzegeld.').waitFor();
+    await steps.submitBid(winner, tender.id, {
+      lot: 1,
+      priceCents: 99_000_000,
+      technicalOffer: 'NDR with 24/7 hunting.',
+    });
+  });
+
+  it('when the deadline passes and the committee opens the bids, then the vendor sees its bid opened', async () => {
+    await waitUntil(tender.submissionDeadline);
+    await openBids(tender);
+    await dutch.reload();
+    await dutch.getByRole('cell', { name: /Ingediend, geopend/ }).waitFor();
+    expect(await progressStep(dutch)).to.equal('Geopend');
+    await expectAccessible(dutch, 'an opened bid, in Dutch');
+  });
+
+  it('when the lot is awarded to another bid, then the vendor reads its scores and the grounds in Dutch, and the letter', async () => {
+    const [losing, winning] = [
+      bidIdFor(tender.id, 1, loser.organisationId),
+      bidIdFor(tender.id, 1, winner.organisationId),
+    ];
+    await steps.evaluate(sel.officer, tender.id, sel.evaluators, [
+      { bidId: losing, scores: { detection: 4 } },
+      { bidId: winning, scores: { detection: 8 } },
+    ]);
+    standstillEndsAt = (await steps.award(sel.officer, tender.id, { lot: 1, bidId: winning }))
+      .standstillEndsAt;
+    await dutch.reload();
+    await dutch
+      .getByRole('heading', { name: 'Uw inschrijving voor perceel 1 (NDR for three SOCs) is niet gekozen' })
+      .waitFor();
+    const outcome = dutch.locator('section[aria-labelledby="outcome-1"]');
+    expect(await outcome.textContent()).to.match(
+      /gegund aan Detect Europe SA.*, wiens inschrijving 88,00 \/ 100/,
+    );
+    expect(await outcome.locator('.grounds li').allTextContents()).to.deep.equal([
+      'Detection: 4,00 ligt onder de drempel van 5.',
+      'Kwaliteit 40,00 ligt onder de drempel van 50,00 punten.',
+    ]);
+    expect(await progressStep(dutch)).to.equal('Gunning beslist');
+    await expectAccessible(dutch, 'the award decision, in Dutch');
+    await screenshot(dutch, 'outcome-nl');
+    // The decision letter, as e-mailed: the same grounds, and the PDF letter.
+    await dutch.getByRole('link', { name: 'Lees de gunningsbrief' }).click();
+    await dutch.getByText('Redenen voor de afwijzing').waitFor();
+    expect(await dutch.locator('.notice-text').textContent()).to.include(
+      '- Kwaliteit 40,00 ligt onder de drempel van 50,00 punten.',
+    );
+    await expectAccessible(dutch, 'the decision letter, in Dutch');
+    const [letter] = await Promise.all([
+      dutch.waitForEvent('download'),
+      dutch.getByRole('button', { name: 'De brief downloaden (pdf)' }).click(),
+    ]);
+    expect(await pdfText(readFileSync(await letter.path()))).to.include(
+      'Detection: 4,00 ligt onder de drempel van 5.',
+    );
+  });
+
+  it('when the standstill is over and the contract is generated, then the winning vendor downloads it from the tender page', async () => {
+    await signIn(english, base(), winner);
+    await english.goto(`${base()}/tenders/${tender.id}`);
+    await english.getByRole('heading', { name: 'Lot 1 (NDR for three SOCs) is awarded to you' }).waitFor();
+    expect(await english.locator('.grounds').count()).to.equal(0);
+    await waitUntil(standstillEndsAt);
+    await english.reload();
+    await english.getByText('The contract is being prepared by the contracting authority.').waitFor();
+    const contract = await steps.contract(sel.officer, tender.id, 1);
+    // The page follows the contract's generation by itself.
+    const button = english.getByRole('button', { name: `Download the contract ${contract.number} (PDF)` });
+    await button.waitFor({ timeout: 30_000 });
+    await expectAccessible(english, 'the awarded bid with its contract');
+    await screenshot(english, 'outcome-en');
+    const [file] = await Promise.all([english.waitForEvent('download'), button.click()]);
+    const pdf = readFileSync(await file.path());
+    expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
+    expect(await pdfText(pdf)).to.include(contract.number);
+    // Nobody else's contract: the losing vendor's list is empty.
+    expect(
+      (await call('GET', `/tenders/${tender.id}/contracts`, { token: loser.token })).body.items,
+    ).to.deep.equal([]);
+  });
+});
