@@ -10,6 +10,7 @@ import {
   pageFor,
   screenshot,
   signIn,
+  tabTo,
 } from '../support/browser.js';
 import { harness } from '../support/harness.js';
 import { pdfText } from '../support/pdf.js';
@@ -73,17 +74,33 @@ describe('console: a vendor follows its bid to the award', function () {
     expect(errors.splice(0), 'errors thrown in the page').to.deep.equal([]);
   });
 
-  it('when a Dutch-speaking vendor bids in the console before the deadline, then its bid is received and sealed', async () => {
-    await signIn(dutch, base(), loser, 'nl');
+  it('when a Dutch-speaking vendor signs in and bids by keyboard alone before the deadline, then its bid is received and sealed, and the receipt saved', async () => {
+    const keys = dutch.keyboard;
+    await dutch.goto(`${base()}/sign-in`);
+    await tabTo(dutch, dutch.getByLabel('E-mailadres'));
+    await keys.type(loser.email);
+    await tabTo(dutch, dutch.getByLabel('Wachtwoord'));
+    await keys.type(loser.password);
+    await keys.press('Enter');
+    await dutch.getByText(`Ingelogd als ${loser.name}`).waitFor();
+    // From the link in its tender alert.
     await dutch.goto(`${base()}/tenders/${tender.id}`);
-    await dutch.getByLabel('Prijs in euro (exclusief btw)').fill('1.150.000,00');
-    await dutch
-      .getByLabel('Technische aanbieding')
-      .fill('NDR-sensoren in drie SOC’s, beheerd vanuit Utrecht.');
-    await dutch.getByText('Geen van de uitsluitingsgronden').click();
-    await dutch.getByText('Wij voldoen aan de selectiecriteria').click();
-    await dutch.getByRole('button', { name: 'Inschrijving indienen', exact: true }).click();
+    await tabTo(dutch, dutch.getByLabel('Prijs in euro (exclusief btw)'));
+    await keys.type('1.150.000,00');
+    await tabTo(dutch, dutch.getByLabel('Technische aanbieding'));
+    await keys.type('NDR-sensoren in drie SOC’s, beheerd vanuit Utrecht.');
+    await tabTo(dutch, dutch.getByLabel('Geen van de uitsluitingsgronden'));
+    await keys.press('Space');
+    await tabTo(dutch, dutch.getByLabel('Wij voldoen aan de selectiecriteria'));
+    await keys.press('Space');
+    await tabTo(dutch, dutch.getByRole('button', { name: 'Inschrijving indienen', exact: true }));
+    await keys.press('Enter');
     await dutch.getByText('Uw inschrijving voor perceel 1 is ontvangen en verzegeld.').waitFor();
+    await tabTo(dutch, dutch.getByRole('button', { name: 'Ontvangstbewijs downloaden' }));
+    const [receipt] = await Promise.all([dutch.waitForEvent('download'), keys.press('Enter')]);
+    const kept = readFileSync(await receipt.path(), 'utf8');
+    expect(kept).to.include('Handeling: ingediend');
+    expect(kept).to.match(/SHA-256 van wat is ingediend: [0-9a-f]{64}/);
     await steps.submitBid(winner, tender.id, {
       lot: 1,
       priceCents: 99_000_000,

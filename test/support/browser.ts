@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'chai';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 // Headless Chromium (Debian's package) driving the console of the test run's platform, and the
 // accessibility check every page a journey visits must pass (axe-core, WCAG 2.1 A and AA).
@@ -98,4 +98,18 @@ export async function dropFiles(
     files.map((f) => ({ name: f.name, type: f.mimeType, bytes: Array.from(f.buffer) })),
   );
   await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+/** Presses Tab until the element has the focus, as a keyboard user moves through a page; fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === (globalThis as unknown as PageDocument).document.activeElement))
+      return;
+  }
+  throw new Error(`${String(target)} was not reached by ${max} presses of Tab`);
+}
+
+interface PageDocument {
+  document: { activeElement: unknown };
 }

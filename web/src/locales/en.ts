@@ -168,6 +168,16 @@ export const en = {
     chosen: 'Chosen files',
     remove: 'Remove {{name}}',
   },
+  receiptFile: {
+    tender: 'Tender',
+    lot: 'Lot',
+    bid: 'Bid',
+    action: 'Action',
+    actions: { submitted: 'submitted', replaced: 'replaced' },
+    receivedAt: 'Received at (UTC)',
+    sha256: 'SHA-256 of what was submitted',
+    bidKey: 'Bid key (opens your documents before the opening; the platform does not keep it)',
+  },
   subscriptions: {
     title: 'Tender alerts',
     intro: 'You are e-mailed when a tender is published whose CPV codes start with one of these prefixes.',

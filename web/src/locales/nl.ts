@@ -174,6 +174,16 @@ export const nl: Messages = {
     chosen: 'Gekozen bestanden',
     remove: '{{name}} verwijderen',
   },
+  receiptFile: {
+    tender: 'Aanbesteding',
+    lot: 'Perceel',
+    bid: 'Inschrijving',
+    action: 'Handeling',
+    actions: { submitted: 'ingediend', replaced: 'vervangen' },
+    receivedAt: 'Ontvangen op (UTC)',
+    sha256: 'SHA-256 van wat is ingediend',
+    bidKey: 'Inschrijvingssleutel (opent uw documenten vóór de opening; het platform bewaart hem niet)',
+  },
   subscriptions: {
     title: 'Aanbestedingsberichten',
     intro:

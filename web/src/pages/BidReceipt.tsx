@@ -1,7 +1,7 @@
 import type { Tender } from '../api/types.js';
 import { saveFile } from '../components/save-file.js';
 import { Instant, TableHead } from '../components/ui.js';
-import { useLocale } from '../i18n.js';
+import { type TFunction, useLocale } from '../i18n.js';
 import { money } from '../lib/format.js';
 
 // What a vendor keeps of its bids: the receipt of the last submission, and the table of its bids.
@@ -27,18 +27,16 @@ export interface Receipt {
   documents?: { id: string }[];
 }
 
-/** The receipt as a file the vendor keeps: what was received, when, and the SHA-256 that proves it. */
-function receiptFile(tender: Tender, r: Receipt): string {
+/** The receipt as a file the vendor keeps, in its language: what was received, when, and the SHA-256 that proves it. */
+function receiptFile(tender: Tender, r: Receipt, t: TFunction): string {
   return [
-    `Tender: ${tender.reference} — ${tender.title}`,
-    `Lot: ${r.lot}`,
-    `Bid: ${r.id}`,
-    `Action: ${r.action}`,
-    `Received at (UTC): ${r.receivedAt}`,
-    `SHA-256 of what was submitted: ${r.sha256}`,
-    ...(r.bidKey
-      ? [`Bid key (opens your documents before the opening; the platform does not keep it): ${r.bidKey}`]
-      : []),
+    `${t('receiptFile.tender')}: ${tender.reference} — ${tender.title}`,
+    `${t('receiptFile.lot')}: ${r.lot}`,
+    `${t('receiptFile.bid')}: ${r.id}`,
+    `${t('receiptFile.action')}: ${t(`receiptFile.actions.${r.action}`, { defaultValue: r.action })}`,
+    `${t('receiptFile.receivedAt')}: ${r.receivedAt}`,
+    `${t('receiptFile.sha256')}: ${r.sha256}`,
+    ...(r.bidKey ? [`${t('receiptFile.bidKey')}: ${r.bidKey}`] : []),
     '',
   ].join('\n');
 }
@@ -66,7 +64,7 @@ export function BidReceipt({ tender, receipt }: { tender: Tender; receipt: Recei
             onClick={() =>
               saveFile(
                 `receipt-${tender.reference}-lot-${receipt.lot}.txt`,
-                new Blob([receiptFile(tender, receipt)], { type: 'text/plain;charset=utf-8' }),
+                new Blob([receiptFile(tender, receipt, t)], { type: 'text/plain;charset=utf-8' }),
               )
             }
           >
