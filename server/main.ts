@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     const lines = [
       '',
       'Joint procurement platform for SOC tooling is running.',
+      `  console: ${config.publicUrl}/`,
       `  API:     ${config.publicUrl}/api/v1   (health: ${config.publicUrl}/readyz)`,
       ...services.started.map((s) => `  ${s}`),
       config.env === 'production'
