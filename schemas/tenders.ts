@@ -177,6 +177,7 @@ export const tendersQuery = {
     q: { type: 'string', minLength: 1, maxLength: 100 },
     cpv: { type: 'string', pattern: '^[0-9]{1,8}$' },
     stage: { enum: ['open', 'closed'] },
+    consortiumId: objectId,
   },
   additionalProperties: false,
 } as const;

@@ -15,7 +15,12 @@ import type { LoginLimiter } from './login-limiter.js';
 
 const organisationsQuery = {
   type: 'object',
-  properties: { ...pageQuery.properties, kind: { enum: organisationKinds }, country },
+  properties: {
+    ...pageQuery.properties,
+    kind: { enum: organisationKinds },
+    country,
+    q: { type: 'string', minLength: 1, maxLength: 100 },
+  },
   additionalProperties: false,
 } as const;
 const usersQuery = {

@@ -5,6 +5,7 @@ import { isDuplicateKey } from '../db.js';
 import { scheduleEffects } from '../effects/effects.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
+import { literally } from '../literal-search.js';
 import { logger } from '../logger.js';
 import { type Actor, isOfficer } from './access.js';
 import type { LoginLimiter } from './login-limiter.js';
@@ -101,12 +102,14 @@ export async function getOrganisation(actor: Actor, id: string) {
 
 export async function listOrganisations(
   actor: Actor,
-  filter: { kind?: (typeof organisationKinds)[number]; country?: string },
+  filter: { kind?: (typeof organisationKinds)[number]; country?: string; q?: string },
   page: { limit: number; offset: number },
 ) {
   const query = {
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.country ? { country: filter.country } : {}),
+    // Words of the name, as typed: matched literally, whatever their case.
+    ...(filter.q ? { name: literally(filter.q) } : {}),
   };
   const [items, total] = await Promise.all([
     Organisation.find(query).sort({ name: 1 }).skip(page.offset).limit(page.limit).lean(),

@@ -22,14 +22,15 @@ const joinedMembers = (c: ConsortiumRecord) =>
 export function resolutionView(r: ResolutionRecord, c: ConsortiumRecord) {
   const members = joinedMembers(c);
   const total = members.reduce((s, m) => s + m.contributionCents, 0);
-  const weightOf = (vote: Vote) =>
-    r.votes
-      .filter((v) => v.vote === vote)
-      .reduce(
-        (s, v) =>
-          s + (members.find((m) => m.organisationId === String(v.organisationId))?.contributionCents ?? 0),
-        0,
-      ) / (total || 1);
+  const centsOf = (organisationId: string) =>
+    members.find((m) => m.organisationId === organisationId)?.contributionCents ?? 0;
+  const castCents = (vote: Vote) =>
+    r.votes.filter((v) => v.vote === vote).reduce((s, v) => s + centsOf(String(v.organisationId)), 0);
+  const voted = new Set(r.votes.map((v) => String(v.organisationId)));
+  const pendingCents = members
+    .filter((m) => !voted.has(m.organisationId))
+    .reduce((s, m) => s + m.contributionCents, 0);
+  const weightOf = (vote: Vote) => castCents(vote) / (total || 1);
   return {
     id: String(r._id),
     consortiumId: String(r.consortiumId),
@@ -38,7 +39,16 @@ export function resolutionView(r: ResolutionRecord, c: ConsortiumRecord) {
     tenderId: r.tenderId ? String(r.tenderId) : null,
     contentSha256: r.contentSha256 ?? null,
     votes: r.votes.map((v) => ({ organisationId: String(v.organisationId), vote: v.vote, at: v.at })),
-    tally: { yes: weightOf('yes'), no: weightOf('no'), abstain: weightOf('abstain'), required: 0.75 },
+    tally: {
+      yes: weightOf('yes'),
+      no: weightOf('no'),
+      abstain: weightOf('abstain'),
+      /** The weight of the members yet to vote. */
+      pending: pendingCents / (total || 1),
+      required: 0.75,
+      /** Whether the yes votes with every vote still to come can reach 75 % (in integer cents). */
+      canStillPass: r.outcome === 'passed' || 4 * (castCents('yes') + pendingCents) >= 3 * total,
+    },
     outcome: r.outcome,
     decidedAt: r.decidedAt,
     createdAt: r.createdAt,

@@ -18,7 +18,7 @@ export async function checkExpressionEligibility(expressionId: string): Promise<
       const consortium = (await Consortium.findById(
         e.consortiumId,
       ).lean<ConsortiumRecord>()) as ConsortiumRecord;
-      const reasons = expressionIneligibility({
+      const { grounds, reasons } = expressionIneligibility({
         submittedAt: e.submittedAt as Date,
         closesAt: call.closesAt,
         agreementSealed: consortium.agreementSealedAt !== null,
@@ -31,7 +31,7 @@ export async function checkExpressionEligibility(expressionId: string): Promise<
       return {
         set: {
           status: reasons.length ? 'ineligible' : 'eligible',
-          eligibility: { checkedAt: new Date(), reasons },
+          eligibility: { checkedAt: new Date(), reasons, grounds },
         },
         effects: [domainEvent('expression.eligibility-checked')],
       };

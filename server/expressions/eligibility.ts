@@ -1,4 +1,9 @@
-import { consortiumEligibility, type MemberFacts } from '../consortia/eligibility.js';
+import {
+  consortiumEligibility,
+  type EligibilityGround,
+  eligibilityText,
+  type MemberFacts,
+} from '../consortia/eligibility.js';
 
 export interface ExpressionFacts {
   submittedAt: Date;
@@ -18,17 +23,22 @@ export function maxEuContributionCents(rate: number, tools: { estimatedCostCents
   return Number((BigInt(cost) * BigInt(Math.round(rate * 1_000_000))) / 1_000_000n);
 }
 
-/** Every reason an expression of interest is ineligible; none means eligible. */
-export function expressionIneligibility(f: ExpressionFacts): string[] {
-  const reasons: string[] = [];
-  if (f.submittedAt.getTime() > f.closesAt.getTime()) reasons.push('It was submitted after the call closed.');
-  if (!f.agreementSealed) reasons.push('The consortium agreement is not in force.');
-  reasons.push(...consortiumEligibility(f.members, f.minMemberStates).reasons);
+/** Every ground on which an expression of interest is ineligible, with its English wording; none means eligible. */
+export function expressionIneligibility(f: ExpressionFacts): {
+  grounds: EligibilityGround[];
+  reasons: string[];
+} {
+  const grounds: EligibilityGround[] = [];
+  if (f.submittedAt.getTime() > f.closesAt.getTime()) grounds.push({ code: 'submitted-late' });
+  if (!f.agreementSealed) grounds.push({ code: 'agreement-not-sealed' });
+  grounds.push(...consortiumEligibility(f.members, f.minMemberStates).grounds);
   const cap = maxEuContributionCents(f.cofundingRate, f.tools);
-  if (f.requestedEuContributionCents > cap) {
-    reasons.push(
-      `The EU contribution requested (${f.requestedEuContributionCents} cents) exceeds ${Math.round(f.cofundingRate * 10000) / 100} % of the estimated cost (${cap} cents).`,
-    );
-  }
-  return reasons;
+  if (f.requestedEuContributionCents > cap)
+    grounds.push({
+      code: 'over-cofunding-cap',
+      requestedCents: f.requestedEuContributionCents,
+      rate: f.cofundingRate,
+      capCents: cap,
+    });
+  return { grounds, reasons: grounds.map((g) => eligibilityText(g, 'en')) };
 }

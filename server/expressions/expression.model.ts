@@ -29,7 +29,7 @@ const expressionSchema = new Schema(
     },
     submittedAt: { type: Date, default: null },
     eligibility: {
-      type: new Schema({ checkedAt: Date, reasons: [String] }, { _id: false }),
+      type: new Schema({ checkedAt: Date, reasons: [String], grounds: [Schema.Types.Mixed] }, { _id: false }),
       default: null,
     },
     scores: {
@@ -84,7 +84,11 @@ export interface ExpressionRecord {
   hostingYears: number;
   status: ExpressionStatus;
   submittedAt: Date | null;
-  eligibility: { checkedAt: Date; reasons: string[] } | null;
+  eligibility: {
+    checkedAt: Date;
+    reasons: string[];
+    grounds?: import('../consortia/eligibility.js').EligibilityGround[];
+  } | null;
   scores: ScoreRecord[];
   result: {
     rank: number | null;

@@ -1,6 +1,7 @@
 import { Organisation } from '../accounts/organisation.model.js';
 import { Call, type CallRecord } from '../calls/call.model.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
+import { eligibilityInWords } from '../consortia/eligibility.js';
 import { notifyEach } from '../notices/outbox.js';
 import { peopleOf } from '../notices/recipients.js';
 import { Expression, type ExpressionRecord } from './expression.model.js';
@@ -39,7 +40,10 @@ export async function notifyConsortiumOfExpression(
       expressionId: String(e._id),
       status: e.status,
       eligible: e.status !== 'ineligible',
-      reasons: e.eligibility?.reasons ?? [],
+      // In each language when recorded as grounds; as recorded (English) before that.
+      reasons: e.eligibility?.grounds?.length
+        ? eligibilityInWords(e.eligibility.grounds)
+        : (e.eligibility?.reasons ?? []),
       selected: e.result?.selected ?? false,
       rank: e.result?.rank ?? null,
       total: e.result?.total ?? null,

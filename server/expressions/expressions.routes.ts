@@ -24,6 +24,9 @@ export const expressionsRoutes = Router()
   .get('/calls/:id/results', async (req, res) => {
     res.json(await callResults(actorOf(req), id(req)));
   })
+  .get('/consortia/:id/expressions', async (req, res) => {
+    res.json(await expressions.listConsortiumExpressions(actorOf(req), id(req)));
+  })
   .get('/expressions/:id', async (req, res) => {
     res.json(await expressions.getExpression(actorOf(req), id(req)));
   })

@@ -213,3 +213,15 @@ export async function listCallExpressions(
   ]);
   return { items: items.map((e) => expressionView(e, actor)), total };
 }
+
+/**
+ * A consortium's expressions of interest, in every call: for its members (invited organisations
+ * too do not see drafts: only members) and officers; newest first.
+ */
+export async function listConsortiumExpressions(actor: Actor, consortiumId: string) {
+  const c = await loadConsortium(actor, consortiumId);
+  if (!isOfficer(actor) && !isMember(c, actor.organisationId))
+    throw forbidden('Only the consortium’s members read its expressions of interest.');
+  const items = await Expression.find({ consortiumId: c._id }).sort({ _id: -1 }).lean<ExpressionRecord[]>();
+  return { items: items.map((e) => expressionView(e, actor)), total: items.length };
+}

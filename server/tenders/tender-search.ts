@@ -1,21 +1,20 @@
-import { trusted } from 'mongoose';
+import { Types, trusted } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
+import { literally } from '../literal-search.js';
 import { Tender, type TenderRecord } from './tender.model.js';
 import { tenderView } from './tenders.service.js';
 
 // The list of tenders a reader may see, and the tender board's search over it.
 
-/** A search's words, each matched literally (never as a pattern), case aside. */
-const literally = (words: string) => new RegExp(words.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-
 /**
  * The tenders a reader may see, newest first, optionally searched: words of the title, description
- * or reference, a CPV prefix, and whether bids are still taken (`open`) or no longer (`closed`).
+ * or reference, a CPV prefix, the consortium it is bought for, and whether bids are still taken
+ * (`open`) or no longer (`closed`).
  */
 export async function listTenders(
   actor: Actor,
   page: { limit: number; offset: number },
-  search: { q?: string; cpv?: string; stage?: 'open' | 'closed' } = {},
+  search: { q?: string; cpv?: string; stage?: 'open' | 'closed'; consortiumId?: string } = {},
 ) {
   const now = new Date();
   const conditions: Record<string, unknown>[] = isOfficer(actor)
@@ -25,6 +24,7 @@ export async function listTenders(
     const words = literally(search.q);
     conditions.push({ $or: [{ title: words }, { description: words }, { reference: words }] });
   }
+  if (search.consortiumId) conditions.push({ consortiumId: new Types.ObjectId(search.consortiumId) });
   if (search.cpv) conditions.push({ cpvCodes: new RegExp(`^${search.cpv}`) });
   if (search.stage === 'open')
     conditions.push({ status: 'published', submissionDeadline: trusted({ $gt: now }) });

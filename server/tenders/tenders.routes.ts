@@ -23,8 +23,13 @@ export const tendersRoutes = Router()
     res.status(201).json(await tenders.createTender(actorOf(req), req.body));
   })
   .get('/tenders', query(tendersQuery), async (req, res) => {
-    const { q, cpv, stage } = req.query as { q?: string; cpv?: string; stage?: 'open' | 'closed' };
-    res.json(await listTenders(actorOf(req), page(req), { q, cpv, stage }));
+    const { q, cpv, stage, consortiumId } = req.query as {
+      q?: string;
+      cpv?: string;
+      stage?: 'open' | 'closed';
+      consortiumId?: string;
+    };
+    res.json(await listTenders(actorOf(req), page(req), { q, cpv, stage, consortiumId }));
   })
   .get('/tenders/:id', async (req, res) => {
     const actor = actorOf(req);

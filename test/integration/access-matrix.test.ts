@@ -70,6 +70,7 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'post /api/v1/consortia': { allowed: ['repX', 'repY'], body: { name: 'Matrix', contributionCents: 1 } },
   'get /api/v1/consortia': { allowed: SIGNED_IN },
   'get /api/v1/consortia/{id}': { allowed: OFFICERS },
+  'get /api/v1/consortia/{id}/expressions': { allowed: OFFICERS },
   'post /api/v1/consortia/{id}/invitations': {
     allowed: [],
     body: { organisationId: 'Y-ORG', contributionCents: 1 },

@@ -136,7 +136,7 @@ describe('calls, consortia and selection: the whole path', function () {
     const res = await call('GET', `/consortia/${consortiumA}`, { token: (a.de as Person).token });
     expect(res.status).to.equal(200);
     expect(res.body.votingWeights.map((w: { weight: number }) => w.weight)).to.deep.equal([0.5, 0.3, 0.2]);
-    expect(res.body.eligibility).to.deep.equal({ eligible: true, memberStates: 3, reasons: [] });
+    expect(res.body.eligibility).to.deep.equal({ eligible: true, memberStates: 3, reasons: [], grounds: [] });
     expect(res.body.totalContributionCents).to.equal(100_000_000);
     expect(res.body.agreementSealed).to.equal(true);
   });
@@ -147,7 +147,10 @@ describe('calls, consortia and selection: the whole path', function () {
     expect(await checkedStatus(exprC, officer.token)).to.equal('ineligible');
     const res = await call('GET', `/expressions/${exprC}`, { token: (c.sk as Person).token });
     expect(res.body.eligibility.reasons).to.deep.equal([
-      'The EU contribution requested (1600000000 cents) exceeds 75 % of the estimated cost (1500000000 cents).',
+      'The EU contribution requested (€16,000,000.00) exceeds 75 % of the estimated cost (€15,000,000.00).',
+    ]);
+    expect(res.body.eligibility.grounds).to.deep.equal([
+      { code: 'over-cofunding-cap', requestedCents: 1_600_000_000, rate: 0.75, capCents: 1_500_000_000 },
     ]);
     const mail = await eventually(() =>
       mailTo((c.si as Person).email).find((m) => m.parsed.subject?.includes('not eligible')),
@@ -423,12 +426,21 @@ describe('consortium rules', function () {
       body: { vote: 'yes' },
     });
     expect(yes.body.outcome).to.equal('open');
+    expect(yes.body.tally).to.include({ yes: 0.5, pending: 0.5, canStillPass: true });
     const no = await call('POST', `/consortia/${id}/resolutions/${r.body.id}/votes`, {
       token: nl.token,
       body: { vote: 'no' },
     });
     expect(no.body.outcome).to.equal('rejected');
-    expect(no.body.tally).to.deep.equal({ yes: 0.5, no: 0.3, abstain: 0, required: 0.75 });
+    // The blocking minority: with DE's 20 % still to vote, yes can reach 70 % at most.
+    expect(no.body.tally).to.deep.equal({
+      yes: 0.5,
+      no: 0.3,
+      abstain: 0,
+      pending: 0.2,
+      required: 0.75,
+      canStillPass: false,
+    });
     const late = await call('POST', `/consortia/${id}/resolutions/${r.body.id}/votes`, {
       token: de.token,
       body: { vote: 'yes' },

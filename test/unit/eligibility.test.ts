@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { consortiumEligibility, type MemberFacts } from '../../server/consortia/eligibility.js';
+import {
+  consortiumEligibility,
+  eligibilityText,
+  type MemberFacts,
+} from '../../server/consortia/eligibility.js';
 import { expressionIneligibility, maxEuContributionCents } from '../../server/expressions/eligibility.js';
 
 const member = (name: string, country: string, extra: Partial<MemberFacts> = {}): MemberFacts => ({
@@ -19,7 +23,7 @@ describe('eligibility', () => {
       member('NL agency', 'NL'),
       member('DE agency', 'DE'),
     ]);
-    expect(result).to.deep.equal({ eligible: true, memberStates: 3, reasons: [] });
+    expect(result).to.deep.equal({ eligible: true, memberStates: 3, reasons: [], grounds: [] });
   });
 
   it('when two members share a country, then Member States are counted once', () => {
@@ -52,7 +56,7 @@ describe('eligibility', () => {
   });
 
   it('when an expression is late, unsealed and over the cap, then each reason is recorded', () => {
-    const reasons = expressionIneligibility({
+    const { reasons, grounds } = expressionIneligibility({
       submittedAt: new Date('2026-03-02T00:00:00Z'),
       closesAt: new Date('2026-03-01T00:00:00Z'),
       agreementSealed: false,
@@ -65,12 +69,17 @@ describe('eligibility', () => {
     expect(reasons).to.deep.equal([
       'It was submitted after the call closed.',
       'The consortium agreement is not in force.',
-      'The EU contribution requested (75000001 cents) exceeds 75 % of the estimated cost (75000000 cents).',
+      'The EU contribution requested (€750,000.01) exceeds 75 % of the estimated cost (€750,000.00).',
+    ]);
+    expect(grounds.map((g) => eligibilityText(g, 'nl').replace(/\u00a0/g, ' '))).to.deep.equal([
+      'Het is na de sluiting van de oproep ingediend.',
+      'De consortiumovereenkomst is niet van kracht.',
+      'De gevraagde EU-bijdrage (€ 750.000,01) is meer dan 75 % van de geraamde kosten (€ 750.000,00).',
     ]);
   });
 
   it('when the call asks for four Member States, then three are not enough', () => {
-    const reasons = expressionIneligibility({
+    const { reasons } = expressionIneligibility({
       submittedAt: new Date('2026-03-01T00:00:00Z'),
       closesAt: new Date('2026-03-02T00:00:00Z'),
       agreementSealed: true,

@@ -458,6 +458,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consortia/{id}/expressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /api/v1/consortia/{id}/expressions */
+        get: operations["getApiV1ConsortiaIdExpressions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/expressions/{id}": {
         parameters: {
             query?: never;
@@ -1269,6 +1286,7 @@ export interface operations {
                 offset?: string;
                 kind?: "contracting-authority" | "hosting-entity" | "vendor";
                 country?: string;
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -3117,6 +3135,55 @@ export interface operations {
             };
         };
     };
+    getApiV1ConsortiaIdExpressions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or object */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id, or an object the caller may not know of */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
     getApiV1ExpressionsId: {
         parameters: {
             query?: never;
@@ -3424,6 +3491,7 @@ export interface operations {
                 q?: string;
                 cpv?: string;
                 stage?: "open" | "closed";
+                consortiumId?: string;
             };
             header?: never;
             path?: never;

@@ -114,6 +114,9 @@ export function BidOutcomes({ tender }: { tender: Tender }) {
       must(api.GET('/api/v1/notices', { params: { query: { subject: tender.id } } })) as Promise<
         Page<{ id: string; template: string; createdAt: string }>
       >,
+    // The decision's notice is recorded by a worker just after the award: asked again until it is there.
+    refetchInterval: (q) =>
+      q.state.data?.items.some((n) => n.template.startsWith('award-')) ? false : 3_000,
   });
   const decisions = (letters.data?.items ?? []).filter((n) => n.template.startsWith('award-'));
   const mine = (awards.data?.items ?? []).filter((a) => a.own);
