@@ -61,11 +61,15 @@ describe('consortia: what their members read', function () {
     expect(mine.status).to.equal(200);
     expect(mine.body.items.map((e: { id: string }) => e.id)).to.deep.equal([sel.expressionId]);
     expect(mine.body.items[0].status).to.equal('selected');
-    const foreign = await call('GET', `/consortia/${sel.consortiumId}/expressions`, { token: outsider.token });
+    const foreign = await call('GET', `/consortia/${sel.consortiumId}/expressions`, {
+      token: outsider.token,
+    });
     expect(foreign.status).to.equal(404);
     const tenders = await call('GET', `/tenders?consortiumId=${sel.consortiumId}`, { token: member.token });
     expect(tenders.body.items.map((t: { id: string }) => t.id)).to.deep.equal([tenderId]);
-    const none = await call('GET', `/tenders?consortiumId=${outsider.organisationId}`, { token: member.token });
+    const none = await call('GET', `/tenders?consortiumId=${outsider.organisationId}`, {
+      token: member.token,
+    });
     expect(none.body.items).to.deep.equal([]);
   });
 });

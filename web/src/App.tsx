@@ -4,6 +4,10 @@ import { Layout } from './components/Layout.js';
 import { useLocale } from './i18n.js';
 import { Board } from './pages/Board.js';
 import { CallPage } from './pages/CallPage.js';
+import { Consortia } from './pages/consortia/Consortia.js';
+import { ConsortiumPage } from './pages/consortia/ConsortiumPage.js';
+import { ExpressionPage } from './pages/consortia/ExpressionPage.js';
+import { ResolutionPage } from './pages/consortia/ResolutionPage.js';
 import { NotFound } from './pages/NotFound.js';
 import { NoticePage } from './pages/NoticePage.js';
 import { Notices } from './pages/Notices.js';
@@ -47,6 +51,11 @@ export function App() {
           <Route path="/calls/:id" element={<CallPage />} />
           <Route path="/sign-in" element={<SignIn />} />
           <Route path="/account/subscriptions" element={<Subscriptions />} />
+          <Route path="/consortia" element={<Consortia />} />
+          <Route path="/consortia/:id" element={<ConsortiumPage />} />
+          <Route path="/consortia/:id/resolutions/:rid" element={<ResolutionPage />} />
+          <Route path="/expressions/new" element={<ExpressionPage />} />
+          <Route path="/expressions/:id" element={<ExpressionPage />} />
           <Route path="/notices" element={<Notices />} />
           <Route path="/notices/:id" element={<NoticePage />} />
           <Route path="*" element={<NotFound />} />

@@ -65,6 +65,11 @@ export function Layout({ children }: { children: ReactNode }) {
                           {t('subscriptions.nav')}
                         </Link>
                       ) : null}
+                      {user.role === 'entity-representative' ? (
+                        <Link className="ecl-link ecl-link--standalone ecl-u-mr-s" to="/consortia">
+                          {t('consortia.nav')}
+                        </Link>
+                      ) : null}
                       <Link className="ecl-link ecl-link--standalone ecl-u-mr-s" to="/notices">
                         {t('notices.nav')}
                       </Link>

@@ -1,7 +1,7 @@
 import icons from '@ecl/preset-ec/dist/images/icons/sprites/icons.svg?url';
 import type { ReactNode } from 'react';
 import { useLocale } from '../i18n.js';
-import { dateTime, utc } from '../lib/format.js';
+import { dateTime, money, parseMoney, utc } from '../lib/format.js';
 import type { ProblemError } from '../lib/problems.js';
 
 // Small pieces of the Europa Component Library, as React: icons, page headers, notifications,
@@ -91,6 +91,69 @@ export function Info({ children }: { children: ReactNode }) {
         <div className="ecl-notification__description">{children}</div>
       </div>
     </div>
+  );
+}
+
+/** A notification of the design system: success, warning, error or information, with a title. */
+export function Notice({
+  variant,
+  title,
+  children,
+}: {
+  variant: 'success' | 'warning' | 'error' | 'info';
+  title?: ReactNode;
+  children?: ReactNode;
+}) {
+  const icon = { success: 'check-filled', warning: 'warning', error: 'error', info: 'information' }[variant];
+  return (
+    <div className={`ecl-notification ecl-notification--${variant} ecl-u-mb-l`} role="status">
+      <Icon name={icon} size="l" className="ecl-notification__icon" />
+      <div className="ecl-notification__content">
+        {title ? <div className="ecl-notification__title">{title}</div> : null}
+        {children ? <div className="ecl-notification__description">{children}</div> : null}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * An amount in euros as the reader types it (`1.250.000,00` in Dutch), shown back as money while
+ * typed; `text` is what was typed, parsed by the caller with `parseMoney`.
+ */
+export function MoneyField({
+  id,
+  label,
+  hint,
+  text,
+  onText,
+  error,
+  required = true,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  text: string;
+  onText: (text: string) => void;
+  error?: string;
+  required?: boolean;
+}) {
+  const { locale } = useLocale();
+  const cents = parseMoney(text, locale);
+  return (
+    <Field id={id} label={label} help={cents !== null ? money(cents, locale) : hint} error={error}>
+      {(describedBy) => (
+        <input
+          id={id}
+          required={required}
+          inputMode="decimal"
+          className={`ecl-text-input ecl-text-input--m${error ? ' ecl-text-input--invalid' : ''}`}
+          aria-describedby={describedBy}
+          aria-invalid={(text !== '' && cents === null) || Boolean(error)}
+          value={text}
+          onChange={(e) => onText(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 

@@ -1,0 +1,98 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, must } from '../../api/client.js';
+import type { Consortium, Expression, Page } from '../../api/types.js';
+import { TableHead } from '../../components/ui.js';
+import { useLocale } from '../../i18n.js';
+import { money } from '../../lib/format.js';
+import { expressionsKey } from './keys.js';
+import { useCalls } from './use-calls.js';
+
+/** A consortium's expressions of interest with their status, and starting one for an open call. */
+export function ConsortiumExpressions({
+  consortium,
+  coordinating,
+}: {
+  consortium: Consortium;
+  coordinating: boolean;
+}) {
+  const { t, locale } = useLocale();
+  const navigate = useNavigate();
+  const calls = useCalls();
+  const expressions = useQuery({
+    queryKey: expressionsKey(consortium.id),
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/consortia/{id}/expressions', { params: { path: { id: consortium.id } } }),
+      ) as Promise<Page<Expression>>,
+  });
+  const [callId, setCallId] = useState('');
+  const items = expressions.data?.items ?? [];
+  const open = calls.open.filter((c) => !items.some((x) => x.callId === c.id));
+  const chosen = callId || open[0]?.id || '';
+  return (
+    <section aria-labelledby="expressions" className="ecl-u-mb-xl">
+      <h2 className="ecl-u-type-heading-2" id="expressions">
+        {t('consortia.expressions')}
+      </h2>
+      {items.length ? (
+        <table className="ecl-table ecl-table--zebra ecl-u-mb-l">
+          <TableHead columns={[t('consortia.call'), t('board.status'), t('consortia.requested')]} />
+          <tbody className="ecl-table__body">
+            {items.map((x) => (
+              <tr className="ecl-table__row" key={x.id}>
+                <td className="ecl-table__cell">
+                  <Link className="ecl-link" to={`/expressions/${x.id}`}>
+                    {calls.byId.get(x.callId)?.reference ?? x.callId} —{' '}
+                    {calls.byId.get(x.callId)?.title ?? ''}
+                  </Link>
+                </td>
+                <td className="ecl-table__cell">{t(`expression.status.${x.status}`)}</td>
+                <td className="ecl-table__cell">{money(x.requestedEuContributionCents, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="ecl-u-type-paragraph">{t('consortia.noExpressions')}</p>
+      )}
+      {coordinating ? (
+        open.length ? (
+          <form
+            className="narrow-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              navigate(`/expressions/new?consortium=${consortium.id}&call=${chosen}`);
+            }}
+          >
+            <div className="ecl-form-group ecl-u-mb-m">
+              <label className="ecl-form-label" htmlFor="expression-call">
+                {t('consortia.draftFor')}
+              </label>
+              <div className="ecl-select__container ecl-select__container--l">
+                <select
+                  id="expression-call"
+                  className="ecl-select"
+                  value={chosen}
+                  onChange={(e) => setCallId(e.target.value)}
+                >
+                  {open.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.reference} — {c.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <button type="submit" className="ecl-button ecl-button--primary">
+              {t('consortia.draft')}
+            </button>
+          </form>
+        ) : (
+          <p className="ecl-u-type-paragraph">{t('consortia.noOpenCall')}</p>
+        )
+      ) : null}
+    </section>
+  );
+}

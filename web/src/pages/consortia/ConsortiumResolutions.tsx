@@ -1,0 +1,130 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, must } from '../../api/client.js';
+import type { Consortium, Expression, Page, Resolution } from '../../api/types.js';
+import { Field, ProblemNotice, TableHead } from '../../components/ui.js';
+import { useLocale } from '../../i18n.js';
+import { percent } from '../../lib/format.js';
+import { ProblemError } from '../../lib/problems.js';
+import { expressionsKey, resolutionsKey } from './keys.js';
+import { useCalls } from './use-calls.js';
+
+/** A consortium's resolutions, each with its outcome and yes-weight, and proposing one. */
+export function ConsortiumResolutions({ consortium }: { consortium: Consortium }) {
+  const { t, locale } = useLocale();
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+  const calls = useCalls();
+  const resolutions = useQuery({
+    queryKey: resolutionsKey(consortium.id),
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/consortia/{id}/resolutions', { params: { path: { id: consortium.id } } }),
+      ) as Promise<Page<Resolution>>,
+    refetchInterval: 5_000,
+  });
+  const expressions = useQuery({
+    queryKey: expressionsKey(consortium.id),
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/consortia/{id}/expressions', { params: { path: { id: consortium.id } } }),
+      ) as Promise<Page<Expression>>,
+  });
+  const [subject, setSubject] = useState('');
+  const [approves, setApproves] = useState('');
+  const propose = useMutation({
+    mutationFn: () =>
+      must(
+        api.POST('/api/v1/consortia/{id}/resolutions', {
+          params: { path: { id: consortium.id } },
+          body: { subject, ...(approves ? { expressionId: approves } : {}) },
+        }),
+      ) as Promise<Resolution>,
+    onSuccess: (r) => {
+      void queries.invalidateQueries({ queryKey: resolutionsKey(consortium.id) });
+      navigate(`/consortia/${consortium.id}/resolutions/${r.id}`);
+    },
+  });
+  const onPropose = (e: FormEvent) => {
+    e.preventDefault();
+    propose.mutate();
+  };
+  const items = resolutions.data?.items ?? [];
+  const callName = (id: string) => calls.byId.get(id)?.reference ?? '';
+  return (
+    <section aria-labelledby="resolutions" className="ecl-u-mb-xl">
+      <h2 className="ecl-u-type-heading-2" id="resolutions">
+        {t('consortia.resolutions')}
+      </h2>
+      {items.length ? (
+        <table className="ecl-table ecl-table--zebra ecl-u-mb-l">
+          <TableHead columns={[t('consortia.subject'), t('consortia.outcome'), t('resolution.choice.yes')]} />
+          <tbody className="ecl-table__body">
+            {items.map((r) => (
+              <tr className="ecl-table__row" key={r.id}>
+                <td className="ecl-table__cell">
+                  <Link className="ecl-link" to={`/consortia/${consortium.id}/resolutions/${r.id}`}>
+                    {r.subject}
+                  </Link>
+                </td>
+                <td className="ecl-table__cell">{t(`resolution.outcome.${r.outcome}`)}</td>
+                <td className="ecl-table__cell">{percent(r.tally.yes, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="ecl-u-type-paragraph">{t('consortia.noResolutions')}</p>
+      )}
+      <form onSubmit={onPropose} className="narrow-form" aria-labelledby="propose">
+        <h3 className="ecl-u-type-heading-3" id="propose">
+          {t('consortia.propose')}
+        </h3>
+        {propose.error instanceof ProblemError ? <ProblemNotice problem={propose.error} /> : null}
+        <Field
+          id="resolution-subject"
+          label={t('consortia.subject')}
+          error={propose.error instanceof ProblemError ? propose.error.fieldMessage('/subject') : undefined}
+        >
+          {(describedBy) => (
+            <input
+              id="resolution-subject"
+              required
+              className="ecl-text-input ecl-text-input--l"
+              aria-describedby={describedBy}
+              value={subject}
+              onChange={(e) => setSubject(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="ecl-form-group ecl-u-mb-m">
+          <label className="ecl-form-label" htmlFor="resolution-approves">
+            {t('consortia.approves')}
+          </label>
+          <div className="ecl-select__container ecl-select__container--l">
+            <select
+              id="resolution-approves"
+              className="ecl-select"
+              value={approves}
+              onChange={(e) => setApproves(e.target.value)}
+            >
+              <option value="">{t('consortia.approvesNothing')}</option>
+              {(expressions.data?.items ?? []).map((x) => (
+                <option key={x.id} value={x.id}>
+                  {t('consortia.approvesExpression', {
+                    call: callName(x.callId),
+                    status: t(`expression.status.${x.status}`),
+                  })}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <button type="submit" className="ecl-button ecl-button--primary" disabled={propose.isPending}>
+          {t('consortia.send')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,399 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { api, must } from '../../api/client.js';
+import type { Call, Consortium, Expression, Page, Resolution } from '../../api/types.js';
+import { EligibilityReasons } from '../../components/eligibility.js';
+import {
+  Field,
+  Instant,
+  Loading,
+  MoneyField,
+  Notice,
+  PageHeader,
+  ProblemNotice,
+} from '../../components/ui.js';
+import { useLocale } from '../../i18n.js';
+import { money, parseMoney, percent } from '../../lib/format.js';
+import { ProblemError } from '../../lib/problems.js';
+import { useSession } from '../../session.js';
+import { ExpressionResult } from './ExpressionResult.js';
+import { consortiumKey, expressionsKey, resolutionsKey } from './keys.js';
+
+const CATEGORIES = [
+  'siem',
+  'edr-xdr',
+  'ndr',
+  'threat-intelligence',
+  'ai-anomaly-detection',
+  'other',
+] as const;
+
+interface ToolRow {
+  category: string;
+  description: string;
+  cost: string;
+}
+
+/** The most EU money the call allows: its co-funding rate of the cost, down to the cent (as the platform counts). */
+export function coFundingCap(rate: number, costCents: number): number {
+  return Number((BigInt(costCents) * BigInt(Math.round(rate * 1_000_000))) / 1_000_000n);
+}
+
+/**
+ * An expression of interest: drafted and edited by the coordinator while the call is open (the
+ * co-funding cap computed as it is typed), submitted once a resolution approving it has passed,
+ * then followed through the eligibility check and the selection.
+ */
+export function ExpressionPage() {
+  const { id } = useParams();
+  const [search] = useSearchParams();
+  const { t, locale } = useLocale();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queries = useQueryClient();
+  const expression = useQuery({
+    queryKey: ['expression', id],
+    enabled: Boolean(id),
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/expressions/{id}', { params: { path: { id: id ?? '' } } }),
+      ) as Promise<Expression>,
+    // Its eligibility is checked in the background: followed until known.
+    refetchInterval: (q) => (q.state.data?.status === 'submitted' ? 2_000 : false),
+  });
+  const callId = expression.data?.callId ?? search.get('call') ?? '';
+  const consortiumId = expression.data?.consortiumId ?? search.get('consortium') ?? '';
+  const call = useQuery({
+    queryKey: ['call', callId],
+    enabled: Boolean(callId),
+    queryFn: () => must(api.GET('/api/v1/calls/{id}', { params: { path: { id: callId } } })) as Promise<Call>,
+  });
+  const consortium = useQuery({
+    queryKey: consortiumKey(consortiumId),
+    enabled: Boolean(consortiumId),
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/consortia/{id}', { params: { path: { id: consortiumId } } }),
+      ) as Promise<Consortium>,
+  });
+  const resolutions = useQuery({
+    queryKey: resolutionsKey(consortiumId),
+    enabled: Boolean(consortiumId && id),
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/consortia/{id}/resolutions', { params: { path: { id: consortiumId } } }),
+      ) as Promise<Page<Resolution>>,
+  });
+
+  const [summary, setSummary] = useState('');
+  const [tools, setTools] = useState<ToolRow[]>([{ category: 'siem', description: '', cost: '' }]);
+  const [years, setYears] = useState('5');
+  const [requested, setRequested] = useState('');
+  const loaded = expression.data;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form takes the stored draft once, when it arrives
+  useEffect(() => {
+    if (!loaded) return;
+    setSummary(loaded.summary);
+    setTools(
+      loaded.tools.map((x) => ({
+        category: x.category,
+        description: x.description,
+        cost: String(x.estimatedCostCents / 100),
+      })),
+    );
+    setYears(String(loaded.hostingYears));
+    setRequested(String(loaded.requestedEuContributionCents / 100));
+  }, [loaded?.id]);
+
+  const costs = tools.map((x) => parseMoney(x.cost, locale));
+  const totalCents = costs.reduce<number>((s, c) => s + (c ?? 0), 0);
+  const requestedCents = parseMoney(requested, locale);
+  const body = () => ({
+    summary,
+    tools: tools.map((x, i) => ({
+      category: x.category as (typeof CATEGORIES)[number],
+      description: x.description,
+      estimatedCostCents: costs[i] ?? Number.NaN,
+    })),
+    hostingYears: Number(years),
+    requestedEuContributionCents: requestedCents ?? Number.NaN,
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      id
+        ? (must(
+            api.PATCH('/api/v1/expressions/{id}', { params: { path: { id } }, body: body() }),
+          ) as Promise<Expression>)
+        : (must(
+            api.POST('/api/v1/calls/{id}/expressions', {
+              params: { path: { id: callId } },
+              body: { consortiumId, ...body() },
+            }),
+          ) as Promise<Expression>),
+    onSuccess: (x) => {
+      queries.setQueryData(['expression', x.id], x);
+      void queries.invalidateQueries({ queryKey: expressionsKey(consortiumId) });
+      // The new draft gets its own address; the page there says it is saved.
+      if (!id) navigate(`/expressions/${x.id}`, { replace: true, state: { saved: true } });
+    },
+  });
+  const submit = useMutation({
+    mutationFn: () =>
+      must(api.POST('/api/v1/expressions/{id}/submit', { params: { path: { id: id ?? '' } } })),
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: ['expression', id] });
+      void queries.invalidateQueries({ queryKey: expressionsKey(consortiumId) });
+    },
+  });
+
+  const problem = [expression.error, call.error, consortium.error, save.error, submit.error].find(
+    (e) => e instanceof ProblemError,
+  ) as ProblemError | undefined;
+  if ((id && !expression.data) || !call.data || !consortium.data)
+    return problem ? (
+      <div className="ecl-container ecl-u-mt-l">
+        <ProblemNotice problem={problem} />
+      </div>
+    ) : (
+      <Loading />
+    );
+  const c = call.data;
+  const x = expression.data;
+  const status = x?.status ?? 'draft';
+  const coordinating =
+    user?.role === 'entity-representative' && user.organisationId === consortium.data.coordinatorId;
+  const editable = coordinating && status === 'draft';
+  const cap = coFundingCap(c.cofundingRate, totalCents);
+  const overCap = requestedCents !== null && requestedCents > cap;
+  const fieldError = (path: string) =>
+    save.error instanceof ProblemError ? save.error.fieldMessage(path) : undefined;
+  const callOpen = Date.now() < new Date(c.closesAt).getTime();
+  const approved = (resolutions.data?.items ?? []).some(
+    (r) => r.expressionId === id && r.outcome === 'passed',
+  );
+  const missing = [
+    ...(consortium.data.agreementSealed ? [] : [t('expression.needsAgreement')]),
+    ...(approved ? [] : [t('expression.needsResolution')]),
+    ...(callOpen ? [] : [t('expression.needsCall')]),
+  ];
+  const onSave = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  const setTool = (i: number, patch: Partial<ToolRow>) =>
+    setTools((all) => all.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+
+  return (
+    <>
+      <PageHeader
+        title={x ? t('expression.title', { call: c.reference }) : t('expression.titleNew')}
+        meta={t(`expression.state.${status}`)}
+      >
+        {t('expression.for')} {c.reference} — {c.title}. {t('expression.closes')} <Instant iso={c.closesAt} />
+        .
+      </PageHeader>
+      <div className="ecl-container ecl-u-mt-l">
+        <p className="ecl-u-type-paragraph">
+          <Link className="ecl-link" to={`/consortia/${consortiumId}`}>
+            {t('resolution.back')}: {consortium.data.name}
+          </Link>
+        </p>
+        {problem ? <ProblemNotice problem={problem} /> : null}
+        {(save.isSuccess || (location.state as { saved?: boolean } | null)?.saved) && status === 'draft' ? (
+          <Notice variant="success" title={t('expression.saved')} />
+        ) : null}
+        {status === 'eligible' || status === 'selected' ? (
+          <Notice variant="success" title={t(`expression.status.${status}`)} />
+        ) : null}
+        {status === 'ineligible' && x?.eligibility ? (
+          <Notice variant="warning" title={t('expression.status.ineligible')}>
+            {t('expression.reasons')}
+            <EligibilityReasons grounds={x.eligibility.grounds} reasons={x.eligibility.reasons} />
+          </Notice>
+        ) : null}
+        {status === 'submitted' ? <Notice variant="info" title={t('expression.status.submitted')} /> : null}
+        {x && (status === 'selected' || status === 'not-selected') ? (
+          <ExpressionResult expression={x} />
+        ) : null}
+
+        <form onSubmit={onSave} className="narrow-form expression-form" aria-label={t('expression.titleNew')}>
+          <fieldset disabled={!editable} className="ecl-u-border-width-0 ecl-u-pa-none">
+            <Field id="summary" label={t('expression.summary')} error={fieldError('/summary')}>
+              {(describedBy) => (
+                <textarea
+                  id="summary"
+                  required
+                  rows={5}
+                  className="ecl-text-area ecl-text-area--l"
+                  aria-describedby={describedBy}
+                  value={summary}
+                  onChange={(e) => setSummary(e.target.value)}
+                />
+              )}
+            </Field>
+            <h2 className="ecl-u-type-heading-3">{t('expression.tools')}</h2>
+            {tools.map((row, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are the form's own, in order
+              <fieldset key={i} className="tool-row">
+                <legend className="ecl-form-label">{t('expression.tool', { n: i + 1 })}</legend>
+                <div className="ecl-form-group ecl-u-mb-s">
+                  <label className="ecl-form-label" htmlFor={`tool-${i}-category`}>
+                    {t('expression.category')}
+                  </label>
+                  <div className="ecl-select__container ecl-select__container--m">
+                    <select
+                      id={`tool-${i}-category`}
+                      className="ecl-select"
+                      value={row.category}
+                      onChange={(e) => setTool(i, { category: e.target.value })}
+                    >
+                      {CATEGORIES.map((k) => (
+                        <option key={k} value={k}>
+                          {t(`expression.categories.${k}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                </div>
+                <Field
+                  id={`tool-${i}-description`}
+                  label={t('expression.description')}
+                  error={fieldError(`/tools/${i}/description`)}
+                >
+                  {(describedBy) => (
+                    <input
+                      id={`tool-${i}-description`}
+                      required
+                      className="ecl-text-input ecl-text-input--l"
+                      aria-describedby={describedBy}
+                      value={row.description}
+                      onChange={(e) => setTool(i, { description: e.target.value })}
+                    />
+                  )}
+                </Field>
+                <MoneyField
+                  id={`tool-${i}-cost`}
+                  label={t('expression.cost')}
+                  text={row.cost}
+                  onText={(cost) => setTool(i, { cost })}
+                  error={fieldError(`/tools/${i}/estimatedCostCents`)}
+                />
+                {editable && tools.length > 1 ? (
+                  <button
+                    type="button"
+                    className="ecl-button ecl-button--ghost ecl-u-mb-s"
+                    onClick={() => setTools((all) => all.filter((_, j) => j !== i))}
+                  >
+                    {t('expression.removeTool', { n: i + 1 })}
+                  </button>
+                ) : null}
+              </fieldset>
+            ))}
+            {editable ? (
+              <button
+                type="button"
+                className="ecl-button ecl-button--secondary ecl-u-mb-m"
+                onClick={() => setTools((all) => [...all, { category: 'siem', description: '', cost: '' }])}
+              >
+                {t('expression.addTool')}
+              </button>
+            ) : null}
+            <p className="ecl-u-type-paragraph ecl-u-type-bold">
+              {t('expression.totalCost', { amount: money(totalCents, locale) })}
+            </p>
+            <Field
+              id="hosting-years"
+              label={t('expression.hostingYears')}
+              error={fieldError('/hostingYears')}
+            >
+              {(describedBy) => (
+                <input
+                  id="hosting-years"
+                  type="number"
+                  min={1}
+                  max={30}
+                  required
+                  className="ecl-text-input ecl-text-input--s"
+                  aria-describedby={describedBy}
+                  value={years}
+                  onChange={(e) => setYears(e.target.value)}
+                />
+              )}
+            </Field>
+            <MoneyField
+              id="requested"
+              label={t('expression.requested')}
+              hint={t('vendor.priceHint')}
+              text={requested}
+              onText={setRequested}
+              error={
+                overCap
+                  ? t('expression.overCap', { cap: money(cap, locale) })
+                  : fieldError('/requestedEuContributionCents')
+              }
+            />
+            <p className="ecl-help-block ecl-u-mb-m" aria-live="polite">
+              {t('expression.cap', {
+                cap: money(cap, locale),
+                rate: percent(c.cofundingRate, locale),
+                cost: money(totalCents, locale),
+              })}
+            </p>
+            {editable ? (
+              <button
+                type="submit"
+                className="ecl-button ecl-button--primary"
+                disabled={save.isPending || requestedCents === null || costs.some((k) => k === null)}
+              >
+                {t('expression.save')}
+              </button>
+            ) : null}
+          </fieldset>
+        </form>
+
+        {x && status === 'draft' ? (
+          <section aria-labelledby="submit" className="ecl-u-mt-xl ecl-u-mb-xl">
+            <h2 className="ecl-u-type-heading-2" id="submit">
+              {t('expression.submitTitle')}
+            </h2>
+            {coordinating ? (
+              <>
+                <p className="ecl-u-type-paragraph">{t('expression.submitIntro')}</p>
+                {missing.length ? (
+                  <div id="submit-missing" className="ecl-u-mb-m">
+                    <p className="ecl-u-type-paragraph ecl-u-mb-xs">{t('expression.needs')}</p>
+                    <ul className="ecl-unordered-list">
+                      {missing.map((m) => (
+                        <li className="ecl-unordered-list__item" key={m}>
+                          {m}
+                        </li>
+                      ))}
+                    </ul>
+                    {!approved ? (
+                      <Link className="ecl-link" to={`/consortia/${consortiumId}#resolutions`}>
+                        {t('expression.proposeApproval')}
+                      </Link>
+                    ) : null}
+                  </div>
+                ) : null}
+                <button
+                  type="button"
+                  className="ecl-button ecl-button--primary"
+                  disabled={missing.length > 0 || submit.isPending}
+                  aria-describedby={missing.length ? 'submit-missing' : undefined}
+                  onClick={() => submit.mutate()}
+                >
+                  {t('expression.submit')}
+                </button>
+              </>
+            ) : (
+              <p className="ecl-u-type-paragraph">{t('expression.onlyCoordinator')}</p>
+            )}
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, must } from '../../api/client.js';
+import type { Call, Page } from '../../api/types.js';
+
+/** The published calls, by id, and those open for expressions of interest now. */
+export function useCalls() {
+  const calls = useQuery({
+    queryKey: ['calls', 'all'],
+    queryFn: () =>
+      must(api.GET('/api/v1/calls', { params: { query: { limit: '100' } } })) as Promise<Page<Call>>,
+  });
+  const items = calls.data?.items ?? [];
+  const now = Date.now();
+  return {
+    byId: new Map(items.map((c) => [c.id, c])),
+    open: items.filter(
+      (c) =>
+        c.status === 'published' &&
+        new Date(c.opensAt).getTime() <= now &&
+        now < new Date(c.closesAt).getTime(),
+    ),
+  };
+}
