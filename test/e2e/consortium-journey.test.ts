@@ -115,6 +115,8 @@ describe('console: a consortium forms, votes and applies', function () {
 
     await signIn(nl, base(), reps.nl, 'nl');
     await nl.getByRole('link', { name: 'Consortia' }).click();
+    await expectAccessible(nl, 'an invitation, in Dutch');
+    await screenshot(nl, 'consortia-nl');
     await nl.getByRole('button', { name: `De uitnodiging van ${name} aanvaarden` }).click();
     await nl.getByRole('link', { name }).click();
     await nl.getByRole('heading', { name: 'Leden, bijdragen en stemgewichten' }).waitFor();
@@ -147,6 +149,7 @@ describe('console: a consortium forms, votes and applies', function () {
     await be.getByLabel('EU contribution requested in euros').fill('800,000');
     await be.getByText('This is more than the call’s co-funding cap of €750,000.00.').waitFor();
     await be.getByText('At most €750,000.00: 75% of the estimated cost of €1,000,000.00.').waitFor();
+    await screenshot(be, 'expression-en');
     await be.getByLabel('EU contribution requested in euros').fill('700,000');
     expect(await be.getByText('This is more than the call’s co-funding cap').count()).to.equal(0);
     await be.getByRole('button', { name: 'Save the draft' }).click();
@@ -158,7 +161,6 @@ describe('console: a consortium forms, votes and applies', function () {
       true,
     );
     await expectAccessible(be, 'the expression form');
-    await screenshot(be, 'expression-en');
     const stored = await call('GET', `/expressions/${expressionId}`, { token: reps.be.token });
     expect(stored.body).to.include({
       status: 'draft',
@@ -189,6 +191,7 @@ describe('console: a consortium forms, votes and applies', function () {
     await nl.getByRole('button', { name: 'Ja stemmen' }).click();
     await nl.getByText('Aangenomen op').waitFor();
     await expectAccessible(nl, 'the tally, in Dutch');
+    await screenshot(nl, 'tally-nl');
     await be.getByText('Passed on').waitFor({ timeout: 15_000 });
     const r = await call('GET', `/consortia/${consortiumId}/resolutions/${resolutionUrl.split('/').pop()}`, {
       token: reps.nl.token,
@@ -225,5 +228,7 @@ describe('console: a consortium forms, votes and applies', function () {
     await screenshot(be, 'selected-en');
     await nl.goto(`${base()}/expressions/${expressionId}`);
     await nl.getByText('Toegekende EU-medefinanciering: € 700.000,00').waitFor();
+    await expectAccessible(nl, 'a selected expression, in Dutch');
+    await screenshot(nl, 'selected-nl');
   });
 });

@@ -197,6 +197,7 @@ export const en = {
     found: 'Found a consortium',
     foundIntro: 'Your organisation becomes its coordinator and first member.',
     contribution: 'Your organisation’s contribution in euros',
+    contributionColumn: 'Contribution',
     contributionHint:
       'What it commits to the joint procurement; the voting weights follow the contributions.',
     create: 'Found the consortium',
@@ -269,6 +270,7 @@ export const en = {
     vote: 'Vote',
     when: 'When',
     notYet: 'not yet',
+    pending: 'Not yet voted',
     choice: { yes: 'Yes', no: 'No', abstain: 'Abstain' },
     castYes: 'Vote yes',
     castNo: 'Vote no',

@@ -203,6 +203,7 @@ export const nl: Messages = {
     found: 'Een consortium oprichten',
     foundIntro: 'Uw organisatie wordt de coördinator en het eerste lid.',
     contribution: 'Bijdrage van uw organisatie in euro',
+    contributionColumn: 'Bijdrage',
     contributionHint:
       'Wat zij toezegt aan de gezamenlijke aanbesteding; de stemgewichten volgen de bijdragen.',
     create: 'Het consortium oprichten',
@@ -276,6 +277,7 @@ export const nl: Messages = {
     vote: 'Stem',
     when: 'Wanneer',
     notYet: 'nog niet',
+    pending: 'Nog niet gestemd',
     choice: { yes: 'Ja', no: 'Nee', abstain: 'Onthouding' },
     castYes: 'Ja stemmen',
     castNo: 'Nee stemmen',

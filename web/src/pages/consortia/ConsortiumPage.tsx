@@ -74,7 +74,7 @@ export function ConsortiumPage() {
                 t('consortia.name'),
                 t('consortia.country'),
                 t('consortia.publicBody'),
-                t('consortia.contribution'),
+                t('consortia.contributionColumn'),
                 t('board.status'),
                 t('consortia.weight'),
               ]}

@@ -204,9 +204,7 @@ export function ExpressionPage() {
         {(save.isSuccess || (location.state as { saved?: boolean } | null)?.saved) && status === 'draft' ? (
           <Notice variant="success" title={t('expression.saved')} />
         ) : null}
-        {status === 'eligible' || status === 'selected' ? (
-          <Notice variant="success" title={t(`expression.status.${status}`)} />
-        ) : null}
+        {status === 'eligible' ? <Notice variant="success" title={t('expression.status.eligible')} /> : null}
         {status === 'ineligible' && x?.eligibility ? (
           <Notice variant="warning" title={t('expression.status.ineligible')}>
             {t('expression.reasons')}

@@ -36,6 +36,27 @@ function TallyBar({ tally }: { tally: Resolution['tally'] }) {
   );
 }
 
+/** What each colour of the tally stands for, with its share. */
+function TallyLegend({ tally }: { tally: Resolution['tally'] }) {
+  const { t, locale } = useLocale();
+  const parts = [
+    ['yes', t('resolution.choice.yes'), tally.yes],
+    ['no', t('resolution.choice.no'), tally.no],
+    ['abstain', t('resolution.choice.abstain'), tally.abstain],
+    ['pending', t('resolution.pending'), tally.pending],
+  ] as const;
+  return (
+    <ul className="weights-legend tally-legend" aria-hidden="true">
+      {parts.map(([key, label, share]) => (
+        <li key={key}>
+          <i className={key} />
+          {label}: {percent(share, locale)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A resolution: what it approves, the live weighted tally against the 75 % line, who voted what, and one's vote. */
 export function ResolutionPage() {
   const { id = '', rid = '' } = useParams();
@@ -111,6 +132,7 @@ export function ResolutionPage() {
             {t('resolution.tally')}
           </h2>
           <TallyBar tally={r.tally} />
+          <TallyLegend tally={r.tally} />
           <p className="ecl-u-type-paragraph ecl-u-mb-s" aria-live="polite">
             {t('resolution.yesWeight', { yes: p(r.tally.yes), required: p(r.tally.required) })}
           </p>
