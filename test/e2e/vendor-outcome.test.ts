@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
+import { openingSecretOf } from '../../scripts/procedure/tender-steps.js';
 import { bidIdFor } from '../../server/bids/bids.service.js';
 import { call, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
 import {
@@ -15,23 +16,26 @@ import {
 import { harness } from '../support/harness.js';
 import { pdfText } from '../support/pdf.js';
 import {
-  openBids,
+  approveTender,
+  openingCommittee,
   type PublishedTender,
-  publishedTender,
   selectedExpression,
+  tenderBody,
   waitUntil,
 } from '../support/procedure.js';
 
 /**
  * After the deadline, through the console: a Dutch-speaking vendor follows its bid through the
  * opening and the evaluation and reads why it lost, in Dutch; the winner downloads its contract.
- * The officers' part runs through the API here (their screens are the console's third part).
+ * The opening committee sets its secrets and opens the bids in the console too; the rest of the
+ * officers' part (evaluation, award, contract) runs through the API here.
  */
 describe('console: a vendor follows its bid to the award', function () {
   this.timeout(240_000);
   let browser: Browser;
   let dutch: Page;
   let english: Page;
+  let officerPage: Page;
   let loser: Person;
   let winner: Person;
   let tender: PublishedTender;
@@ -44,17 +48,32 @@ describe('console: a vendor follows its bid to the award', function () {
   before(async function () {
     if (!browserAvailable()) return this.skip();
     sel = await selectedExpression();
-    tender = await publishedTender(
-      sel.officer,
-      sel.expressionId,
-      { id: sel.consortiumId, members: sel.members },
-      {
+    // A draft with its opening committee seated; two of the three set their secrets through the API.
+    const committee = await openingCommittee(sel.officer);
+    const draft = await call('POST', '/tenders', {
+      token: sel.officer.token,
+      body: tenderBody(sel.expressionId, {
         lots: [{ number: 1, title: 'NDR for three SOCs', estimatedValueCents: 120_000_000 }],
-        questionsInMs: 20_000,
-        submissionInMs: 45_000,
+        questionsInMs: 30_000,
+        submissionInMs: 75_000,
         standstillPeriod: 'PT20S',
-      },
-    );
+      }),
+    });
+    expect(draft.status).to.equal(201);
+    await call('POST', `/tenders/${draft.body.id}/opening-committee`, {
+      token: sel.officer.token,
+      body: { userIds: committee.map((m) => m.id), quorum: 2 },
+    });
+    for (const m of committee.slice(1))
+      await call('PUT', `/tenders/${draft.body.id}/opening-committee/me`, {
+        token: m.token,
+        body: { secret: openingSecretOf(m) },
+      });
+    tender = {
+      id: draft.body.id,
+      submissionDeadline: draft.body.submissionDeadline,
+      openingCommittee: committee,
+    };
     loser = await newPerson(
       'vendor',
       await newOrganisation('vendor', { name: 'Veilig Netwerk B.V.', country: 'NL', language: 'nl' }),
@@ -64,6 +83,7 @@ describe('console: a vendor follows its bid to the award', function () {
     browser = await launchBrowser();
     dutch = await pageFor(browser, 'nl-NL', errors);
     english = await pageFor(browser, 'en-GB', errors);
+    officerPage = await pageFor(browser, 'en-GB', errors);
   });
 
   after(async () => {
@@ -72,6 +92,27 @@ describe('console: a vendor follows its bid to the award', function () {
 
   afterEach(() => {
     expect(errors.splice(0), 'errors thrown in the page').to.deep.equal([]);
+  });
+
+  it('when the last member of the opening committee sets a secret in the console, then the tender can be published', async () => {
+    const [officer] = tender.openingCommittee as [Person];
+    await signIn(officerPage, base(), officer);
+    await officerPage.goto(`${base()}/tenders/${tender.id}`);
+    await officerPage.getByRole('link', { name: 'The opening of the bids' }).click();
+    await officerPage.getByRole('heading', { name: 'Set your opening secret' }).waitFor();
+    await officerPage.getByLabel('Your opening secret', { exact: true }).fill('too short');
+    await officerPage.getByText('The secret needs at least 12 characters.').waitFor();
+    await officerPage.getByLabel('Your opening secret', { exact: true }).fill(openingSecretOf(officer));
+    await officerPage.getByLabel('The same secret again').fill(`${openingSecretOf(officer)}!`);
+    await officerPage.getByText('The two secrets differ.').waitFor();
+    await officerPage.getByLabel('The same secret again').fill(openingSecretOf(officer));
+    await officerPage.getByRole('button', { name: 'Set the secret' }).click();
+    await officerPage.getByText('Your secret is set.').waitFor();
+    await expectAccessible(officerPage, 'setting an opening secret');
+    await screenshot(officerPage, 'opening-secret-en');
+    await approveTender(sel.consortiumId, tender.id, sel.members);
+    const published = await call('POST', `/tenders/${tender.id}/publish`, { token: officer.token });
+    expect(published.status, JSON.stringify(published.body)).to.equal(200);
   });
 
   it('when a Dutch-speaking vendor signs in and bids by keyboard alone before the deadline, then its bid is received and sealed, and the receipt saved', async () => {
@@ -108,9 +149,38 @@ describe('console: a vendor follows its bid to the award', function () {
     });
   });
 
-  it('when the deadline passes and the committee opens the bids, then the vendor sees its bid opened', async () => {
+  it('when the deadline passes and two committee members act with their secrets, then the bids open and the vendor sees its bid opened', async () => {
+    const [officer, second] = tender.openingCommittee as [Person, Person];
     await waitUntil(tender.submissionDeadline);
-    await openBids(tender);
+    await officerPage.reload();
+    await officerPage.getByText('0 of the 2 members needed have acted.').waitFor();
+    // The form comes when the committee may act (the page's clock ticks every few seconds).
+    await officerPage.getByRole('button', { name: 'Act with my secret' }).waitFor({ timeout: 20_000 });
+    await officerPage.getByLabel('Your opening secret', { exact: true }).fill('not my secret at all');
+    await officerPage.getByRole('button', { name: 'Act with my secret' }).click();
+    await officerPage.getByText('This is not your opening secret for this tender.').waitFor();
+    await officerPage.getByLabel('Your opening secret', { exact: true }).fill(openingSecretOf(officer));
+    await officerPage.getByRole('button', { name: 'Act with my secret' }).click();
+    await officerPage.getByText('You have acted.').waitFor();
+    await officerPage.getByText('1 of the 2 members needed have acted.').waitFor();
+    await expectAccessible(officerPage, 'the opening, one member having acted');
+    await screenshot(officerPage, 'opening-en');
+    const secondPage = await pageFor(browser, 'en-GB', errors);
+    await signIn(secondPage, base(), second);
+    await secondPage.goto(`${base()}/tenders/${tender.id}/opening`);
+    await secondPage.getByLabel('Your opening secret', { exact: true }).fill(openingSecretOf(second));
+    await secondPage.getByRole('button', { name: 'Act with my secret' }).click();
+    // The first member's page follows: the quorum fills, a worker opens the bids, the record appears.
+    await officerPage.getByRole('heading', { name: 'Opening record' }).waitFor({ timeout: 30_000 });
+    expect(await officerPage.getByRole('row', { name: /Lot 1/ }).textContent()).to.include('2');
+    await officerPage.getByText('Every bid matches its receipt.').waitFor();
+    await expectAccessible(officerPage, 'the opening record');
+    await screenshot(officerPage, 'opening-record-en');
+    await officerPage.getByLabel('Language').selectOption('nl');
+    await officerPage.getByRole('heading', { name: 'Proces-verbaal van de opening' }).waitFor();
+    await expectAccessible(officerPage, 'the opening record, in Dutch');
+    await screenshot(officerPage, 'opening-record-nl');
+    await officerPage.getByLabel('Taal').selectOption('en');
     await dutch.reload();
     await dutch.getByRole('cell', { name: /Ingediend, geopend/ }).waitFor();
     expect(await progressStep(dutch)).to.equal('Geopend');

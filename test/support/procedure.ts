@@ -170,6 +170,35 @@ export interface PublishedTender {
   openingCommittee: Person[];
 }
 
+export interface TenderFields {
+  lots: { number: number; title: string; estimatedValueCents: number }[];
+  questionsInMs: number;
+  submissionInMs: number;
+  standstillPeriod?: string;
+}
+
+/** The body of a tender for a selected expression: one detection criterion, deadlines from now. */
+export function tenderBody(expressionId: string, fields: TenderFields) {
+  return {
+    expressionId,
+    reference: `T-${randomBytes(4).toString('hex')}`,
+    title: 'Detection tools',
+    description: 'Joint procurement of detection tools.',
+    cpvCodes: ['48730000'],
+    lots: fields.lots,
+    questionsDeadline: new Date(Date.now() + fields.questionsInMs).toISOString(),
+    submissionDeadline: new Date(Date.now() + fields.submissionInMs).toISOString(),
+    award: {
+      qualityWeight: 0.6,
+      priceWeight: 0.4,
+      qualityThreshold: 0.5,
+      criteria: [{ key: 'detection', title: 'Detection', weight: 1, maxScore: 10, threshold: 5 }],
+    },
+    selectionCriteria: [],
+    ...(fields.standstillPeriod ? { standstillPeriod: fields.standstillPeriod } : {}),
+  };
+}
+
 /**
  * A tender drafted for a selected expression, with its opening committee (the officer and two
  * more) each with a secret, approved by the consortium and published; returns it.
@@ -178,36 +207,13 @@ export async function publishedTender(
   officer: Person,
   expressionId: string,
   consortium: { id: string; members: Person[] },
-  fields: {
-    lots: { number: number; title: string; estimatedValueCents: number }[];
-    questionsInMs: number;
-    submissionInMs: number;
-    openingCommittee?: Person[];
-    standstillPeriod?: string;
-  },
+  fields: TenderFields & { openingCommittee?: Person[] },
 ): Promise<PublishedTender> {
   const committee = fields.openingCommittee ?? (await openingCommittee(officer));
   const tender = await steps.publishedTender(
     officer,
     consortium,
-    {
-      expressionId,
-      reference: `T-${randomBytes(4).toString('hex')}`,
-      title: 'Detection tools',
-      description: 'Joint procurement of detection tools.',
-      cpvCodes: ['48730000'],
-      lots: fields.lots,
-      questionsDeadline: new Date(Date.now() + fields.questionsInMs).toISOString(),
-      submissionDeadline: new Date(Date.now() + fields.submissionInMs).toISOString(),
-      award: {
-        qualityWeight: 0.6,
-        priceWeight: 0.4,
-        qualityThreshold: 0.5,
-        criteria: [{ key: 'detection', title: 'Detection', weight: 1, maxScore: 10, threshold: 5 }],
-      },
-      selectionCriteria: [],
-      ...(fields.standstillPeriod ? { standstillPeriod: fields.standstillPeriod } : {}),
-    },
+    tenderBody(expressionId, fields),
     committee,
   );
   return { ...tender, openingCommittee: committee };

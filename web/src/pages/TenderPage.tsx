@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../api/client.js';
 import type { Page, Question, Tender } from '../api/types.js';
 import { Instant, Loading, PageHeader, ProblemNotice, Status, TableHead } from '../components/ui.js';
@@ -75,6 +75,13 @@ export function TenderPage() {
         {tr.description}
       </PageHeader>
       <div className="ecl-container ecl-u-mt-l">
+        {user?.role === 'procurement-officer' || user?.role === 'admin' ? (
+          <p className="ecl-u-type-paragraph">
+            <Link className="ecl-link ecl-link--standalone" to={`/tenders/${tr.id}/opening`}>
+              {t('opening.link')}
+            </Link>
+          </p>
+        ) : null}
         <h2 className="ecl-u-type-heading-2">{t('tender.dates')}</h2>
         <dl className="ecl-description-list ecl-description-list--horizontal">
           <dt className="ecl-description-list__term">{t('tender.questionsUntil')}</dt>

@@ -1,0 +1,295 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, must } from '../../api/client.js';
+import type { Page, Tender, User } from '../../api/types.js';
+import {
+  Field,
+  Instant,
+  Loading,
+  Notice,
+  PageHeader,
+  ProblemNotice,
+  TableHead,
+} from '../../components/ui.js';
+import { useLocale } from '../../i18n.js';
+import { ProblemError } from '../../lib/problems.js';
+import { useSession } from '../../session.js';
+import { useNow } from '../TenderPage.js';
+
+interface OpeningRecord {
+  method: 'ceremony' | 'timed';
+  openingAt: string;
+  /** When the committee may act: the opening time, and never before the deadline has settled. */
+  dueAt: string;
+  committee: {
+    quorum: number;
+    members: { userId: string; secretSet: boolean; secretSetAt: string | null }[];
+  } | null;
+  acts: { userId: string; at: string }[];
+  opened: boolean;
+  openedAt: string | null;
+  bids: { lot: number; count: number }[] | null;
+  /** The bids whose content or files did not match their receipt. */
+  mismatches: string[];
+  documents: { count: number; mismatches: number } | null;
+}
+
+/** A secret typed twice, as a password field: the member's own, never shown back. */
+function SecretForm({
+  label,
+  confirm,
+  submit,
+  pending,
+  onSecret,
+}: {
+  label: string;
+  confirm: boolean;
+  submit: string;
+  pending: boolean;
+  onSecret: (secret: string) => void;
+}) {
+  const { t } = useLocale();
+  const [secret, setSecret] = useState('');
+  const [again, setAgain] = useState('');
+  const short = secret.length > 0 && secret.length < 12;
+  const differ = confirm && again.length > 0 && again !== secret;
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    onSecret(secret);
+    setSecret('');
+    setAgain('');
+  };
+  return (
+    <form onSubmit={onSubmit} className="narrow-form">
+      <Field
+        id="opening-secret"
+        label={label}
+        help={t('opening.secretHint')}
+        error={short ? t('opening.tooShort') : undefined}
+      >
+        {(describedBy) => (
+          <input
+            id="opening-secret"
+            type="password"
+            autoComplete={confirm ? 'new-password' : 'current-password'}
+            required
+            className="ecl-text-input ecl-text-input--l"
+            aria-describedby={describedBy}
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+          />
+        )}
+      </Field>
+      {confirm ? (
+        <Field
+          id="opening-secret-again"
+          label={t('opening.again')}
+          error={differ ? t('opening.differ') : undefined}
+        >
+          {(describedBy) => (
+            <input
+              id="opening-secret-again"
+              type="password"
+              autoComplete="new-password"
+              required
+              className="ecl-text-input ecl-text-input--l"
+              aria-describedby={describedBy}
+              value={again}
+              onChange={(e) => setAgain(e.target.value)}
+            />
+          )}
+        </Field>
+      ) : null}
+      <button
+        type="submit"
+        className="ecl-button ecl-button--primary"
+        disabled={pending || secret.length < 12 || (confirm && again !== secret)}
+      >
+        {submit}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * The opening of a tender for its committee: each member sets a secret while the tender is a
+ * draft; from the opening time each acts with it, and all watch the quorum fill; then the record.
+ */
+export function OpeningPage() {
+  const { id = '' } = useParams();
+  const { t } = useLocale();
+  const { user } = useSession();
+  const now = useNow(5_000);
+  const queries = useQueryClient();
+  const tender = useQuery({
+    queryKey: ['tender', id],
+    queryFn: () => must(api.GET('/api/v1/tenders/{id}', { params: { path: { id } } })) as Promise<Tender>,
+  });
+  const record = useQuery({
+    queryKey: ['tender', id, 'opening'],
+    queryFn: () =>
+      must(api.GET('/api/v1/tenders/{id}/opening', { params: { path: { id } } })) as Promise<OpeningRecord>,
+    // The others act meanwhile, and a worker opens the bids once the quorum has: followed until opened.
+    refetchInterval: (q) => (q.state.data?.opened ? false : 3_000),
+  });
+  const officers = useQuery({
+    queryKey: ['users', 'procurement-officer'],
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/users', { params: { query: { role: 'procurement-officer', limit: '100' } } }),
+      ) as Promise<Page<User>>,
+  });
+  const refresh = () => {
+    void queries.invalidateQueries({ queryKey: ['tender', id] });
+  };
+  const setSecret = useMutation({
+    mutationFn: (secret: string) =>
+      must(
+        api.PUT('/api/v1/tenders/{id}/opening-committee/me', { params: { path: { id } }, body: { secret } }),
+      ),
+    onSuccess: refresh,
+  });
+  const act = useMutation({
+    mutationFn: (secret: string) =>
+      must(api.POST('/api/v1/tenders/{id}/opening/unlock', { params: { path: { id } }, body: { secret } })),
+    onSuccess: refresh,
+  });
+  const problem = [tender.error, record.error, setSecret.error, act.error].find(
+    (e) => e instanceof ProblemError,
+  ) as ProblemError | undefined;
+  if (!tender.data || !record.data)
+    return problem ? (
+      <div className="ecl-container ecl-u-mt-l">
+        <ProblemNotice problem={problem} />
+      </div>
+    ) : (
+      <Loading />
+    );
+  const tr = tender.data;
+  const r = record.data;
+  const nameOf = (userId: string) => officers.data?.items.find((u) => u.id === userId)?.name ?? userId;
+  const seat = r.committee?.members.find((m) => m.userId === user?.id);
+  const acted = r.acts.some((a) => a.userId === user?.id);
+  const due = now >= new Date(r.dueAt).getTime();
+  const quorum = r.committee?.quorum ?? 0;
+  return (
+    <>
+      <PageHeader title={t('opening.title', { reference: tr.reference })} meta={tr.title}>
+        {t('opening.intro')}
+      </PageHeader>
+      <div className="ecl-container ecl-u-mt-l">
+        <p className="ecl-u-type-paragraph">
+          <Link className="ecl-link" to={`/tenders/${id}`}>
+            {t('opening.back')}
+          </Link>
+        </p>
+        {problem ? <ProblemNotice problem={problem} /> : null}
+
+        <section aria-labelledby="committee" className="ecl-u-mb-l">
+          <h2 className="ecl-u-type-heading-2" id="committee">
+            {t('opening.committee', { quorum })}
+          </h2>
+          <table className="ecl-table ecl-table--zebra">
+            <TableHead columns={[t('opening.member'), t('opening.secret'), t('opening.acted')]} />
+            <tbody className="ecl-table__body">
+              {(r.committee?.members ?? []).map((m) => {
+                const a = r.acts.find((x) => x.userId === m.userId);
+                return (
+                  <tr className="ecl-table__row" key={m.userId}>
+                    <td className="ecl-table__cell">{nameOf(m.userId)}</td>
+                    <td className="ecl-table__cell">
+                      {m.secretSetAt ? <Instant iso={m.secretSetAt} /> : t('opening.notSet')}
+                    </td>
+                    <td className="ecl-table__cell">{a ? <Instant iso={a.at} /> : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+
+        {tr.status === 'draft' && seat ? (
+          <section aria-labelledby="set-secret" className="ecl-u-mb-l">
+            <h2 className="ecl-u-type-heading-2" id="set-secret">
+              {t('opening.setTitle')}
+            </h2>
+            {seat.secretSet ? <Notice variant="success" title={t('opening.set')} /> : null}
+            <p className="ecl-u-type-paragraph">{t('opening.setIntro')}</p>
+            <SecretForm
+              label={t('opening.yourSecret')}
+              confirm
+              submit={seat.secretSet ? t('opening.change') : t('opening.save')}
+              pending={setSecret.isPending}
+              onSecret={(s) => setSecret.mutate(s)}
+            />
+          </section>
+        ) : null}
+
+        {tr.status !== 'draft' && !r.opened ? (
+          <section aria-labelledby="act" className="ecl-u-mb-l">
+            <h2 className="ecl-u-type-heading-2" id="act">
+              {t('opening.actTitle')}
+            </h2>
+            <p className="ecl-u-type-paragraph" aria-live="polite">
+              {t('opening.progress', { acted: r.acts.length, quorum })}
+            </p>
+            <progress
+              className="quorum"
+              max={quorum}
+              value={r.acts.length}
+              aria-label={t('opening.progressLabel')}
+            />
+            {!due ? (
+              <p className="ecl-u-type-paragraph">
+                {t('opening.notYet')} <Instant iso={r.dueAt} />.
+              </p>
+            ) : seat && !acted ? (
+              <SecretForm
+                label={t('opening.yourSecret')}
+                confirm={false}
+                submit={t('opening.actNow')}
+                pending={act.isPending}
+                onSecret={(s) => act.mutate(s)}
+              />
+            ) : acted ? (
+              <Notice variant="info" title={t('opening.youActed')}>
+                {r.acts.length >= quorum ? t('opening.opening') : t('opening.waiting')}
+              </Notice>
+            ) : null}
+          </section>
+        ) : null}
+
+        {r.opened ? (
+          <section aria-labelledby="record">
+            <h2 className="ecl-u-type-heading-2" id="record">
+              {t('opening.record')}
+            </h2>
+            <Notice variant="success" title={t('opening.opened')}>
+              <Instant iso={r.openedAt ?? ''} />
+            </Notice>
+            <table className="ecl-table ecl-table--zebra ecl-u-mb-m">
+              <TableHead columns={[t('tender.lots'), t('opening.bids')]} />
+              <tbody className="ecl-table__body">
+                {(r.bids ?? []).map((b) => (
+                  <tr className="ecl-table__row" key={b.lot}>
+                    <td className="ecl-table__cell">{t('tender.lot', { number: b.lot })}</td>
+                    <td className="ecl-table__cell">{b.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="ecl-u-type-paragraph">
+              {r.mismatches.length
+                ? t('opening.mismatches', { count: r.mismatches.length })
+                : t('opening.allMatch')}{' '}
+              {r.documents
+                ? t('opening.documents', { count: r.documents.count, bad: r.documents.mismatches })
+                : null}
+            </p>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}
