@@ -1,5 +1,6 @@
 import { Types, trusted } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
+import { consortiumIdsOf } from '../consortia/consortia.service.js';
 import { literally } from '../literal-search.js';
 import { Tender, type TenderRecord } from './tender.model.js';
 import { tenderView } from './tenders.service.js';
@@ -7,7 +8,8 @@ import { tenderView } from './tenders.service.js';
 // The list of tenders a reader may see, and the tender board's search over it.
 
 /**
- * The tenders a reader may see, newest first, optionally searched: words of the title, description
+ * The tenders a reader may see (published ones; drafts for officers and the consortium's own
+ * representatives), newest first, optionally searched: words of the title, description
  * or reference, a CPV prefix, the consortium it is bought for, and whether bids are still taken
  * (`open`) or no longer (`closed`).
  */
@@ -17,9 +19,19 @@ export async function listTenders(
   search: { q?: string; cpv?: string; stage?: 'open' | 'closed'; consortiumId?: string } = {},
 ) {
   const now = new Date();
+  // Drafts: officers all; a representative those of its consortia (whose specifications they approve).
   const conditions: Record<string, unknown>[] = isOfficer(actor)
     ? []
-    : [{ status: trusted({ $ne: 'draft' }) }];
+    : actor.role === 'entity-representative'
+      ? [
+          {
+            $or: [
+              { status: trusted({ $ne: 'draft' }) },
+              { consortiumId: trusted({ $in: await consortiumIdsOf(actor.organisationId) }) },
+            ],
+          },
+        ]
+      : [{ status: trusted({ $ne: 'draft' }) }];
   if (search.q) {
     const words = literally(search.q);
     conditions.push({ $or: [{ title: words }, { description: words }, { reference: words }] });

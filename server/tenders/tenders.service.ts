@@ -5,6 +5,8 @@ import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { committeeView, criteriaErrors } from '../committee/committee.js';
 import { assignEvaluator, type CommitteeProcedure, declareConflict } from '../committee/committee-actions.js';
+import { isMember } from '../consortia/consortia.service.js';
+import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { hasPassedResolution } from '../consortia/resolutions.service.js';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
@@ -94,11 +96,23 @@ export function tenderView(t: TenderRecord, actor: Actor) {
   };
 }
 
-/** Loads a tender: drafts exist for officers only; vendors and others see published ones. */
+/**
+ * Loads a tender. A draft exists for officers and for the representatives of its consortium's
+ * members, who approve its specifications before it is published; everyone else sees published
+ * tenders only.
+ */
 export async function loadTender(actor: Actor, id: string): Promise<TenderRecord> {
   const t = await Tender.findById(id).lean<TenderRecord>();
-  if (!t || (t.status === 'draft' && !isOfficer(actor))) throw notFound('The tender');
+  if (!t || (t.status === 'draft' && !(await readsDraft(actor, t)))) throw notFound('The tender');
   return t;
+}
+
+/** Officers read every draft; a representative those of its consortium. */
+async function readsDraft(actor: Actor, t: TenderRecord): Promise<boolean> {
+  if (isOfficer(actor)) return true;
+  if (actor.role !== 'entity-representative') return false;
+  const consortium = await Consortium.findById(t.consortiumId).lean<ConsortiumRecord>();
+  return Boolean(consortium && isMember(consortium, actor.organisationId));
 }
 
 /** An officer drafts a tender for a selected expression of interest. */

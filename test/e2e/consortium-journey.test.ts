@@ -11,7 +11,7 @@ import {
   signIn,
 } from '../support/browser.js';
 import { harness } from '../support/harness.js';
-import { publishedCall, waitUntil } from '../support/procedure.js';
+import { openingCommittee, publishedCall, tenderBody, waitUntil } from '../support/procedure.js';
 
 /**
  * Hosting consortia in the console: three representatives of three Member States form a consortium
@@ -172,7 +172,7 @@ describe('console: a consortium forms, votes and applies', function () {
   it('when a resolution approving it is put to the vote, then it passes by the 75 % rule with one member against', async () => {
     await be.getByRole('link', { name: 'Propose the resolution that approves it' }).click();
     await be.getByLabel('Subject').fill('Approve our expression of interest');
-    await be.getByLabel('It approves').selectOption(expressionId);
+    await be.getByLabel('It approves').selectOption(`expression:${expressionId}`);
     await be.getByRole('button', { name: 'Propose', exact: true }).click();
     await be.getByRole('heading', { name: 'Weighted tally' }).waitFor();
     resolutionUrl = be.url();
@@ -230,5 +230,37 @@ describe('console: a consortium forms, votes and applies', function () {
     await nl.getByText('Toegekende EU-medefinanciering: € 700.000,00').waitFor();
     await expectAccessible(nl, 'a selected expression, in Dutch');
     await screenshot(nl, 'selected-nl');
+  });
+
+  it('when an officer drafts a tender for the selected expression, then the members read its specifications and approve them in the console, and it can be published', async () => {
+    const committee = await openingCommittee(officer);
+    const draft = await call('POST', '/tenders', {
+      token: officer.token,
+      body: tenderBody(expressionId, {
+        lots: [{ number: 1, title: 'SIEM for the North Sea SOC', estimatedValueCents: 90_000_000 }],
+        questionsInMs: 3_600_000,
+        submissionInMs: 7_200_000,
+      }),
+    });
+    expect(draft.status).to.equal(201);
+    await steps.seatOpeningCommittee(officer, draft.body.id, committee);
+    await be.goto(`${base()}/consortia/${consortiumId}`);
+    await be
+      .getByRole('link', { name: /SIEM for the North Sea SOC|Detection tools/ })
+      .first()
+      .waitFor();
+    await be.getByLabel('Subject').fill('Approve the SIEM tender');
+    await be.getByLabel('It approves').selectOption(`tender:${draft.body.id}`);
+    await be.getByRole('button', { name: 'Propose', exact: true }).click();
+    await be.getByRole('link', { name: 'It approves the tender' }).waitFor();
+    await be.getByRole('button', { name: 'Vote yes' }).click();
+    await nl.goto(be.url());
+    await nl.getByRole('link', { name: 'Het keurt de aanbesteding goed' }).click();
+    await nl.getByText('SIEM for the North Sea SOC').first().waitFor();
+    await nl.goBack();
+    await nl.getByRole('button', { name: 'Ja stemmen' }).click();
+    await nl.getByText('Aangenomen op').waitFor();
+    const published = await call('POST', `/tenders/${draft.body.id}/publish`, { token: officer.token });
+    expect(published.status, JSON.stringify(published.body)).to.equal(200);
   });
 });

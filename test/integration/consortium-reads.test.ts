@@ -1,6 +1,12 @@
 import { expect } from 'chai';
-import { call, type Person } from '../support/api.js';
-import { formConsortium, hostingEntity, publishedTender, selectedExpression } from '../support/procedure.js';
+import { call, newOrganisation, newPerson, type Person } from '../support/api.js';
+import {
+  formConsortium,
+  hostingEntity,
+  publishedTender,
+  selectedExpression,
+  tenderBody,
+} from '../support/procedure.js';
 
 /** What a consortium's pages read: organisations to invite, its grounds in words, its expressions and tenders. */
 describe('consortia: what their members read', function () {
@@ -71,5 +77,31 @@ describe('consortia: what their members read', function () {
       token: member.token,
     });
     expect(none.body.items).to.deep.equal([]);
+  });
+
+  it('when an officer drafts a tender for the consortium, then its members read the draft they are to approve; other representatives and vendors do not', async () => {
+    const draft = await call('POST', '/tenders', {
+      token: sel.officer.token,
+      body: tenderBody(sel.expressionId, {
+        lots: [{ number: 1, title: 'NDR', estimatedValueCents: 10_000_000 }],
+        questionsInMs: 3_600_000,
+        submissionInMs: 7_200_000,
+      }),
+    });
+    expect(draft.status).to.equal(201);
+    const [, member] = sel.members as [Person, Person];
+    const read = await call('GET', `/tenders/${draft.body.id}`, { token: member.token });
+    expect(read.status).to.equal(200);
+    expect(read.body).to.include({ status: 'draft', consortiumId: sel.consortiumId });
+    expect(read.body).not.to.have.property('openingCommittee');
+    const listed = await call('GET', `/tenders?consortiumId=${sel.consortiumId}`, { token: member.token });
+    expect(listed.body.items.map((t: { id: string }) => t.id)).to.include(draft.body.id);
+    const vendor = await newPerson('vendor', await newOrganisation('vendor'));
+    for (const other of [outsider, vendor]) {
+      expect((await call('GET', `/tenders/${draft.body.id}`, { token: other.token })).status).to.equal(404);
+      const theirs = await call('GET', '/tenders?limit=100', { token: other.token });
+      expect(theirs.body.items.map((t: { id: string }) => t.id)).not.to.include(draft.body.id);
+    }
+    expect((await call('GET', `/tenders/${draft.body.id}`)).status).to.equal(404);
   });
 });

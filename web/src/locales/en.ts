@@ -236,6 +236,7 @@ export const en = {
     approves: 'It approves',
     approvesNothing: 'Nothing (a general decision)',
     approvesExpression: 'The expression of interest for {{call}} ({{status}})',
+    approvesTender: 'The specifications of the draft tender {{reference}} — {{title}}',
     send: 'Propose',
     expressions: 'Expressions of interest',
     noExpressions: 'No expression of interest yet.',

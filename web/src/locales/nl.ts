@@ -242,6 +242,7 @@ export const nl: Messages = {
     approves: 'Het keurt goed',
     approvesNothing: 'Niets (een algemeen besluit)',
     approvesExpression: 'Het blijk van belangstelling voor {{call}} ({{status}})',
+    approvesTender: 'Het bestek van de ontwerpaanbesteding {{reference}} — {{title}}',
     send: 'Voorstellen',
     expressions: 'Blijken van belangstelling',
     noExpressions: 'Nog geen blijk van belangstelling.',

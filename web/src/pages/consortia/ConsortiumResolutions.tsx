@@ -2,12 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Consortium, Expression, Page, Resolution } from '../../api/types.js';
+import type { Consortium, Expression, Page, Resolution, Tender } from '../../api/types.js';
 import { Field, ProblemNotice, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
-import { expressionsKey, resolutionsKey } from './keys.js';
+import { expressionsKey, resolutionsKey, tendersKey } from './keys.js';
 import { useCalls } from './use-calls.js';
 
 /** A consortium's resolutions, each with its outcome and yes-weight, and proposing one. */
@@ -31,6 +31,13 @@ export function ConsortiumResolutions({ consortium }: { consortium: Consortium }
         api.GET('/api/v1/consortia/{id}/expressions', { params: { path: { id: consortium.id } } }),
       ) as Promise<Page<Expression>>,
   });
+  const tenders = useQuery({
+    queryKey: tendersKey(consortium.id),
+    queryFn: () =>
+      must(api.GET('/api/v1/tenders', { params: { query: { consortiumId: consortium.id } } })) as Promise<
+        Page<Tender>
+      >,
+  });
   const [subject, setSubject] = useState('');
   const [approves, setApproves] = useState('');
   const propose = useMutation({
@@ -38,7 +45,13 @@ export function ConsortiumResolutions({ consortium }: { consortium: Consortium }
       must(
         api.POST('/api/v1/consortia/{id}/resolutions', {
           params: { path: { id: consortium.id } },
-          body: { subject, ...(approves ? { expressionId: approves } : {}) },
+          body: {
+            subject,
+            ...(approves.startsWith('expression:')
+              ? { expressionId: approves.slice('expression:'.length) }
+              : {}),
+            ...(approves.startsWith('tender:') ? { tenderId: approves.slice('tender:'.length) } : {}),
+          },
         }),
       ) as Promise<Resolution>,
     onSuccess: (r) => {
@@ -111,13 +124,20 @@ export function ConsortiumResolutions({ consortium }: { consortium: Consortium }
             >
               <option value="">{t('consortia.approvesNothing')}</option>
               {(expressions.data?.items ?? []).map((x) => (
-                <option key={x.id} value={x.id}>
+                <option key={x.id} value={`expression:${x.id}`}>
                   {t('consortia.approvesExpression', {
                     call: callName(x.callId),
                     status: t(`expression.status.${x.status}`),
                   })}
                 </option>
               ))}
+              {(tenders.data?.items ?? [])
+                .filter((tr) => tr.status === 'draft')
+                .map((tr) => (
+                  <option key={tr.id} value={`tender:${tr.id}`}>
+                    {t('consortia.approvesTender', { reference: tr.reference, title: tr.title })}
+                  </option>
+                ))}
             </select>
           </div>
         </div>

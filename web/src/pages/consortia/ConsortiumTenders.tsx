@@ -8,12 +8,13 @@ import { ProblemNotice, Status, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money } from '../../lib/format.js';
 import type { ProblemError } from '../../lib/problems.js';
+import { tendersKey } from './keys.js';
 
 /** The tenders bought for the consortium, lot by lot, with their contracts and each party's share. */
 export function ConsortiumTenders({ consortium }: { consortium: Consortium }) {
   const { t } = useLocale();
   const tenders = useQuery({
-    queryKey: ['tenders', { consortiumId: consortium.id }],
+    queryKey: tendersKey(consortium.id),
     queryFn: () =>
       must(api.GET('/api/v1/tenders', { params: { query: { consortiumId: consortium.id } } })) as Promise<
         Page<Tender>
