@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { openingSecretOf } from '../../scripts/procedure/tender-steps.js';
+import { until } from '../../scripts/procedure.js';
 import { bidIdFor } from '../../server/bids/bids.service.js';
 import { call, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
 import {
@@ -27,8 +28,8 @@ import {
 /**
  * After the deadline, through the console: a Dutch-speaking vendor follows its bid through the
  * opening and the evaluation and reads why it lost, in Dutch; the winner downloads its contract.
- * The opening committee sets its secrets and opens the bids in the console too; the rest of the
- * officers' part (evaluation, award, contract) runs through the API here.
+ * The officers work in the console too: the opening committee sets its secrets and opens the bids,
+ * an officer checks, evaluates, awards and prepares the contract; the evaluators score through the API.
  */
 describe('console: a vendor follows its bid to the award', function () {
   this.timeout(240_000);
@@ -187,17 +188,51 @@ describe('console: a vendor follows its bid to the award', function () {
     await expectAccessible(dutch, 'an opened bid, in Dutch');
   });
 
-  it('when the lot is awarded to another bid, then the vendor reads its scores and the grounds in Dutch, and the letter', async () => {
+  it('when the officer checks, evaluates and awards the lot to another bid in the console, then the screen shows the API’s numbers, and the vendor reads its scores and the grounds in Dutch, and the letter', async () => {
     const [losing, winning] = [
       bidIdFor(tender.id, 1, loser.organisationId),
       bidIdFor(tender.id, 1, winner.organisationId),
     ];
-    await steps.evaluate(sel.officer, tender.id, sel.evaluators, [
-      { bidId: losing, scores: { detection: 4 } },
-      { bidId: winning, scores: { detection: 8 } },
-    ]);
-    standstillEndsAt = (await steps.award(sel.officer, tender.id, { lot: 1, bidId: winning }))
-      .standstillEndsAt;
+    // The evaluators score through the API; the officer checks, computes and awards in the console.
+    await steps.seatCommittee(sel.officer, `/tenders/${tender.id}`, sel.evaluators);
+    for (const e of sel.evaluators)
+      for (const [bidId, score] of [
+        [losing, 4],
+        [winning, 8],
+      ] as const)
+        await call('POST', `/bids/${bidId}/scores`, {
+          token: e.token,
+          body: { criterion: 'detection', score },
+        });
+    await officerPage.goto(`${base()}/tenders/${tender.id}`);
+    await officerPage.getByRole('link', { name: 'The evaluation' }).click();
+    await officerPage.getByRole('heading', { name: 'Exclusion and selection checks' }).waitFor();
+    for (const name of ['Veilig Netwerk B.V.', 'Detect Europe SA'])
+      await officerPage
+        .getByRole('button', { name: new RegExp(`^Record the checks of Lot 1, ${name}`) })
+        .click();
+    await officerPage.getByText('Recorded').nth(1).waitFor();
+    await officerPage.getByRole('button', { name: 'Compute the evaluation' }).click();
+    await officerPage
+      .getByRole('heading', { name: 'Lot 1 — NDR for three SOCs' })
+      .waitFor({ timeout: 30_000 });
+    // What the screen shows is the API's evaluation, to two decimals.
+    const computed = (await call('GET', `/tenders/${tender.id}/evaluation`, { token: sel.officer.token }))
+      .body;
+    const rows = await officerPage.locator('.evaluation-table tbody tr').allTextContents();
+    for (const [i, b] of (computed.lots[0].bids as { rounded: Record<string, number | null> }[]).entries())
+      for (const v of Object.values(b.rounded)) if (v !== null) expect(rows[i]).to.include(v.toFixed(2));
+    expect(rows[1]).to.include('Detection: 4.00 is below the threshold of 5.');
+    await expectAccessible(officerPage, 'the evaluation');
+    await screenshot(officerPage, 'evaluation-en');
+    await officerPage.getByRole('button', { name: /^Award lot 1 to Detect Europe SA/ }).click();
+    await officerPage.getByText(/^Lot 1 is awarded to Detect Europe SA/).waitFor();
+    standstillEndsAt = (await call('GET', `/tenders/${tender.id}`)).body.awards[0].standstillEndsAt;
+    await officerPage.getByLabel('Language').selectOption('nl');
+    await officerPage.getByRole('heading', { name: 'Rangschikking per perceel' }).waitFor();
+    await expectAccessible(officerPage, 'the evaluation, in Dutch');
+    await screenshot(officerPage, 'evaluation-nl');
+    await officerPage.getByLabel('Taal').selectOption('en');
     await dutch.reload();
     await dutch
       .getByRole('heading', { name: 'Uw inschrijving voor perceel 1 (NDR for three SOCs) is niet gekozen' })
@@ -229,7 +264,7 @@ describe('console: a vendor follows its bid to the award', function () {
     );
   });
 
-  it('when the standstill is over and the contract is generated, then the winning vendor downloads it from the tender page', async () => {
+  it('when the standstill is over and the officer prepares the contract, then the winning vendor downloads it from the tender page', async () => {
     await signIn(english, base(), winner);
     await english.goto(`${base()}/tenders/${tender.id}`);
     await english.getByRole('heading', { name: 'Lot 1 (NDR for three SOCs) is awarded to you' }).waitFor();
@@ -237,7 +272,17 @@ describe('console: a vendor follows its bid to the award', function () {
     await waitUntil(standstillEndsAt);
     await english.reload();
     await english.getByText('The contract is being prepared by the contracting authority.').waitFor();
-    const contract = await steps.contract(sel.officer, tender.id, 1);
+    // The officer prepares the contract in the console once the standstill is over.
+    await officerPage
+      .getByRole('button', { name: 'Prepare the contract of lot 1' })
+      .click({ timeout: 30_000 });
+    const contract = await until(async () => {
+      const list = await call('GET', `/tenders/${tender.id}/contracts`, { token: sel.officer.token });
+      return list.body.items[0]?.status === 'ready' && list.body.items[0];
+    }, 'the contract');
+    await officerPage
+      .getByRole('button', { name: `Download the contract ${contract.number} (PDF)` })
+      .waitFor();
     // The page follows the contract's generation by itself.
     const button = english.getByRole('button', { name: `Download the contract ${contract.number} (PDF)` });
     await button.waitFor({ timeout: 30_000 });

@@ -11,6 +11,7 @@ import { ResolutionPage } from './pages/consortia/ResolutionPage.js';
 import { NotFound } from './pages/NotFound.js';
 import { NoticePage } from './pages/NoticePage.js';
 import { Notices } from './pages/Notices.js';
+import { EvaluationPage } from './pages/officers/EvaluationPage.js';
 import { OpeningPage } from './pages/officers/OpeningPage.js';
 import { SignIn } from './pages/SignIn.js';
 import { Subscriptions } from './pages/Subscriptions.js';
@@ -50,6 +51,7 @@ export function App() {
           <Route path="/" element={<Board />} />
           <Route path="/tenders/:id" element={<TenderPage />} />
           <Route path="/tenders/:id/opening" element={<OpeningPage />} />
+          <Route path="/tenders/:id/evaluation" element={<EvaluationPage />} />
           <Route path="/calls/:id" element={<CallPage />} />
           <Route path="/sign-in" element={<SignIn />} />
           <Route path="/account/subscriptions" element={<Subscriptions />} />

@@ -41,7 +41,7 @@ export interface Tender {
   status: string;
   publishedAt: string | null;
   openedAt: string | null;
-  awards: { lot: number; vendorId: string; standstillEndsAt: string }[];
+  awards: { lot: number; bidId: string; vendorId: string; decidedAt: string; standstillEndsAt: string }[];
 }
 
 export interface Call {

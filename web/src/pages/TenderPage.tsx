@@ -80,6 +80,11 @@ export function TenderPage() {
             <Link className="ecl-link ecl-link--standalone" to={`/tenders/${tr.id}/opening`}>
               {t('opening.link')}
             </Link>
+            {tr.openedAt ? (
+              <Link className="ecl-link ecl-link--standalone ecl-u-ml-l" to={`/tenders/${tr.id}/evaluation`}>
+                {t('evaluation.link')}
+              </Link>
+            ) : null}
           </p>
         ) : null}
         <h2 className="ecl-u-type-heading-2">{t('tender.dates')}</h2>
