@@ -2,7 +2,7 @@ import icons from '@ecl/preset-ec/dist/images/icons/sprites/icons.svg?url';
 import type { ReactNode } from 'react';
 import { useLocale } from '../i18n.js';
 import { dateTime, money, parseMoney, utc } from '../lib/format.js';
-import type { ProblemError } from '../lib/problems.js';
+import { ProblemError } from '../lib/problems.js';
 
 // Small pieces of the Europa Component Library, as React: icons, page headers, notifications,
 // status labels and instants.
@@ -154,6 +154,44 @@ export function MoneyField({
         />
       )}
     </Field>
+  );
+}
+
+/** The first refusal of the API among a page's queries and actions, to show above everything. */
+export function firstProblem(...errors: unknown[]): ProblemError | undefined {
+  return errors.find((e) => e instanceof ProblemError) as ProblemError | undefined;
+}
+
+/** What a page shows while what it needs is not there: the refusal that stopped it, or that it is loading. */
+export function Pending({ problem }: { problem?: ProblemError }) {
+  return problem ? (
+    <div className="ecl-container ecl-u-mt-l">
+      <ProblemNotice problem={problem} />
+    </div>
+  ) : (
+    <Loading />
+  );
+}
+
+/** A part of a page with its heading, which names it for screen readers. */
+export function Section({
+  id,
+  title,
+  className = 'ecl-u-mb-xl',
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className={className}>
+      <h2 className="ecl-u-type-heading-2" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
 

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { api, must, postForm } from '../api/client.js';
 import type { Tender } from '../api/types.js';
 import { FilePicker } from '../components/FilePicker.js';
-import { Checkbox, Field, Info, ProblemNotice } from '../components/ui.js';
+import { Checkbox, Field, firstProblem, Info, ProblemNotice, Section } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { money, parseMoney } from '../lib/format.js';
 import { ProblemError } from '../lib/problems.js';
@@ -55,9 +55,7 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
     mutationFn: (id: string) => must(api.DELETE('/api/v1/bids/{id}', { params: { path: { id } } })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['tender', tender.id, 'bids'] }),
   });
-  const problem = [submit.error, withdraw.error].find((e) => e instanceof ProblemError) as
-    | ProblemError
-    | undefined;
+  const problem = firstProblem(submit.error, withdraw.error);
   const fieldError = (path: string) =>
     submit.error instanceof ProblemError ? submit.error.fieldMessage(path) : undefined;
   const onSubmit = (e: FormEvent) => {
@@ -66,10 +64,7 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
   };
 
   return (
-    <section aria-labelledby="your-bids" className="ecl-u-mt-xl">
-      <h2 className="ecl-u-type-heading-2" id="your-bids">
-        {t('vendor.yourBids')}
-      </h2>
+    <Section id="your-bids" title={t('vendor.yourBids')} className="ecl-u-mt-xl">
       {problem ? <ProblemNotice problem={problem} /> : null}
       {receipt ? <BidReceipt tender={tender} receipt={receipt} /> : null}
 
@@ -175,6 +170,6 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
       )}
 
       {asking ? <AskQuestion tenderId={tender.id} /> : null}
-    </section>
+    </Section>
   );
 }

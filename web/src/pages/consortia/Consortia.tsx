@@ -3,7 +3,16 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Consortium, Page } from '../../api/types.js';
-import { Field, Loading, MoneyField, PageHeader, ProblemNotice, TableHead } from '../../components/ui.js';
+import {
+  Field,
+  firstProblem,
+  Loading,
+  MoneyField,
+  PageHeader,
+  ProblemNotice,
+  Section,
+  TableHead,
+} from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money, parseMoney } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
@@ -46,9 +55,7 @@ export function Consortia() {
     },
     onSuccess: () => queries.invalidateQueries({ queryKey: consortiaKey }),
   });
-  const problem = [found.error, answer.error, list.error].find((e) => e instanceof ProblemError) as
-    | ProblemError
-    | undefined;
+  const problem = firstProblem(found.error, answer.error, list.error);
   if (!list.data && !problem) return <Loading />;
   const items = list.data?.items ?? [];
   const mine = (c: Consortium) => c.members.find((m) => m.organisationId === user?.organisationId);
@@ -64,10 +71,7 @@ export function Consortia() {
       <div className="ecl-container ecl-u-mt-l">
         {problem ? <ProblemNotice problem={problem} /> : null}
         {invitations.length ? (
-          <section aria-labelledby="invitations" className="ecl-u-mb-xl">
-            <h2 className="ecl-u-type-heading-2" id="invitations">
-              {t('consortia.invitations')}
-            </h2>
+          <Section id="invitations" title={t('consortia.invitations')} className="ecl-u-mb-xl">
             {invitations.map((c) => (
               <div className="ecl-u-mb-m invitation" key={c.id}>
                 <p className="ecl-u-type-paragraph ecl-u-mb-s">
@@ -94,13 +98,10 @@ export function Consortia() {
                 </button>
               </div>
             ))}
-          </section>
+          </Section>
         ) : null}
 
-        <section aria-labelledby="mine" className="ecl-u-mb-xl">
-          <h2 className="ecl-u-type-heading-2" id="mine">
-            {t('consortia.mine')}
-          </h2>
+        <Section id="mine" title={t('consortia.mine')} className="ecl-u-mb-xl">
           {joined.length ? (
             <table className="ecl-table ecl-table--zebra">
               <TableHead columns={[t('consortia.name'), t('consortia.members'), t('consortia.agreement')]} />
@@ -125,12 +126,9 @@ export function Consortia() {
           ) : (
             <p className="ecl-u-type-paragraph">{t('consortia.none')}</p>
           )}
-        </section>
+        </Section>
 
-        <section aria-labelledby="found" className="narrow-form">
-          <h2 className="ecl-u-type-heading-2" id="found">
-            {t('consortia.found')}
-          </h2>
+        <Section id="found" title={t('consortia.found')} className="narrow-form">
           <p className="ecl-u-type-paragraph">{t('consortia.foundIntro')}</p>
           <form onSubmit={onFound}>
             <Field
@@ -169,7 +167,7 @@ export function Consortia() {
               {t('consortia.create')}
             </button>
           </form>
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Consortium, Expression, Page } from '../../api/types.js';
-import { TableHead } from '../../components/ui.js';
+import { Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money } from '../../lib/format.js';
 import { expressionsKey } from './keys.js';
@@ -32,10 +32,7 @@ export function ConsortiumExpressions({
   const open = calls.open.filter((c) => !items.some((x) => x.callId === c.id));
   const chosen = callId || open[0]?.id || '';
   return (
-    <section aria-labelledby="expressions" className="ecl-u-mb-xl">
-      <h2 className="ecl-u-type-heading-2" id="expressions">
-        {t('consortia.expressions')}
-      </h2>
+    <Section id="expressions" title={t('consortia.expressions')} className="ecl-u-mb-xl">
       {items.length ? (
         <table className="ecl-table ecl-table--zebra ecl-u-mb-l">
           <TableHead columns={[t('consortia.call'), t('board.status'), t('consortia.requested')]} />
@@ -93,6 +90,6 @@ export function ConsortiumExpressions({
           <p className="ecl-u-type-paragraph">{t('consortia.noOpenCall')}</p>
         )
       ) : null}
-    </section>
+    </Section>
   );
 }

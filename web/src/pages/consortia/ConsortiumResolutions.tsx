@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Consortium, Expression, Page, Resolution, Tender } from '../../api/types.js';
-import { Field, ProblemNotice, TableHead } from '../../components/ui.js';
+import { Field, ProblemNotice, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
@@ -66,10 +66,7 @@ export function ConsortiumResolutions({ consortium }: { consortium: Consortium }
   const items = resolutions.data?.items ?? [];
   const callName = (id: string) => calls.byId.get(id)?.reference ?? '';
   return (
-    <section aria-labelledby="resolutions" className="ecl-u-mb-xl">
-      <h2 className="ecl-u-type-heading-2" id="resolutions">
-        {t('consortia.resolutions')}
-      </h2>
+    <Section id="resolutions" title={t('consortia.resolutions')} className="ecl-u-mb-xl">
       {items.length ? (
         <table className="ecl-table ecl-table--zebra ecl-u-mb-l">
           <TableHead columns={[t('consortia.subject'), t('consortia.outcome'), t('resolution.choice.yes')]} />
@@ -145,6 +142,6 @@ export function ConsortiumResolutions({ consortium }: { consortium: Consortium }
           {t('consortia.send')}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Consortium, ContractDetails, Page, Tender } from '../../api/types.js';
 import { downloadFile } from '../../components/save-file.js';
-import { ProblemNotice, Status, TableHead } from '../../components/ui.js';
+import { ProblemNotice, Section, Status, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money } from '../../lib/format.js';
 import type { ProblemError } from '../../lib/problems.js';
@@ -23,16 +23,13 @@ export function ConsortiumTenders({ consortium }: { consortium: Consortium }) {
   });
   const items = tenders.data?.items ?? [];
   return (
-    <section aria-labelledby="tenders" className="ecl-u-mb-xl">
-      <h2 className="ecl-u-type-heading-2" id="tenders">
-        {t('consortia.tenders')}
-      </h2>
+    <Section id="tenders" title={t('consortia.tenders')} className="ecl-u-mb-xl">
       {items.length ? (
         items.map((tr) => <TenderLine key={tr.id} tender={tr} consortium={consortium} />)
       ) : (
         <p className="ecl-u-type-paragraph">{t('consortia.noTenders')}</p>
       )}
-    </section>
+    </Section>
   );
 }
 

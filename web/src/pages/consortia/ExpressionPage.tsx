@@ -6,12 +6,14 @@ import type { Call, Consortium, Expression, Page, Resolution } from '../../api/t
 import { EligibilityReasons } from '../../components/eligibility.js';
 import {
   Field,
+  firstProblem,
   Instant,
-  Loading,
   MoneyField,
   Notice,
   PageHeader,
+  Pending,
   ProblemNotice,
+  Section,
 } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money, parseMoney, percent } from '../../lib/format.js';
@@ -148,17 +150,8 @@ export function ExpressionPage() {
     },
   });
 
-  const problem = [expression.error, call.error, consortium.error, save.error, submit.error].find(
-    (e) => e instanceof ProblemError,
-  ) as ProblemError | undefined;
-  if ((id && !expression.data) || !call.data || !consortium.data)
-    return problem ? (
-      <div className="ecl-container ecl-u-mt-l">
-        <ProblemNotice problem={problem} />
-      </div>
-    ) : (
-      <Loading />
-    );
+  const problem = firstProblem(expression.error, call.error, consortium.error, save.error, submit.error);
+  if ((id && !expression.data) || !call.data || !consortium.data) return <Pending problem={problem} />;
   const c = call.data;
   const x = expression.data;
   const status = x?.status ?? 'draft';
@@ -352,10 +345,7 @@ export function ExpressionPage() {
         </form>
 
         {x && status === 'draft' ? (
-          <section aria-labelledby="submit" className="ecl-u-mt-xl ecl-u-mb-xl">
-            <h2 className="ecl-u-type-heading-2" id="submit">
-              {t('expression.submitTitle')}
-            </h2>
+          <Section id="submit" title={t('expression.submitTitle')} className="ecl-u-mt-xl ecl-u-mb-xl">
             {coordinating ? (
               <>
                 <p className="ecl-u-type-paragraph">{t('expression.submitIntro')}</p>
@@ -389,7 +379,7 @@ export function ExpressionPage() {
             ) : (
               <p className="ecl-u-type-paragraph">{t('expression.onlyCoordinator')}</p>
             )}
-          </section>
+          </Section>
         ) : null}
       </div>
     </>

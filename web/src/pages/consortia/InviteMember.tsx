@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must } from '../../api/client.js';
 import type { Consortium, Organisation, Page } from '../../api/types.js';
-import { Info, MoneyField, ProblemNotice } from '../../components/ui.js';
+import { firstProblem, Info, MoneyField, ProblemNotice, Section } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { parseMoney } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
@@ -53,9 +53,7 @@ export function InviteMember({ consortium }: { consortium: Consortium }) {
     consortium.members.filter((m) => m.status !== 'declined').map((m) => m.organisationId),
   );
   const candidates = (found.data?.items ?? []).filter((o) => !taken.has(o.id));
-  const problem = [found.error, invite.error].find((e) => e instanceof ProblemError) as
-    | ProblemError
-    | undefined;
+  const problem = firstProblem(found.error, invite.error);
   const onSearch = (e: FormEvent) => {
     e.preventDefault();
     setChosen(null);
@@ -67,10 +65,7 @@ export function InviteMember({ consortium }: { consortium: Consortium }) {
     invite.mutate();
   };
   return (
-    <section aria-labelledby="invite" className="ecl-u-mb-xl narrow-form">
-      <h2 className="ecl-u-type-heading-2" id="invite">
-        {t('consortia.invite')}
-      </h2>
+    <Section id="invite" title={t('consortia.invite')} className="ecl-u-mb-xl narrow-form">
       {problem ? <ProblemNotice problem={problem} /> : null}
       {invite.isSuccess && chosen ? <Info>{t('consortia.invited', { name: chosen.name })}</Info> : null}
       <form onSubmit={onSearch} className="ecl-u-mb-m">
@@ -151,6 +146,6 @@ export function InviteMember({ consortium }: { consortium: Consortium }) {
           </button>
         </form>
       ) : null}
-    </section>
+    </Section>
   );
 }

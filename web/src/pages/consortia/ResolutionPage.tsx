@@ -2,7 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Consortium, Resolution, VoteChoice } from '../../api/types.js';
-import { Instant, Loading, Notice, PageHeader, ProblemNotice, TableHead } from '../../components/ui.js';
+import {
+  firstProblem,
+  Instant,
+  Loading,
+  Notice,
+  PageHeader,
+  ProblemNotice,
+  Section,
+  TableHead,
+} from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
@@ -87,9 +96,7 @@ export function ResolutionPage() {
       ),
     onSuccess: () => queries.invalidateQueries({ queryKey: resolutionsKey(id) }),
   });
-  const problem = [resolution.error, consortium.error].find((e) => e instanceof ProblemError) as
-    | ProblemError
-    | undefined;
+  const problem = firstProblem(resolution.error, consortium.error);
   if (problem)
     return (
       <div className="ecl-container ecl-u-mt-l">
@@ -127,10 +134,7 @@ export function ResolutionPage() {
           </p>
         ) : null}
 
-        <section aria-labelledby="tally" className="ecl-u-mb-l">
-          <h2 className="ecl-u-type-heading-2" id="tally">
-            {t('resolution.tally')}
-          </h2>
+        <Section id="tally" title={t('resolution.tally')} className="ecl-u-mb-l">
           <TallyBar tally={r.tally} />
           <TallyLegend tally={r.tally} />
           <p className="ecl-u-type-paragraph ecl-u-mb-s" aria-live="polite">
@@ -152,7 +156,7 @@ export function ResolutionPage() {
               <Instant iso={r.decidedAt ?? ''} />
             </Notice>
           )}
-        </section>
+        </Section>
 
         {vote.error instanceof ProblemError ? <ProblemNotice problem={vote.error} /> : null}
         {member && !mine && r.outcome === 'open' ? (
@@ -176,10 +180,7 @@ export function ResolutionPage() {
           </p>
         ) : null}
 
-        <section aria-labelledby="votes">
-          <h2 className="ecl-u-type-heading-2" id="votes">
-            {t('resolution.votes')}
-          </h2>
+        <Section id="votes" title={t('resolution.votes')} className="">
           <table className="ecl-table ecl-table--zebra">
             <TableHead
               columns={[
@@ -207,7 +208,7 @@ export function ResolutionPage() {
                 })}
             </tbody>
           </table>
-        </section>
+        </Section>
       </div>
     </>
   );

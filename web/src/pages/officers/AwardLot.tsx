@@ -3,10 +3,10 @@ import { type FormEvent, useState } from 'react';
 import { api, must } from '../../api/client.js';
 import type { Contract, Tender } from '../../api/types.js';
 import { downloadFile } from '../../components/save-file.js';
-import { Field, Instant, Notice, ProblemNotice } from '../../components/ui.js';
+import { Field, firstProblem, Instant, Notice, ProblemNotice } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { fixed, timeLeft } from '../../lib/format.js';
-import { ProblemError } from '../../lib/problems.js';
+import type { ProblemError } from '../../lib/problems.js';
 import { useNow } from '../TenderPage.js';
 import type { EvaluatedBid } from './EvaluationPage.js';
 
@@ -58,7 +58,7 @@ export function AwardLot({ tender, lot, bids }: { tender: Tender; lot: number; b
     onSuccess: refresh,
   });
   const [problem, setProblem] = useState<ProblemError | null>(null);
-  const shown = [decide.error, ask.error].find((e) => e instanceof ProblemError) as ProblemError | undefined;
+  const shown = firstProblem(decide.error, ask.error);
   if (award) {
     const left = timeLeft(award.standstillEndsAt, now);
     const contract = contracts.data?.items.find((c) => c.lot === lot);

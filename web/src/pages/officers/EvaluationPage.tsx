@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Ground, Organisation, Tender } from '../../api/types.js';
-import { Loading, PageHeader, ProblemNotice, TableHead } from '../../components/ui.js';
+import { firstProblem, PageHeader, Pending, ProblemNotice, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { fixed, money } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
@@ -166,17 +166,8 @@ export function EvaluationPage() {
     onMutate: () => setComputing(evaluation.data?.computedAt ?? ''),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['tender', id, 'evaluation'] }),
   });
-  const problem = [tender.error, bids.error, compute.error].find((e) => e instanceof ProblemError) as
-    | ProblemError
-    | undefined;
-  if (!tender.data || !bids.data)
-    return problem ? (
-      <div className="ecl-container ecl-u-mt-l">
-        <ProblemNotice problem={problem} />
-      </div>
-    ) : (
-      <Loading />
-    );
+  const problem = firstProblem(tender.error, bids.error, compute.error);
+  if (!tender.data || !bids.data) return <Pending problem={problem} />;
   const tr = tender.data;
   const submitted = bids.data.items.filter((b) => b.status === 'submitted');
   const done = evaluation.data && evaluation.data.computedAt !== computing;
@@ -190,10 +181,7 @@ export function EvaluationPage() {
           </Link>
         </p>
         {problem ? <ProblemNotice problem={problem} /> : null}
-        <section aria-labelledby="checks" className="ecl-u-mb-xl">
-          <h2 className="ecl-u-type-heading-2" id="checks">
-            {t('evaluation.checks')}
-          </h2>
+        <Section id="checks" title={t('evaluation.checks')} className="ecl-u-mb-xl">
           <p className="ecl-u-type-paragraph">{t('evaluation.checksIntro')}</p>
           <table className="ecl-table ecl-table--zebra checks-table">
             <TableHead
@@ -218,12 +206,9 @@ export function EvaluationPage() {
               ))}
             </tbody>
           </table>
-        </section>
+        </Section>
 
-        <section aria-labelledby="ranking" className="ecl-u-mb-xl">
-          <h2 className="ecl-u-type-heading-2" id="ranking">
-            {t('evaluation.ranking')}
-          </h2>
+        <Section id="ranking" title={t('evaluation.ranking')} className="ecl-u-mb-xl">
           <button
             type="button"
             className="ecl-button ecl-button--primary ecl-u-mb-m"
@@ -295,7 +280,7 @@ export function EvaluationPage() {
                 </div>
               ))
             : null}
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -5,15 +5,16 @@ import { api, must } from '../../api/client.js';
 import type { Page, Tender, User } from '../../api/types.js';
 import {
   Field,
+  firstProblem,
   Instant,
-  Loading,
   Notice,
   PageHeader,
+  Pending,
   ProblemNotice,
+  Section,
   TableHead,
 } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
-import { ProblemError } from '../../lib/problems.js';
 import { useSession } from '../../session.js';
 import { useNow } from '../TenderPage.js';
 
@@ -155,17 +156,8 @@ export function OpeningPage() {
       must(api.POST('/api/v1/tenders/{id}/opening/unlock', { params: { path: { id } }, body: { secret } })),
     onSuccess: refresh,
   });
-  const problem = [tender.error, record.error, setSecret.error, act.error].find(
-    (e) => e instanceof ProblemError,
-  ) as ProblemError | undefined;
-  if (!tender.data || !record.data)
-    return problem ? (
-      <div className="ecl-container ecl-u-mt-l">
-        <ProblemNotice problem={problem} />
-      </div>
-    ) : (
-      <Loading />
-    );
+  const problem = firstProblem(tender.error, record.error, setSecret.error, act.error);
+  if (!tender.data || !record.data) return <Pending problem={problem} />;
   const tr = tender.data;
   const r = record.data;
   const nameOf = (userId: string) => officers.data?.items.find((u) => u.id === userId)?.name ?? userId;
@@ -186,10 +178,7 @@ export function OpeningPage() {
         </p>
         {problem ? <ProblemNotice problem={problem} /> : null}
 
-        <section aria-labelledby="committee" className="ecl-u-mb-l">
-          <h2 className="ecl-u-type-heading-2" id="committee">
-            {t('opening.committee', { quorum })}
-          </h2>
+        <Section id="committee" title={t('opening.committee', { quorum })} className="ecl-u-mb-l">
           <table className="ecl-table ecl-table--zebra">
             <TableHead columns={[t('opening.member'), t('opening.secret'), t('opening.acted')]} />
             <tbody className="ecl-table__body">
@@ -207,13 +196,10 @@ export function OpeningPage() {
               })}
             </tbody>
           </table>
-        </section>
+        </Section>
 
         {tr.status === 'draft' && seat ? (
-          <section aria-labelledby="set-secret" className="ecl-u-mb-l">
-            <h2 className="ecl-u-type-heading-2" id="set-secret">
-              {t('opening.setTitle')}
-            </h2>
+          <Section id="set-secret" title={t('opening.setTitle')} className="ecl-u-mb-l">
             {seat.secretSet ? <Notice variant="success" title={t('opening.set')} /> : null}
             <p className="ecl-u-type-paragraph">{t('opening.setIntro')}</p>
             <SecretForm
@@ -223,14 +209,11 @@ export function OpeningPage() {
               pending={setSecret.isPending}
               onSecret={(s) => setSecret.mutate(s)}
             />
-          </section>
+          </Section>
         ) : null}
 
         {tr.status !== 'draft' && !r.opened ? (
-          <section aria-labelledby="act" className="ecl-u-mb-l">
-            <h2 className="ecl-u-type-heading-2" id="act">
-              {t('opening.actTitle')}
-            </h2>
+          <Section id="act" title={t('opening.actTitle')} className="ecl-u-mb-l">
             <p className="ecl-u-type-paragraph" aria-live="polite">
               {t('opening.progress', { acted: r.acts.length, quorum })}
             </p>
@@ -257,14 +240,11 @@ export function OpeningPage() {
                 {r.acts.length >= quorum ? t('opening.opening') : t('opening.waiting')}
               </Notice>
             ) : null}
-          </section>
+          </Section>
         ) : null}
 
         {r.opened ? (
-          <section aria-labelledby="record">
-            <h2 className="ecl-u-type-heading-2" id="record">
-              {t('opening.record')}
-            </h2>
+          <Section id="record" title={t('opening.record')} className="">
             <Notice variant="success" title={t('opening.opened')}>
               <Instant iso={r.openedAt ?? ''} />
             </Notice>
@@ -287,7 +267,7 @@ export function OpeningPage() {
                 ? t('opening.documents', { count: r.documents.count, bad: r.documents.mismatches })
                 : null}
             </p>
-          </section>
+          </Section>
         ) : null}
       </div>
     </>
