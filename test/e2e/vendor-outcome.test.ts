@@ -193,9 +193,15 @@ describe('console: a vendor follows its bid to the award', function () {
       bidIdFor(tender.id, 1, loser.organisationId),
       bidIdFor(tender.id, 1, winner.organisationId),
     ];
-    // The evaluators score through the API; the officer checks, computes and awards in the console.
-    await steps.seatCommittee(sel.officer, `/tenders/${tender.id}`, sel.evaluators);
-    for (const e of sel.evaluators)
+    // One evaluator declares and scores in the console, the two others through the API; the
+    // officer checks, computes and awards in the console.
+    const [first, ...others] = sel.evaluators as [Person, ...Person[]];
+    await call('POST', `/tenders/${tender.id}/evaluators`, {
+      token: sel.officer.token,
+      body: { userId: first.id },
+    });
+    await steps.seatCommittee(sel.officer, `/tenders/${tender.id}`, others);
+    for (const e of others)
       for (const [bidId, score] of [
         [losing, 4],
         [winning, 8],
@@ -204,6 +210,33 @@ describe('console: a vendor follows its bid to the award', function () {
           token: e.token,
           body: { criterion: 'detection', score },
         });
+    const evaluatorPage = await pageFor(browser, 'en-GB', errors);
+    await signIn(evaluatorPage, base(), first);
+    await evaluatorPage.goto(`${base()}/tenders/${tender.id}`);
+    await evaluatorPage.getByRole('link', { name: 'Score the bids' }).click();
+    await evaluatorPage.getByText('Declare the absence of a conflict of interest first.').waitFor();
+    await expectAccessible(evaluatorPage, 'the declaration of interests');
+    await evaluatorPage
+      .getByRole('button', { name: 'I declare that I have no conflict of interest' })
+      .click();
+    await evaluatorPage.getByText('You have given 0 of 2 scores.').waitFor();
+    for (const [price, score] of [
+      ['€1,150,000.00', '4'],
+      ['€990,000.00', '8'],
+    ] as const) {
+      const bid = evaluatorPage.locator('.scored-bid').filter({ hasText: price });
+      await bid.getByLabel('Score (0 to 10)').fill(score);
+      await bid.getByLabel('Comment').fill(`Detection coverage judged ${score} of 10.`);
+      await bid.getByRole('button', { name: /^Save the score for Detection/ }).click();
+      await bid.getByText(`Saved: ${score}`).waitFor();
+    }
+    await evaluatorPage.getByText('You have given 2 of 2 scores.').waitFor();
+    await expectAccessible(evaluatorPage, 'the scoring');
+    await screenshot(evaluatorPage, 'scoring-en');
+    await evaluatorPage.getByLabel('Language').selectOption('nl');
+    await evaluatorPage.getByText('U hebt 2 van de 2 scores gegeven.').waitFor();
+    await expectAccessible(evaluatorPage, 'the scoring, in Dutch');
+    await screenshot(evaluatorPage, 'scoring-nl');
     await officerPage.goto(`${base()}/tenders/${tender.id}`);
     await officerPage.getByRole('link', { name: 'The evaluation' }).click();
     await officerPage.getByRole('heading', { name: 'Exclusion and selection checks' }).waitFor();

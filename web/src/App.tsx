@@ -13,6 +13,7 @@ import { NoticePage } from './pages/NoticePage.js';
 import { Notices } from './pages/Notices.js';
 import { EvaluationPage } from './pages/officers/EvaluationPage.js';
 import { OpeningPage } from './pages/officers/OpeningPage.js';
+import { ScoringPage } from './pages/officers/ScoringPage.js';
 import { SignIn } from './pages/SignIn.js';
 import { Subscriptions } from './pages/Subscriptions.js';
 import { TenderPage } from './pages/TenderPage.js';
@@ -52,6 +53,7 @@ export function App() {
           <Route path="/tenders/:id" element={<TenderPage />} />
           <Route path="/tenders/:id/opening" element={<OpeningPage />} />
           <Route path="/tenders/:id/evaluation" element={<EvaluationPage />} />
+          <Route path="/tenders/:id/scoring" element={<ScoringPage />} />
           <Route path="/calls/:id" element={<CallPage />} />
           <Route path="/sign-in" element={<SignIn />} />
           <Route path="/account/subscriptions" element={<Subscriptions />} />

@@ -87,6 +87,13 @@ export function TenderPage() {
             ) : null}
           </p>
         ) : null}
+        {user?.role === 'evaluator' ? (
+          <p className="ecl-u-type-paragraph">
+            <Link className="ecl-link ecl-link--standalone" to={`/tenders/${tr.id}/scoring`}>
+              {t('scoring.link')}
+            </Link>
+          </p>
+        ) : null}
         <h2 className="ecl-u-type-heading-2">{t('tender.dates')}</h2>
         <dl className="ecl-description-list ecl-description-list--horizontal">
           <dt className="ecl-description-list__term">{t('tender.questionsUntil')}</dt>
