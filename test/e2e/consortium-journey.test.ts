@@ -11,7 +11,13 @@ import {
   signIn,
 } from '../support/browser.js';
 import { harness } from '../support/harness.js';
-import { openingCommittee, publishedCall, tenderBody, waitUntil } from '../support/procedure.js';
+import {
+  openingCommittee,
+  publishedCall,
+  scoreExpression,
+  tenderBody,
+  waitUntil,
+} from '../support/procedure.js';
 
 /**
  * Hosting consortia in the console: three representatives of three Member States form a consortium
@@ -209,16 +215,7 @@ describe('console: a consortium forms, votes and applies', function () {
 
   it('when the call’s selection is made, then the coordinator reads its rank, its scores and the grant', async () => {
     await steps.seatCommittee(officer, `/calls/${callOf.id}`, evaluators);
-    for (const e of evaluators) {
-      await call('POST', `/expressions/${expressionId}/scores`, {
-        token: e.token,
-        body: { criterion: 'capacity', score: 8 },
-      });
-      await call('POST', `/expressions/${expressionId}/scores`, {
-        token: e.token,
-        body: { criterion: 'cross-border', score: 4 },
-      });
-    }
+    await scoreExpression(expressionId, evaluators);
     await waitUntil(callOf.closesAt);
     await steps.selection(officer, callOf.id);
     await be.reload();

@@ -99,6 +99,19 @@ export interface SelectedExpression {
   expressionId: string;
 }
 
+/** Each evaluator scores the expression 8 for capacity and 4 for cross-border value (a total of 80). */
+export async function scoreExpression(expressionId: string, evaluators: Person[]): Promise<void> {
+  for (const e of evaluators)
+    for (const [criterion, score] of [
+      ['capacity', 8],
+      ['cross-border', 4],
+    ] as const)
+      await call('POST', `/expressions/${expressionId}/scores`, {
+        token: e.token,
+        body: { criterion, score },
+      });
+}
+
 /** A whole call run to the end: an expression of a BE/NL/DE consortium, selected with EUR 15 M granted. */
 export async function selectedExpression(): Promise<SelectedExpression> {
   const centre = await centreId();
@@ -127,16 +140,7 @@ export async function selectedExpression(): Promise<SelectedExpression> {
   );
   await steps.seatCommittee(officer, `/calls/${published.id}`, evaluators);
   expect(await checkedStatus(expressionId, officer.token)).to.equal('eligible');
-  for (const e of evaluators) {
-    await call('POST', `/expressions/${expressionId}/scores`, {
-      token: e.token,
-      body: { criterion: 'capacity', score: 8 },
-    });
-    await call('POST', `/expressions/${expressionId}/scores`, {
-      token: e.token,
-      body: { criterion: 'cross-border', score: 4 },
-    });
-  }
+  await scoreExpression(expressionId, evaluators);
   await waitUntil(published.closesAt);
   await steps.selection(officer, published.id);
   expect((await call('GET', `/expressions/${expressionId}`, { token: officer.token })).body.status).to.equal(

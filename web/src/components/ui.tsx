@@ -267,6 +267,36 @@ export function Field({
   );
 }
 
+/** A labelled drop-down of the design system. */
+export function Select({
+  id,
+  label,
+  value,
+  onChange,
+  size = 'l',
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  size?: 's' | 'm' | 'l';
+  children: ReactNode;
+}) {
+  return (
+    <div className="ecl-form-group ecl-u-mb-m">
+      <label className="ecl-form-label" htmlFor={id}>
+        {label}
+      </label>
+      <div className={`ecl-select__container ecl-select__container--${size}`}>
+        <select id={id} className="ecl-select" value={value} onChange={(e) => onChange(e.target.value)}>
+          {children}
+        </select>
+      </div>
+    </div>
+  );
+}
+
 /** A checkbox of the design system, its whole label clickable. */
 export function Checkbox({
   id,

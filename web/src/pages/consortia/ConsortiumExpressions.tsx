@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Consortium, Expression, Page } from '../../api/types.js';
-import { Section, TableHead } from '../../components/ui.js';
+import { Section, Select, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money } from '../../lib/format.js';
 import { expressionsKey } from './keys.js';
@@ -63,25 +63,19 @@ export function ConsortiumExpressions({
               navigate(`/expressions/new?consortium=${consortium.id}&call=${chosen}`);
             }}
           >
-            <div className="ecl-form-group ecl-u-mb-m">
-              <label className="ecl-form-label" htmlFor="expression-call">
-                {t('consortia.draftFor')}
-              </label>
-              <div className="ecl-select__container ecl-select__container--l">
-                <select
-                  id="expression-call"
-                  className="ecl-select"
-                  value={chosen}
-                  onChange={(e) => setCallId(e.target.value)}
-                >
-                  {open.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.reference} — {c.title}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
+            <Select
+              id="expression-call"
+              label={t('consortia.draftFor')}
+              value={chosen}
+              onChange={setCallId}
+              size="l"
+            >
+              {open.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.reference} — {c.title}
+                </option>
+              ))}
+            </Select>
             <button type="submit" className="ecl-button ecl-button--primary">
               {t('consortia.draft')}
             </button>

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Consortium, Expression, Page, Resolution, Tender } from '../../api/types.js';
-import { Field, ProblemNotice, Section, TableHead } from '../../components/ui.js';
+import { Field, ProblemNotice, Section, Select, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
@@ -108,36 +108,30 @@ export function ConsortiumResolutions({ consortium }: { consortium: Consortium }
             />
           )}
         </Field>
-        <div className="ecl-form-group ecl-u-mb-m">
-          <label className="ecl-form-label" htmlFor="resolution-approves">
-            {t('consortia.approves')}
-          </label>
-          <div className="ecl-select__container ecl-select__container--l">
-            <select
-              id="resolution-approves"
-              className="ecl-select"
-              value={approves}
-              onChange={(e) => setApproves(e.target.value)}
-            >
-              <option value="">{t('consortia.approvesNothing')}</option>
-              {(expressions.data?.items ?? []).map((x) => (
-                <option key={x.id} value={`expression:${x.id}`}>
-                  {t('consortia.approvesExpression', {
-                    call: callName(x.callId),
-                    status: t(`expression.status.${x.status}`),
-                  })}
-                </option>
-              ))}
-              {(tenders.data?.items ?? [])
-                .filter((tr) => tr.status === 'draft')
-                .map((tr) => (
-                  <option key={tr.id} value={`tender:${tr.id}`}>
-                    {t('consortia.approvesTender', { reference: tr.reference, title: tr.title })}
-                  </option>
-                ))}
-            </select>
-          </div>
-        </div>
+        <Select
+          id="resolution-approves"
+          label={t('consortia.approves')}
+          value={approves}
+          onChange={setApproves}
+          size="l"
+        >
+          <option value="">{t('consortia.approvesNothing')}</option>
+          {(expressions.data?.items ?? []).map((x) => (
+            <option key={x.id} value={`expression:${x.id}`}>
+              {t('consortia.approvesExpression', {
+                call: callName(x.callId),
+                status: t(`expression.status.${x.status}`),
+              })}
+            </option>
+          ))}
+          {(tenders.data?.items ?? [])
+            .filter((tr) => tr.status === 'draft')
+            .map((tr) => (
+              <option key={tr.id} value={`tender:${tr.id}`}>
+                {t('consortia.approvesTender', { reference: tr.reference, title: tr.title })}
+              </option>
+            ))}
+        </Select>
         <button type="submit" className="ecl-button ecl-button--primary" disabled={propose.isPending}>
           {t('consortia.send')}
         </button>
