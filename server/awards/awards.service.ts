@@ -11,7 +11,8 @@ import { domainEvent } from '../events.js';
 import { addDuration } from '../periods.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { loadTender, lotStatus, tenderView } from '../tenders/tenders.service.js';
+import { loadTender } from '../tenders/tender-access.js';
+import { lotStatus, tenderView } from '../tenders/tenders.service.js';
 
 /**
  * An officer awards a lot to a ranked bid. An abnormally low bid needs the vendor's explanation on

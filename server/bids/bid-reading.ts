@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { evaluatorBarrier } from '../committee/committee.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { loadTender } from '../tenders/tenders.service.js';
+import { loadTender } from '../tenders/tender-access.js';
 import { Bid, type BidRecord } from './bid.model.js';
 import { bidView } from './bid-view.js';
 

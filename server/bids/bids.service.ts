@@ -11,7 +11,7 @@ import { keyedId } from '../keyed-id.js';
 import { logger } from '../logger.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { loadTender } from '../tenders/tenders.service.js';
+import { loadTender } from '../tenders/tender-access.js';
 import { Bid, type BidRecord } from './bid.model.js';
 import { ownBid } from './bid-reading.js';
 import { bidView } from './bid-view.js';

@@ -10,7 +10,7 @@ import { combineShares } from '../keys/threshold.js';
 import { changeDocument } from '../revision.js';
 import { openingCommitteeView, SHARE_PURPOSE, shareBinding } from '../tenders/opening-committee.js';
 import { type OpeningAct, Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { loadTender } from '../tenders/tenders.service.js';
+import { loadTender } from '../tenders/tender-access.js';
 import { openingDueAt } from '../tenders/time-limits.js';
 import { openTenderBids } from './opening.js';
 

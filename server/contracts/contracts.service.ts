@@ -11,7 +11,7 @@ import { Expression, type ExpressionRecord } from '../expressions/expression.mod
 import { withDocumentLock } from '../locks.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { loadTender } from '../tenders/tenders.service.js';
+import { loadTender } from '../tenders/tender-access.js';
 import { Contract, type ContractRecord } from './contract.model.js';
 import { splitCostShares } from './cost-sharing.js';
 

@@ -9,7 +9,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { loadTender } from '../tenders/tenders.service.js';
+import { loadTender } from '../tenders/tender-access.js';
 import { computeLotRanking } from './ranking.js';
 
 /** The committee needs at least three evaluators who declared no conflict. */

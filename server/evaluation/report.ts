@@ -9,7 +9,7 @@ import { requireCleanEvaluator } from '../committee/committee.js';
 import { dataDigest, sha256 } from '../digest.js';
 import { renderPdf } from '../documents/pdf.js';
 import { conflict } from '../errors.js';
-import { loadTender } from '../tenders/tenders.service.js';
+import { loadTender } from '../tenders/tender-access.js';
 
 /** The evaluation report of a tender, for officers and evaluators with a clean declaration. */
 export async function evaluationReport(

@@ -8,7 +8,8 @@ import { context } from '../context.js';
 import { Contract, type ContractRecord } from '../contracts/contract.model.js';
 import { conflict } from '../errors.js';
 import type { TenderRecord } from '../tenders/tender.model.js';
-import { loadTender, tenderStatus } from '../tenders/tenders.service.js';
+import { loadTender } from '../tenders/tender-access.js';
+import { tenderStatus } from '../tenders/tenders.service.js';
 
 const OCID_PREFIX = 'ocds-socjp';
 const euros = (cents: number) => ({ amount: cents / 100, currency: 'EUR' });

@@ -5,7 +5,7 @@ import { conflict, forbidden, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { changeDocument } from '../revision.js';
 import { Question, type QuestionRecord } from './question.model.js';
-import { loadTender } from './tenders.service.js';
+import { loadTender } from './tender-access.js';
 
 /** A question as shown: vendors never learn who asked, except their own questions. */
 function questionView(q: QuestionRecord, actor: Actor) {

@@ -14,6 +14,7 @@ import { idParam as id, officersOnly as officer } from '../http/params.js';
 import { body, page, query } from '../http/validate.js';
 import * as committee from './opening-committee.js';
 import * as questions from './questions.service.js';
+import { loadTender } from './tender-access.js';
 import { listTenders } from './tender-search.js';
 import * as tenders from './tenders.service.js';
 
@@ -33,7 +34,7 @@ export const tendersRoutes = Router()
   })
   .get('/tenders/:id', async (req, res) => {
     const actor = actorOf(req);
-    res.json(tenders.tenderView(await tenders.loadTender(actor, id(req)), actor));
+    res.json(tenders.tenderView(await loadTender(actor, id(req)), actor));
   })
   .post('/tenders/:id/publish', officer, async (req, res) => {
     res.json(await tenders.publishTender(actorOf(req), id(req)));

@@ -5,18 +5,17 @@ import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { committeeView, criteriaErrors } from '../committee/committee.js';
 import { assignEvaluator, type CommitteeProcedure, declareConflict } from '../committee/committee-actions.js';
-import { isMember } from '../consortia/consortia.service.js';
-import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { hasPassedResolution } from '../consortia/resolutions.service.js';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
 import { dataDigest } from '../digest.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { badRequest, conflict } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { Expression } from '../expressions/expression.model.js';
 import { changeDocument } from '../revision.js';
 import { makeOpeningKey, openingCommitteeView } from './opening-committee.js';
 import { Tender, type TenderRecord, tenderContent } from './tender.model.js';
+import { loadTender } from './tender-access.js';
 import { periodErrors, scheduleOpening } from './time-limits.js';
 
 export const tenderStages = [
@@ -94,25 +93,6 @@ export function tenderView(t: TenderRecord, actor: Actor) {
         }
       : {}),
   };
-}
-
-/**
- * Loads a tender. A draft exists for officers and for the representatives of its consortium's
- * members, who approve its specifications before it is published; everyone else sees published
- * tenders only.
- */
-export async function loadTender(actor: Actor, id: string): Promise<TenderRecord> {
-  const t = await Tender.findById(id).lean<TenderRecord>();
-  if (!t || (t.status === 'draft' && !(await readsDraft(actor, t)))) throw notFound('The tender');
-  return t;
-}
-
-/** Officers read every draft; a representative those of its consortium. */
-async function readsDraft(actor: Actor, t: TenderRecord): Promise<boolean> {
-  if (isOfficer(actor)) return true;
-  if (actor.role !== 'entity-representative') return false;
-  const consortium = await Consortium.findById(t.consortiumId).lean<ConsortiumRecord>();
-  return Boolean(consortium && isMember(consortium, actor.organisationId));
 }
 
 /** An officer drafts a tender for a selected expression of interest. */

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, must } from '../api/client.js';
-import { Field, Info, ProblemNotice } from '../components/ui.js';
+import { Info, ProblemNotice } from '../components/feedback.js';
+import { Field } from '../components/forms.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError } from '../lib/problems.js';
 

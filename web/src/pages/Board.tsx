@@ -3,7 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, must } from '../api/client.js';
 import type { Call, Page, Tender } from '../api/types.js';
-import { Instant, Loading, PageHeader, ProblemNotice, Status, TableHead } from '../components/ui.js';
+import { ProblemNotice } from '../components/feedback.js';
+import { Instant, Loading, PageHeader, Status, TableHead } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError } from '../lib/problems.js';
 

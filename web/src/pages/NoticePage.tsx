@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, must } from '../api/client.js';
+import { ProblemNotice } from '../components/feedback.js';
 import { downloadFile } from '../components/save-file.js';
-import { Instant, Loading, PageHeader, ProblemNotice } from '../components/ui.js';
+import { Instant, Loading, PageHeader } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError } from '../lib/problems.js';
 

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, must } from '../api/client.js';
 import type { Page } from '../api/types.js';
-import { Instant, Loading, PageHeader, ProblemNotice, TableHead } from '../components/ui.js';
+import { ProblemNotice } from '../components/feedback.js';
+import { Instant, Loading, PageHeader, TableHead } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError } from '../lib/problems.js';
 

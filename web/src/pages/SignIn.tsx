@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Field, Info, PageHeader, ProblemNotice } from '../components/ui.js';
+import { Info, ProblemNotice } from '../components/feedback.js';
+import { Field } from '../components/forms.js';
+import { PageHeader } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError } from '../lib/problems.js';
 import { useSession } from '../session.js';

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, must } from '../api/client.js';
-import { Info, PageHeader, ProblemNotice } from '../components/ui.js';
+import { Info, ProblemNotice } from '../components/feedback.js';
+import { PageHeader } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError } from '../lib/problems.js';
 import { useSession } from '../session.js';

@@ -3,16 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Consortium, Page } from '../../api/types.js';
-import {
-  Field,
-  firstProblem,
-  Loading,
-  MoneyField,
-  PageHeader,
-  ProblemNotice,
-  Section,
-  TableHead,
-} from '../../components/ui.js';
+import { firstProblem, ProblemNotice } from '../../components/feedback.js';
+import { Field, MoneyField } from '../../components/forms.js';
+import { Loading, PageHeader, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money, parseMoney } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';

@@ -4,17 +4,9 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { api, must } from '../../api/client.js';
 import type { Call, Consortium, Expression, Page, Resolution } from '../../api/types.js';
 import { EligibilityReasons } from '../../components/eligibility.js';
-import {
-  Field,
-  firstProblem,
-  Instant,
-  MoneyField,
-  Notice,
-  PageHeader,
-  Pending,
-  ProblemNotice,
-  Section,
-} from '../../components/ui.js';
+import { firstProblem, Notice, Pending, ProblemNotice } from '../../components/feedback.js';
+import { Field, MoneyField } from '../../components/forms.js';
+import { Instant, PageHeader, Section } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money, parseMoney, percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';

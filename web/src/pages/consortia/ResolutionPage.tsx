@@ -2,16 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Consortium, Resolution, VoteChoice } from '../../api/types.js';
-import {
-  firstProblem,
-  Instant,
-  Loading,
-  Notice,
-  PageHeader,
-  ProblemNotice,
-  Section,
-  TableHead,
-} from '../../components/ui.js';
+import { firstProblem, Notice, ProblemNotice } from '../../components/feedback.js';
+import { Instant, Loading, PageHeader, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';

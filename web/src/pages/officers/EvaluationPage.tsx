@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Ground, Organisation, Tender } from '../../api/types.js';
-import { firstProblem, PageHeader, Pending, ProblemNotice, Section, TableHead } from '../../components/ui.js';
+import { firstProblem, Pending, ProblemNotice } from '../../components/feedback.js';
+import { PageHeader, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { fixed, money } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
@@ -12,6 +13,7 @@ import { AwardLot } from './AwardLot.js';
 
 export interface OfficerBid {
   id: string;
+  tenderId: string;
   lot: number;
   vendorId: string;
   status: string;
@@ -58,7 +60,7 @@ function CheckRow({ bid, vendor }: { bid: OfficerBid; vendor: string }) {
           body: { exclusion, selection, ...(reason ? { reason } : {}) },
         }),
       ),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['tender'] }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['tender', bid.tenderId] }),
   });
   const failing = exclusion === 'fail' || selection === 'fail';
   const label = `${t('tender.lot', { number: bid.lot })}, ${vendor}`;

@@ -3,17 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Page, Tender, User } from '../../api/types.js';
-import {
-  Field,
-  firstProblem,
-  Instant,
-  Notice,
-  PageHeader,
-  Pending,
-  ProblemNotice,
-  Section,
-  TableHead,
-} from '../../components/ui.js';
+import { firstProblem, Notice, Pending, ProblemNotice } from '../../components/feedback.js';
+import { Field } from '../../components/forms.js';
+import { Instant, PageHeader, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { useNow } from '../TenderPage.js';

@@ -3,16 +3,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Criterion, Tender } from '../../api/types.js';
+import { firstProblem, Notice, Pending, ProblemNotice } from '../../components/feedback.js';
+import { Field } from '../../components/forms.js';
 import { downloadFile } from '../../components/save-file.js';
-import {
-  Field,
-  firstProblem,
-  Notice,
-  PageHeader,
-  Pending,
-  ProblemNotice,
-  Section,
-} from '../../components/ui.js';
+import { PageHeader, Section } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money } from '../../lib/format.js';
 import type { ProblemError } from '../../lib/problems.js';

@@ -1,0 +1,24 @@
+import { type Actor, isOfficer } from '../accounts/access.js';
+import { isMember } from '../consortia/consortia.service.js';
+import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
+import { notFound } from '../errors.js';
+import { Tender, type TenderRecord } from './tender.model.js';
+
+/**
+ * Loads a tender. A draft exists for officers and for the representatives of its consortium's
+ * members, who approve its specifications before it is published; everyone else sees published
+ * tenders only.
+ */
+export async function loadTender(actor: Actor, id: string): Promise<TenderRecord> {
+  const t = await Tender.findById(id).lean<TenderRecord>();
+  if (!t || (t.status === 'draft' && !(await readsDraft(actor, t)))) throw notFound('The tender');
+  return t;
+}
+
+/** Officers read every draft; a representative those of its consortium. */
+async function readsDraft(actor: Actor, t: TenderRecord): Promise<boolean> {
+  if (isOfficer(actor)) return true;
+  if (actor.role !== 'entity-representative') return false;
+  const consortium = await Consortium.findById(t.consortiumId).lean<ConsortiumRecord>();
+  return Boolean(consortium && isMember(consortium, actor.organisationId));
+}
