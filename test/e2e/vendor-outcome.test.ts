@@ -258,6 +258,24 @@ describe('console: a vendor follows its bid to the award', function () {
     expect(rows[1]).to.include('Detection: 4.00 is below the threshold of 5.');
     await expectAccessible(officerPage, 'the evaluation');
     await screenshot(officerPage, 'evaluation-en');
+    // The score matrix: each evaluator's score and comment, and the mean the ranking used.
+    const matrix = officerPage.locator('.score-matrix');
+    await matrix.getByText('6 of 6 scores given').waitFor();
+    for (const b of computed.lots[0].bids as {
+      vendorName: string;
+      criterionScores: { mean: number }[];
+    }[]) {
+      const row = (await matrix.locator('tbody tr', { hasText: b.vendorName }).textContent()) ?? '';
+      const mean = (b.criterionScores[0] as { mean: number }).mean.toFixed(2);
+      expect(row.split(mean).length - 1, `${b.vendorName}: ${row}`).to.equal(4);
+    }
+    expect(await matrix.textContent()).to.include('Detection coverage judged 8 of 10.');
+    await screenshot(matrix, 'score-matrix-en');
+    const [report] = await Promise.all([
+      officerPage.waitForEvent('download'),
+      officerPage.getByRole('button', { name: 'Download the evaluation report (PDF)' }).click(),
+    ]);
+    expect(await pdfText(readFileSync(await report.path()))).to.include('Detect Europe SA');
     await officerPage.getByRole('button', { name: /^Award lot 1 to Detect Europe SA/ }).click();
     await officerPage.getByText(/^Lot 1 is awarded to Detect Europe SA/).waitFor();
     standstillEndsAt = (await call('GET', `/tenders/${tender.id}`)).body.awards[0].standstillEndsAt;

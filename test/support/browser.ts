@@ -40,14 +40,17 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 }
 
 /**
- * A full-page screenshot: into `SCREENSHOTS_DIR` when it is set (the README's pictures are made so:
- * `SCREENSHOTS_DIR=docs/screenshots npm test`), else nowhere.
+ * A full-page screenshot, or of one part of a page: into `SCREENSHOTS_DIR` when it is set (the
+ * README's pictures are made so: `SCREENSHOTS_DIR=docs/screenshots npm test`), else nowhere.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(target: Page | Locator, name: string): Promise<void> {
   const dir = process.env.SCREENSHOTS_DIR;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  const file = path.join(dir, `${name}.png`);
+  await ('goto' in target
+    ? target.screenshot({ path: file, fullPage: true })
+    : target.screenshot({ path: file }));
 }
 
 /** A fresh page of its own (its own session and language), for one person of a journey. */

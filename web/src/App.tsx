@@ -2,6 +2,7 @@ import { Component, type ReactNode, useEffect } from 'react';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { Layout } from './components/Layout.js';
 import { useLocale } from './i18n.js';
+import { AdminPage } from './pages/admin/AdminPage.js';
 import { Board } from './pages/Board.js';
 import { CallPage } from './pages/CallPage.js';
 import { Consortia } from './pages/consortia/Consortia.js';
@@ -11,9 +12,12 @@ import { ResolutionPage } from './pages/consortia/ResolutionPage.js';
 import { NotFound } from './pages/NotFound.js';
 import { NoticePage } from './pages/NoticePage.js';
 import { Notices } from './pages/Notices.js';
+import { CallDraft } from './pages/officers/CallDraft.js';
+import { Desk } from './pages/officers/Desk.js';
 import { EvaluationPage } from './pages/officers/EvaluationPage.js';
 import { OpeningPage } from './pages/officers/OpeningPage.js';
 import { ScoringPage } from './pages/officers/ScoringPage.js';
+import { TenderDraft } from './pages/officers/TenderDraft.js';
 import { SignIn } from './pages/SignIn.js';
 import { Subscriptions } from './pages/Subscriptions.js';
 import { TenderPage } from './pages/TenderPage.js';
@@ -50,10 +54,14 @@ export function App() {
       <Fallback key={pathname} message={t('problem.title')}>
         <Routes>
           <Route path="/" element={<Board />} />
+          <Route path="/desk" element={<Desk />} />
+          <Route path="/admin" element={<AdminPage />} />
+          <Route path="/tenders/new" element={<TenderDraft />} />
           <Route path="/tenders/:id" element={<TenderPage />} />
           <Route path="/tenders/:id/opening" element={<OpeningPage />} />
           <Route path="/tenders/:id/evaluation" element={<EvaluationPage />} />
           <Route path="/tenders/:id/scoring" element={<ScoringPage />} />
+          <Route path="/calls/new" element={<CallDraft />} />
           <Route path="/calls/:id" element={<CallPage />} />
           <Route path="/sign-in" element={<SignIn />} />
           <Route path="/account/subscriptions" element={<Subscriptions />} />

@@ -42,6 +42,18 @@ export interface Tender {
   publishedAt: string | null;
   openedAt: string | null;
   awards: { lot: number; bidId: string; vendorId: string; decidedAt: string; standstillEndsAt: string }[];
+  /** Officers only: the evaluation committee and the opening committee. */
+  evaluators?: {
+    userId: string;
+    assignedAt: string;
+    declared: boolean;
+    conflict: boolean | null;
+    declaredAt: string | null;
+  }[];
+  openingCommittee?: {
+    quorum: number;
+    members: { userId: string; secretSet: boolean; secretSetAt: string | null }[];
+  } | null;
 }
 
 export interface Call {
@@ -56,6 +68,9 @@ export interface Call {
   minMemberStates: number;
   criteria: Criterion[];
   status: string;
+  selection?: { status: 'none' | 'running' | 'done'; requestedAt: string | null; completedAt: string | null };
+  /** Officers only: the call's evaluation committee. */
+  evaluators?: NonNullable<Tender['evaluators']>;
 }
 
 export interface Question {

@@ -70,6 +70,16 @@ export function Layout({ children }: { children: ReactNode }) {
                           {t('consortia.nav')}
                         </Link>
                       ) : null}
+                      {user.role === 'procurement-officer' || user.role === 'admin' ? (
+                        <Link className="ecl-link ecl-link--standalone ecl-u-mr-s" to="/desk">
+                          {t('desk.nav')}
+                        </Link>
+                      ) : null}
+                      {user.role === 'admin' ? (
+                        <Link className="ecl-link ecl-link--standalone ecl-u-mr-s" to="/admin">
+                          {t('admin.nav')}
+                        </Link>
+                      ) : null}
                       <Link className="ecl-link ecl-link--standalone ecl-u-mr-s" to="/notices">
                         {t('notices.nav')}
                       </Link>

@@ -143,3 +143,90 @@ export function Checkbox({
     </div>
   );
 }
+
+/** A labelled text input (or number, date-time) with its hint and error. */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  help,
+  error,
+  type = 'text',
+  size = 'm',
+  required = true,
+  min,
+  max,
+  step,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  help?: ReactNode;
+  error?: string;
+  type?: 'text' | 'number' | 'datetime-local' | 'email' | 'password';
+  size?: 's' | 'm' | 'l';
+  required?: boolean;
+  min?: number;
+  max?: number;
+  step?: string;
+}) {
+  return (
+    <Field id={id} label={label} help={help} error={error}>
+      {(describedBy) => (
+        <input
+          id={id}
+          type={type}
+          required={required}
+          min={min}
+          max={max}
+          step={step}
+          className={`ecl-text-input ecl-text-input--${size}${error ? ' ecl-text-input--invalid' : ''}`}
+          aria-describedby={describedBy}
+          aria-invalid={Boolean(error)}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled text area with its hint and error. */
+export function TextArea({
+  id,
+  label,
+  value,
+  onChange,
+  help,
+  error,
+  rows = 4,
+  required = true,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  help?: ReactNode;
+  error?: string;
+  rows?: number;
+  required?: boolean;
+}) {
+  return (
+    <Field id={id} label={label} help={help} error={error}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          rows={rows}
+          required={required}
+          className={`ecl-text-area ecl-text-area--l${error ? ' ecl-text-area--invalid' : ''}`}
+          aria-describedby={describedBy}
+          aria-invalid={Boolean(error)}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

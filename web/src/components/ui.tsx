@@ -1,7 +1,7 @@
 import icons from '@ecl/preset-ec/dist/images/icons/sprites/icons.svg?url';
 import type { ReactNode } from 'react';
 import { useLocale } from '../i18n.js';
-import { dateTime, utc } from '../lib/format.js';
+import { dateTime, fixed, utc } from '../lib/format.js';
 
 // Small pieces of the Europa Component Library, as React: icons, page headers and sections,
 // status labels, instants and table headers.
@@ -126,4 +126,10 @@ export function TableHead({ columns }: { columns: ReactNode[] }) {
       </tr>
     </thead>
   );
+}
+
+/** Points or a score to two decimals, the full value on hover: what the officers' tables show. */
+export function Points({ value }: { value: number | null }) {
+  const { locale } = useLocale();
+  return value === null ? <>—</> : <span title={String(value)}>{fixed(value, locale)}</span>;
 }

@@ -75,6 +75,17 @@ export const officersEn = {
     standstillUntil: 'Every bidder is told; the standstill period runs until',
     prepareContract: 'Prepare the contract of lot {{lot}}',
     noneAdmissible: 'No bid of this lot is admissible: the lot cannot be awarded.',
+    report: 'Download the evaluation report (PDF)',
+  },
+  matrix: {
+    title: 'Score matrix',
+    intro:
+      'Every score of every evaluator, per bid and criterion, with the mean that enters the quality points. The score of an evaluator who declared a conflict of interest does not count.',
+    given: '{{given}} of {{needed}} scores given',
+    criterion: 'Criterion',
+    mean: 'Mean',
+    conflict: 'conflict declared: not counted',
+    undeclared: 'no declaration yet',
   },
   scoring: {
     link: 'Score the bids',

@@ -1,5 +1,7 @@
 import { consortiaEn } from './en-consortia.js';
 import { officersEn } from './en-officers.js';
+import { operationsEn } from './en-operations.js';
+import { proceduresEn } from './en-procedures.js';
 
 export const en = {
   site: {
@@ -231,6 +233,8 @@ export const en = {
   },
   ...consortiaEn,
   ...officersEn,
+  ...proceduresEn,
+  ...operationsEn,
 };
 
 export type Messages = typeof en;

@@ -1,7 +1,7 @@
 import type { Messages } from './en.js';
 
 /** The console's words for procurement officers, evaluators and the opening committee, in Dutch. */
-export const officersNl: Pick<Messages, 'opening' | 'evaluation' | 'scoring'> = {
+export const officersNl: Pick<Messages, 'opening' | 'evaluation' | 'matrix' | 'scoring'> = {
   opening: {
     link: 'De opening van de inschrijvingen',
     title: 'Opening van {{reference}}',
@@ -77,6 +77,17 @@ export const officersNl: Pick<Messages, 'opening' | 'evaluation' | 'scoring'> = 
     standstillUntil: 'Elke inschrijver is op de hoogte gebracht; de wachttermijn loopt tot',
     prepareContract: 'De overeenkomst van perceel {{lot}} opmaken',
     noneAdmissible: 'Geen inschrijving van dit perceel is aanvaardbaar: het perceel kan niet worden gegund.',
+    report: 'Het evaluatieverslag downloaden (pdf)',
+  },
+  matrix: {
+    title: 'Scorematrix',
+    intro:
+      'Elke score van elke beoordelaar, per inschrijving en criterium, met het gemiddelde dat in de kwaliteitspunten telt. De score van een beoordelaar die een belangenconflict meldde, telt niet mee.',
+    given: '{{given}} van {{needed}} scores gegeven',
+    criterion: 'Criterium',
+    mean: 'Gemiddelde',
+    conflict: 'belangenconflict gemeld: telt niet mee',
+    undeclared: 'nog geen verklaring',
   },
   scoring: {
     link: 'De inschrijvingen scoren',

@@ -1,6 +1,8 @@
 import type { Messages } from './en.js';
 import { consortiaNl } from './nl-consortia.js';
 import { officersNl } from './nl-officers.js';
+import { operationsNl } from './nl-operations.js';
+import { proceduresNl } from './nl-procedures.js';
 
 export const nl: Messages = {
   site: {
@@ -238,4 +240,6 @@ export const nl: Messages = {
   },
   ...consortiaNl,
   ...officersNl,
+  ...proceduresNl,
+  ...operationsNl,
 };

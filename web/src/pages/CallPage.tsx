@@ -7,14 +7,20 @@ import { Instant, Loading, PageHeader, Status } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { money, number, percent } from '../lib/format.js';
 import { ProblemError } from '../lib/problems.js';
+import { useSession } from '../session.js';
+import { CallOffice } from './officers/CallOffice.js';
 
 /** A call for expressions of interest as anyone reads it. */
 export function CallPage() {
   const { id = '' } = useParams();
   const { t, locale } = useLocale();
+  const { user } = useSession();
+  const officer = user?.role === 'procurement-officer' || user?.role === 'admin';
   const call = useQuery({
     queryKey: ['call', id],
     queryFn: () => must(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })) as Promise<Call>,
+    // The selection runs in the background: followed until done.
+    refetchInterval: (q) => (q.state.data?.selection?.status === 'running' ? 2_000 : false),
   });
   if (call.error instanceof ProblemError)
     return (
@@ -60,6 +66,7 @@ export function CallPage() {
           </dd>
         </dl>
         <p className="ecl-u-type-paragraph">{t('call.memberStates', { count: c.minMemberStates })}</p>
+        {officer ? <CallOffice call={c} /> : null}
       </div>
     </>
   );

@@ -6,6 +6,8 @@ import { ProblemNotice } from '../components/feedback.js';
 import { Instant, Loading, PageHeader, TableHead } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError } from '../lib/problems.js';
+import { useSession } from '../session.js';
+import { NoticeDesk } from './officers/NoticeDesk.js';
 
 interface Notice {
   id: string;
@@ -15,8 +17,14 @@ interface Notice {
   sentAt: string | null;
 }
 
-/** The signed-in user's notices with their delivery status, refreshed while some are still being sent. */
+/** Officers and administrators keep the desk of every notice; others read their own. */
 export function Notices() {
+  const { user } = useSession();
+  return user?.role === 'procurement-officer' || user?.role === 'admin' ? <NoticeDesk /> : <OwnNotices />;
+}
+
+/** The signed-in user's notices with their delivery status, refreshed while some are still being sent. */
+function OwnNotices() {
   const { t } = useLocale();
   const notices = useQuery({
     queryKey: ['notices'],

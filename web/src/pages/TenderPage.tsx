@@ -9,6 +9,7 @@ import { useLocale } from '../i18n.js';
 import { money, number, percent, period, timeLeft } from '../lib/format.js';
 import { ProblemError } from '../lib/problems.js';
 import { useSession } from '../session.js';
+import { TenderOffice } from './officers/TenderOffice.js';
 import { VendorBids } from './VendorBids.js';
 
 /** The clock, a tick every 30 s: enough for a countdown in minutes. */
@@ -77,16 +78,7 @@ export function TenderPage() {
       </PageHeader>
       <div className="ecl-container ecl-u-mt-l">
         {user?.role === 'procurement-officer' || user?.role === 'admin' ? (
-          <p className="ecl-u-type-paragraph">
-            <Link className="ecl-link ecl-link--standalone" to={`/tenders/${tr.id}/opening`}>
-              {t('opening.link')}
-            </Link>
-            {tr.openedAt ? (
-              <Link className="ecl-link ecl-link--standalone ecl-u-ml-l" to={`/tenders/${tr.id}/evaluation`}>
-                {t('evaluation.link')}
-              </Link>
-            ) : null}
-          </p>
+          <TenderOffice tender={tr} questions={questions.data?.items ?? []} />
         ) : null}
         {user?.role === 'evaluator' ? (
           <p className="ecl-u-type-paragraph">

@@ -10,7 +10,7 @@ import { useLocale } from '../../i18n.js';
 import { fixed, timeLeft } from '../../lib/format.js';
 import type { ProblemError } from '../../lib/problems.js';
 import { useNow } from '../TenderPage.js';
-import type { EvaluatedBid } from './EvaluationPage.js';
+import type { EvaluatedBid } from './evaluation-types.js';
 
 /**
  * A lot's award: to a ranked bid (an abnormally low one only with the vendor's explanation, one

@@ -2,122 +2,17 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Ground, Organisation, Tender } from '../../api/types.js';
+import type { Organisation, Tender } from '../../api/types.js';
 import { firstProblem, Pending, ProblemNotice } from '../../components/feedback.js';
-import { PageHeader, Section, TableHead } from '../../components/ui.js';
+import { downloadFile } from '../../components/save-file.js';
+import { PageHeader, Points, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
-import { fixed, money } from '../../lib/format.js';
-import { ProblemError } from '../../lib/problems.js';
+import { money } from '../../lib/format.js';
 import { groundText } from '../BidOutcome.js';
 import { AwardLot } from './AwardLot.js';
-
-export interface OfficerBid {
-  id: string;
-  tenderId: string;
-  lot: number;
-  vendorId: string;
-  status: string;
-  content?: { priceCents: number };
-  checks: { exclusion: 'pass' | 'fail'; selection: 'pass' | 'fail'; reason: string | null } | null;
-}
-
-export interface EvaluatedBid {
-  bidId: string;
-  vendorName: string | null;
-  priceCents: number;
-  quality: number | null;
-  price: number | null;
-  total: number | null;
-  rank: number | null;
-  flags: { excluded: boolean; belowThreshold: boolean; abnormallyLow: boolean };
-  reasons: string[];
-  grounds?: Ground[];
-}
-
-export interface Evaluation {
-  computedAt: string;
-  lots: { lot: number; bids: EvaluatedBid[] }[];
-}
-
-/** Two decimals, the full value on hover: what the officers' tables show. */
-function Points({ value }: { value: number | null }) {
-  const { locale } = useLocale();
-  return value === null ? <>—</> : <span title={String(value)}>{fixed(value, locale)}</span>;
-}
-
-/** One bid's exclusion and selection checks: pass or fail, a failure with its reason. */
-function CheckRow({ bid, vendor }: { bid: OfficerBid; vendor: string }) {
-  const { t, locale } = useLocale();
-  const queries = useQueryClient();
-  const [exclusion, setExclusion] = useState(bid.checks?.exclusion ?? 'pass');
-  const [selection, setSelection] = useState(bid.checks?.selection ?? 'pass');
-  const [reason, setReason] = useState(bid.checks?.reason ?? '');
-  const save = useMutation({
-    mutationFn: () =>
-      must(
-        api.POST('/api/v1/bids/{id}/checks', {
-          params: { path: { id: bid.id } },
-          body: { exclusion, selection, ...(reason ? { reason } : {}) },
-        }),
-      ),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['tender', bid.tenderId] }),
-  });
-  const failing = exclusion === 'fail' || selection === 'fail';
-  const label = `${t('tender.lot', { number: bid.lot })}, ${vendor}`;
-  return (
-    <tr className="ecl-table__row">
-      <td className="ecl-table__cell">{label}</td>
-      <td className="ecl-table__cell">{bid.content ? money(bid.content.priceCents, locale) : '—'}</td>
-      {(['exclusion', 'selection'] as const).map((which) => (
-        <td className="ecl-table__cell" key={which}>
-          <div className="ecl-select__container ecl-select__container--s">
-            <select
-              className="ecl-select"
-              aria-label={t(`evaluation.${which}For`, { bid: label })}
-              value={which === 'exclusion' ? exclusion : selection}
-              onChange={(e) =>
-                (which === 'exclusion' ? setExclusion : setSelection)(e.target.value as 'pass' | 'fail')
-              }
-            >
-              <option value="pass">{t('evaluation.pass')}</option>
-              <option value="fail">{t('evaluation.fail')}</option>
-            </select>
-          </div>
-        </td>
-      ))}
-      <td className="ecl-table__cell">
-        <input
-          className={`ecl-text-input ecl-text-input--m${failing && !reason ? ' ecl-text-input--invalid' : ''}`}
-          aria-label={t('evaluation.reasonFor', { bid: label })}
-          required={failing}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        {save.error instanceof ProblemError ? (
-          <div className="ecl-feedback-message">
-            {save.error.fieldMessage('/reason') ?? save.error.detail}
-          </div>
-        ) : null}
-      </td>
-      <td className="ecl-table__cell">
-        <button
-          type="button"
-          className="ecl-button ecl-button--secondary"
-          aria-label={
-            bid.checks ? t('evaluation.recheck', { bid: label }) : t('evaluation.check', { bid: label })
-          }
-          disabled={save.isPending || (failing && !reason)}
-          onClick={() => save.mutate()}
-        >
-          {bid.checks ? t('evaluation.recordAgain') : t('evaluation.record')}
-        </button>
-        {bid.checks ? (
-          <div className="ecl-u-type-paragraph-s ecl-u-mt-xs">{t('evaluation.checked')}</div>
-        ) : null}
-      </td>
-    </tr>
-  );
-}
+import { BidChecks } from './BidChecks.js';
+import type { Evaluation, OfficerBid } from './evaluation-types.js';
+import { ScoreMatrix } from './ScoreMatrix.js';
 
 /**
  * The officer's evaluation of a tender: the checks of every opened bid, the ranking per lot (Q, P,
@@ -138,6 +33,8 @@ export function EvaluationPage() {
       must(api.GET('/api/v1/tenders/{id}/bids', { params: { path: { id } } })) as Promise<{
         items: OfficerBid[];
       }>,
+    // The evaluators score meanwhile: the matrix follows them.
+    refetchInterval: 10_000,
   });
   const [computing, setComputing] = useState<string | null>(null);
   const evaluation = useQuery({
@@ -168,7 +65,13 @@ export function EvaluationPage() {
     onMutate: () => setComputing(evaluation.data?.computedAt ?? ''),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['tender', id, 'evaluation'] }),
   });
-  const problem = firstProblem(tender.error, bids.error, compute.error);
+  const report = useMutation({
+    mutationFn: async () => {
+      const refused = await downloadFile(`/tenders/${id}/report.pdf`, 'evaluation-report.pdf');
+      if (refused) throw refused;
+    },
+  });
+  const problem = firstProblem(tender.error, bids.error, compute.error, report.error);
   if (!tender.data || !bids.data) return <Pending problem={problem} />;
   const tr = tender.data;
   const submitted = bids.data.items.filter((b) => b.status === 'submitted');
@@ -183,32 +86,8 @@ export function EvaluationPage() {
           </Link>
         </p>
         {problem ? <ProblemNotice problem={problem} /> : null}
-        <Section id="checks" title={t('evaluation.checks')} className="ecl-u-mb-xl">
-          <p className="ecl-u-type-paragraph">{t('evaluation.checksIntro')}</p>
-          <table className="ecl-table ecl-table--zebra checks-table">
-            <TableHead
-              columns={[
-                t('evaluation.bid'),
-                t('tender.price'),
-                t('evaluation.exclusion'),
-                t('evaluation.selection'),
-                t('evaluation.reason'),
-                <span key="a" className="ecl-u-sr-only">
-                  {t('vendor.actions')}
-                </span>,
-              ]}
-            />
-            <tbody className="ecl-table__body">
-              {submitted.map((b) => (
-                <CheckRow
-                  key={`${b.id}:${b.checks?.exclusion}:${b.checks?.selection}`}
-                  bid={b}
-                  vendor={nameOf(b.vendorId)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </Section>
+        <BidChecks bids={submitted} nameOf={nameOf} />
+        <ScoreMatrix tender={tr} bids={submitted} nameOf={nameOf} />
 
         <Section id="ranking" title={t('evaluation.ranking')} className="ecl-u-mb-xl">
           <button
@@ -219,6 +98,16 @@ export function EvaluationPage() {
           >
             {evaluation.data ? t('evaluation.recompute') : t('evaluation.compute')}
           </button>
+          {evaluation.data ? (
+            <button
+              type="button"
+              className="ecl-button ecl-button--secondary ecl-u-mb-m ecl-u-ml-s"
+              disabled={report.isPending}
+              onClick={() => report.mutate()}
+            >
+              {t('evaluation.report')}
+            </button>
+          ) : null}
           {computing !== null && !done ? (
             <p className="ecl-u-type-paragraph" role="status">
               {t('evaluation.computing')}

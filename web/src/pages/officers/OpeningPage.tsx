@@ -1,14 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Page, Tender, User } from '../../api/types.js';
+import type { Tender } from '../../api/types.js';
 import { firstProblem, Notice, Pending, ProblemNotice } from '../../components/feedback.js';
-import { Field } from '../../components/forms.js';
 import { Instant, PageHeader, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { useNow } from '../TenderPage.js';
+import { usePeople } from './people.js';
+import { SeatCommittee } from './SeatCommittee.js';
+import { SecretForm } from './SecretForm.js';
 
 interface OpeningRecord {
   method: 'ceremony' | 'timed';
@@ -26,83 +27,6 @@ interface OpeningRecord {
   /** The bids whose content or files did not match their receipt. */
   mismatches: string[];
   documents: { count: number; mismatches: number } | null;
-}
-
-/** A secret typed twice, as a password field: the member's own, never shown back. */
-function SecretForm({
-  label,
-  confirm,
-  submit,
-  pending,
-  onSecret,
-}: {
-  label: string;
-  confirm: boolean;
-  submit: string;
-  pending: boolean;
-  onSecret: (secret: string) => void;
-}) {
-  const { t } = useLocale();
-  const [secret, setSecret] = useState('');
-  const [again, setAgain] = useState('');
-  const short = secret.length > 0 && secret.length < 12;
-  const differ = confirm && again.length > 0 && again !== secret;
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    onSecret(secret);
-    setSecret('');
-    setAgain('');
-  };
-  return (
-    <form onSubmit={onSubmit} className="narrow-form">
-      <Field
-        id="opening-secret"
-        label={label}
-        help={t('opening.secretHint')}
-        error={short ? t('opening.tooShort') : undefined}
-      >
-        {(describedBy) => (
-          <input
-            id="opening-secret"
-            type="password"
-            autoComplete={confirm ? 'new-password' : 'current-password'}
-            required
-            className="ecl-text-input ecl-text-input--l"
-            aria-describedby={describedBy}
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-          />
-        )}
-      </Field>
-      {confirm ? (
-        <Field
-          id="opening-secret-again"
-          label={t('opening.again')}
-          error={differ ? t('opening.differ') : undefined}
-        >
-          {(describedBy) => (
-            <input
-              id="opening-secret-again"
-              type="password"
-              autoComplete="new-password"
-              required
-              className="ecl-text-input ecl-text-input--l"
-              aria-describedby={describedBy}
-              value={again}
-              onChange={(e) => setAgain(e.target.value)}
-            />
-          )}
-        </Field>
-      ) : null}
-      <button
-        type="submit"
-        className="ecl-button ecl-button--primary"
-        disabled={pending || secret.length < 12 || (confirm && again !== secret)}
-      >
-        {submit}
-      </button>
-    </form>
-  );
 }
 
 /**
@@ -126,13 +50,7 @@ export function OpeningPage() {
     // The others act meanwhile, and a worker opens the bids once the quorum has: followed until opened.
     refetchInterval: (q) => (q.state.data?.opened ? false : 3_000),
   });
-  const officers = useQuery({
-    queryKey: ['users', 'procurement-officer'],
-    queryFn: () =>
-      must(
-        api.GET('/api/v1/users', { params: { query: { role: 'procurement-officer', limit: '100' } } }),
-      ) as Promise<Page<User>>,
-  });
+  const officers = usePeople('procurement-officer');
   const refresh = () => {
     void queries.invalidateQueries({ queryKey: ['tender', id] });
   };
@@ -152,7 +70,7 @@ export function OpeningPage() {
   if (!tender.data || !record.data) return <Pending problem={problem} />;
   const tr = tender.data;
   const r = record.data;
-  const nameOf = (userId: string) => officers.data?.items.find((u) => u.id === userId)?.name ?? userId;
+  const { nameOf } = officers;
   const seat = r.committee?.members.find((m) => m.userId === user?.id);
   const acted = r.acts.some((a) => a.userId === user?.id);
   const due = now >= new Date(r.dueAt).getTime();
@@ -189,6 +107,10 @@ export function OpeningPage() {
             </tbody>
           </table>
         </Section>
+
+        {tr.status === 'draft' ? (
+          <SeatCommittee tender={tr} officers={officers.items} seated={r.committee} />
+        ) : null}
 
         {tr.status === 'draft' && seat ? (
           <Section id="set-secret" title={t('opening.setTitle')} className="ecl-u-mb-l">
