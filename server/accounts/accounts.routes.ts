@@ -12,6 +12,7 @@ import { body, page, query } from '../http/validate.js';
 import { actorOf, allow } from './access.js';
 import * as accounts from './accounts.service.js';
 import type { LoginLimiter } from './login-limiter.js';
+import * as users from './users.service.js';
 
 const organisationsQuery = {
   type: 'object',
@@ -25,7 +26,12 @@ const organisationsQuery = {
 } as const;
 const usersQuery = {
   type: 'object',
-  properties: { ...pageQuery.properties, organisationId: objectId, role: { enum: roles } },
+  properties: {
+    ...pageQuery.properties,
+    organisationId: objectId,
+    role: { enum: roles },
+    q: { type: 'string', minLength: 1, maxLength: 100 },
+  },
   additionalProperties: false,
 } as const;
 
@@ -66,8 +72,11 @@ export const accountsRoutes = Router()
     );
   })
   .post('/users', allow('admin'), body(createUserBody), async (req, res) => {
-    res.status(201).json(await accounts.createUser(actorOf(req), req.body));
+    res.status(201).json(await users.createUser(actorOf(req), req.body));
   })
   .get('/users', allow('admin', 'procurement-officer'), query(usersQuery), async (req, res) => {
-    res.json(await accounts.listUsers(req.query as Parameters<typeof accounts.listUsers>[0], page(req)));
+    res.json(await users.listUsers(req.query as Parameters<typeof users.listUsers>[0], page(req)));
+  })
+  .get('/users/:userId', allow('admin', 'procurement-officer'), async (req, res) => {
+    res.json(await users.getUser(req.params.userId as string));
   });

@@ -1,10 +1,8 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import type { createOrganisationBody, createUserBody, organisationKinds } from '../../schemas/accounts.js';
+import type { createOrganisationBody, organisationKinds } from '../../schemas/accounts.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isDuplicateKey } from '../db.js';
-import { scheduleEffects } from '../effects/effects.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
-import { domainEvent } from '../events.js';
+import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { literally } from '../literal-search.js';
 import { logger } from '../logger.js';
 import { type Actor, isOfficer } from './access.js';
@@ -12,7 +10,7 @@ import type { LoginLimiter } from './login-limiter.js';
 import { Organisation, type OrganisationDoc } from './organisation.model.js';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { issueToken } from './tokens.js';
-import { type Role, User, type UserDoc } from './user.model.js';
+import { User, type UserDoc } from './user.model.js';
 
 /** A user as the API shows it: never the password hash. */
 export function publicUser(u: UserDoc) {
@@ -39,15 +37,6 @@ export function publicOrganisation(o: OrganisationDoc) {
     cpvPrefixes: o.cpvPrefixes,
   };
 }
-
-/** Which organisation kinds each role belongs to. */
-const kindOfRole: Record<string, string[]> = {
-  admin: ['contracting-authority'],
-  'procurement-officer': ['contracting-authority'],
-  evaluator: ['contracting-authority'],
-  'entity-representative': ['hosting-entity'],
-  vendor: ['vendor'],
-};
 
 /** Signs a user in; unknown email and wrong password answer alike, and failures are rate-limited. */
 export async function login(email: string, password: string, ip: string, limiter: LoginLimiter) {
@@ -116,58 +105,6 @@ export async function listOrganisations(
     Organisation.countDocuments(query),
   ]);
   return { items: items.map((o) => organisationFor(actor, o)), total };
-}
-
-export async function createUser(actor: Actor, input: FromSchema<typeof createUserBody>) {
-  const org = await Organisation.findById(input.organisationId).lean();
-  if (!org)
-    throw badRequest('The organisation does not exist.', [
-      { path: '/organisationId', message: 'names no organisation' },
-    ]);
-  if (!kindOfRole[input.role]?.includes(org.kind)) {
-    throw badRequest(
-      `A ${input.role} belongs to an organisation of kind ${kindOfRole[input.role]?.join(' or ')}.`,
-      [{ path: '/role', message: `does not fit an organisation of kind ${org.kind}` }],
-    );
-  }
-  try {
-    const welcome = domainEvent('account.created');
-    const user = await User.create({
-      ...input,
-      passwordHash: await hashPassword(input.password),
-      pendingEffects: [welcome],
-    });
-    await scheduleEffects('User', String(user._id), [welcome]);
-    await recordAudit({
-      actor,
-      action: 'user.created',
-      object: { type: 'user', id: String(user._id) },
-      detail: { role: input.role },
-    });
-    return publicUser(user.toObject());
-  } catch (err) {
-    if (isDuplicateKey(err)) {
-      throw conflict('user-exists', 'A user with this email exists.', [
-        { path: '/email', message: 'is already taken' },
-      ]);
-    }
-    throw err;
-  }
-}
-
-export async function listUsers(
-  filter: { organisationId?: string; role?: Role },
-  page: { limit: number; offset: number },
-) {
-  const query = {
-    ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
-    ...(filter.role ? { role: filter.role } : {}),
-  };
-  const [items, total] = await Promise.all([
-    User.find(query).sort({ email: 1 }).skip(page.offset).limit(page.limit).lean(),
-    User.countDocuments(query),
-  ]);
-  return { items: items.map(publicUser), total };
 }
 
 /** The signed-in user and their organisation. */

@@ -48,6 +48,8 @@ export async function unlockOpening(actor: Actor, tenderId: string, secret: stri
   const member = t.openingCommittee?.members.find((m) => m.userId === actor.id);
   if (!isOfficer(actor) || !member)
     throw forbidden('Only a member of the tender’s opening committee acts at the opening.');
+  if (t.status === 'draft')
+    throw conflict('not-published', 'The tender is not published yet; nothing is sealed.');
   if (!t.openingKey?.shares.length)
     throw conflict(
       'opens-by-time',

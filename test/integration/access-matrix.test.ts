@@ -45,6 +45,7 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
     },
   },
   'get /api/v1/users': { allowed: OFFICERS },
+  'get /api/v1/users/{userId}': { allowed: OFFICERS },
   'post /api/v1/calls': { allowed: OFFICERS },
   // Published calls and tenders are public: signed out, a visitor reads their public fields.
   'get /api/v1/calls': { allowed: [...ACTORS] },
@@ -178,6 +179,7 @@ function objectFor(w: SealedWorld, actor: Actor) {
     documentId: actor === 'vendorA' ? w.documents.b1 : w.documents.a1,
     consortiumInBody: inY ? w.consortiumY : w.consortiumX,
     invitee: inY ? org('repX') : org('repY'),
+    userId: w.actors[actor === 'vendorA' ? 'vendorB' : 'vendorA']?.id as string,
   };
 }
 
@@ -224,6 +226,7 @@ describe('access matrix: every route × every role × an object that is not thei
           .replace('{rid}', o.rid)
           .replace('{qid}', o.qid)
           .replace('{documentId}', o.documentId)
+          .replace('{userId}', o.userId)
           .replace('{n}', '0');
         const body = row.body
           ? JSON.parse(

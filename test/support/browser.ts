@@ -116,3 +116,19 @@ export async function tabTo(page: Page, target: Locator, max = 60): Promise<void
 interface PageDocument {
   document: { activeElement: unknown };
 }
+
+/** An instant as a `datetime-local` field takes it in the test pages' zone (Europe/Brussels), to the second. */
+export function localTime(ms: number): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Brussels',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(ms))
+    .replace(' ', 'T');
+}

@@ -1,11 +1,12 @@
 /** The console's words for officers running procedures: drafting calls and tenders, preparing and publishing them, in English. */
 export const proceduresEn = {
   draft: {
+    judged: 'How the bids are judged',
     nav: 'Draft the tender',
     title: 'Draft a tender',
     intro:
       'The tender of a selected expression of interest: its lots, codes and dates, and how the bids are judged. It stays a draft, visible to officers and to the consortium, until it is published.',
-    for: 'For the selected expression of interest: “{{summary}}”.',
+    for: 'For the selected expression of interest: “{{summary}}”',
     readExpression: 'Read the expression',
     requested: 'EU contribution requested {{amount}}',
     what: 'What is bought',
@@ -89,6 +90,8 @@ export const proceduresEn = {
     countsIntro: 'Until the opening only the number of bids per lot is known: not who bid, nor when.',
   },
   seat: {
+    officer: 'Officer to add',
+    add: 'Add to the committee',
     title: 'Seat the opening committee',
     change: 'Change the opening committee',
     intro:
@@ -100,6 +103,7 @@ export const proceduresEn = {
     atLeast: 'Choose at least three officers.',
   },
   desk: {
+    noTenders: 'No tender yet.',
     nav: 'Procedures',
     title: 'Procedures',
     intro: 'Every call for expressions of interest and every tender, drafts included, and where each stands.',
@@ -136,5 +140,9 @@ export const proceduresEn = {
     submitted: 'Submitted',
     requested: 'EU contribution requested',
     granted: 'Granted',
+  },
+  picker: {
+    find: 'Find by name or e-mail',
+    none: 'Nobody found',
   },
 };

@@ -3,14 +3,15 @@ import type { Messages } from './en.js';
 /** The console's words for officers running procedures: drafting calls and tenders, preparing and publishing them, in Dutch. */
 export const proceduresNl: Pick<
   Messages,
-  'draft' | 'criteria' | 'answers' | 'office' | 'seat' | 'desk' | 'callDraft' | 'callOffice'
+  'draft' | 'criteria' | 'answers' | 'office' | 'seat' | 'desk' | 'callDraft' | 'callOffice' | 'picker'
 > = {
   draft: {
+    judged: 'Hoe de inschrijvingen worden beoordeeld',
     nav: 'De aanbesteding opstellen',
     title: 'Een aanbesteding opstellen',
     intro:
       'De aanbesteding van een geselecteerde blijk van belangstelling: de percelen, codes en data, en hoe de inschrijvingen worden beoordeeld. Zij blijft een ontwerp, zichtbaar voor ambtenaren en het consortium, tot zij wordt gepubliceerd.',
-    for: 'Voor de geselecteerde blijk van belangstelling: “{{summary}}”.',
+    for: 'Voor de geselecteerde blijk van belangstelling: “{{summary}}”',
     readExpression: 'De blijk van belangstelling lezen',
     requested: 'Gevraagde EU-bijdrage {{amount}}',
     what: 'Wat wordt aangekocht',
@@ -96,6 +97,8 @@ export const proceduresNl: Pick<
       'Tot de opening is alleen het aantal inschrijvingen per perceel bekend: niet wie inschreef, noch wanneer.',
   },
   seat: {
+    officer: 'Toe te voegen ambtenaar',
+    add: 'Aan de commissie toevoegen',
     title: 'De openingscommissie samenstellen',
     change: 'De openingscommissie wijzigen',
     intro:
@@ -107,6 +110,7 @@ export const proceduresNl: Pick<
     atLeast: 'Kies ten minste drie ambtenaren.',
   },
   desk: {
+    noTenders: 'Nog geen aanbesteding.',
     nav: 'Procedures',
     title: 'Procedures',
     intro:
@@ -146,5 +150,9 @@ export const proceduresNl: Pick<
     submitted: 'Ingediend',
     requested: 'Gevraagde EU-bijdrage',
     granted: 'Toegekend',
+  },
+  picker: {
+    find: 'Zoeken op naam of e-mail',
+    none: 'Niemand gevonden',
   },
 };

@@ -26,7 +26,8 @@ export function CallOffice({ call }: { call: Call }) {
   const refresh = () => queries.invalidateQueries({ queryKey: ['call', call.id] });
   const running = call.selection?.status === 'running';
   const results = useQuery({
-    queryKey: ['call', call.id, 'results'],
+    // Read again when the selection moves on: its ranking is written as it completes.
+    queryKey: ['call', call.id, 'results', call.selection?.status],
     enabled: call.status !== 'draft',
     queryFn: () =>
       must(api.GET('/api/v1/calls/{id}/results', { params: { path: { id: call.id } } })) as Promise<Results>,

@@ -79,7 +79,7 @@ export function CriteriaFields({
   const change = (i: number, part: Partial<CriterionRow>) =>
     onRows(rows.map((r, j) => (j === i ? { ...r, ...part } : r)));
   return (
-    <fieldset className="ecl-u-mb-l">
+    <fieldset className="form-part">
       <legend className="ecl-u-type-heading-3">{t('criteria.title')}</legend>
       <p className="ecl-u-type-paragraph">{t('criteria.intro')}</p>
       {rows.map((r, i) => {

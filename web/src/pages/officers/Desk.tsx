@@ -67,6 +67,7 @@ export function Desk() {
         </Section>
         <Section id="desk-tenders" title={t('desk.tenders', { count: tenders.data.total })}>
           <p className="ecl-u-type-paragraph">{t('desk.tendersIntro')}</p>
+          {tenders.data.items.length ? null : <p className="ecl-u-type-paragraph">{t('desk.noTenders')}</p>}
           <table className="ecl-table ecl-table--zebra">
             <TableHead
               columns={[

@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { Tender } from '../../api/types.js';
 import { firstProblem, ProblemNotice } from '../../components/feedback.js';
-import { Select } from '../../components/forms.js';
 import { Instant, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
-import { usePeople } from './people.js';
+import { PersonPicker } from './PersonPicker.js';
+import { useNames } from './people.js';
 
 type Seat = NonNullable<Tender['evaluators']>[number];
 
@@ -26,17 +25,12 @@ export function EvaluationCommittee({
 }) {
   const { t } = useLocale();
   const queries = useQueryClient();
-  const people = usePeople('evaluator');
-  const free = people.items.filter((u) => !seats.some((s) => s.userId === u.id));
-  const [chosen, setChosen] = useState('');
+  const nameOf = useNames(seats.map((s) => s.userId));
   const assign = useMutation({
     mutationFn: assignTo,
-    onSuccess: () => {
-      setChosen('');
-      return queries.invalidateQueries({ queryKey: refresh });
-    },
+    onSuccess: () => queries.invalidateQueries({ queryKey: refresh }),
   });
-  const problem = firstProblem(people.error, assign.error);
+  const problem = firstProblem(assign.error);
   return (
     <Section id="evaluators" title={t('office.evaluators')}>
       {problem ? <ProblemNotice problem={problem} /> : null}
@@ -46,7 +40,7 @@ export function EvaluationCommittee({
           <tbody className="ecl-table__body">
             {seats.map((s) => (
               <tr className="ecl-table__row" key={s.userId}>
-                <td className="ecl-table__cell">{people.nameOf(s.userId)}</td>
+                <td className="ecl-table__cell">{nameOf(s.userId)}</td>
                 <td className="ecl-table__cell">
                   <Instant iso={s.assignedAt} />
                 </td>
@@ -70,30 +64,16 @@ export function EvaluationCommittee({
       ) : (
         <p className="ecl-u-type-paragraph">{t('office.noEvaluators')}</p>
       )}
-      {free.length && open ? (
-        <form
-          className="criterion-row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (chosen) assign.mutate(chosen);
-          }}
-        >
-          <Select id="evaluator" label={t('office.choose')} value={chosen} onChange={setChosen}>
-            <option value="">—</option>
-            {free.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} ({u.email})
-              </option>
-            ))}
-          </Select>
-          <button
-            type="submit"
-            className="ecl-button ecl-button--secondary ecl-u-mb-m"
-            disabled={!chosen || assign.isPending}
-          >
-            {t('office.assign')}
-          </button>
-        </form>
+      {open ? (
+        <PersonPicker
+          id="evaluator"
+          userRole="evaluator"
+          label={t('office.choose')}
+          action={t('office.assign')}
+          exclude={seats.map((s) => s.userId)}
+          pending={assign.isPending}
+          onPick={(u) => assign.mutate(u.id)}
+        />
       ) : null}
     </Section>
   );

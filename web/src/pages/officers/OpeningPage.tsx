@@ -7,7 +7,7 @@ import { Instant, PageHeader, Section, TableHead } from '../../components/ui.js'
 import { useLocale } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { useNow } from '../TenderPage.js';
-import { usePeople } from './people.js';
+import { useNames } from './people.js';
 import { SeatCommittee } from './SeatCommittee.js';
 import { SecretForm } from './SecretForm.js';
 
@@ -50,7 +50,6 @@ export function OpeningPage() {
     // The others act meanwhile, and a worker opens the bids once the quorum has: followed until opened.
     refetchInterval: (q) => (q.state.data?.opened ? false : 3_000),
   });
-  const officers = usePeople('procurement-officer');
   const refresh = () => {
     void queries.invalidateQueries({ queryKey: ['tender', id] });
   };
@@ -67,10 +66,10 @@ export function OpeningPage() {
     onSuccess: refresh,
   });
   const problem = firstProblem(tender.error, record.error, setSecret.error, act.error);
+  const nameOf = useNames(record.data?.committee?.members.map((m) => m.userId) ?? []);
   if (!tender.data || !record.data) return <Pending problem={problem} />;
   const tr = tender.data;
   const r = record.data;
-  const { nameOf } = officers;
   const seat = r.committee?.members.find((m) => m.userId === user?.id);
   const acted = r.acts.some((a) => a.userId === user?.id);
   const due = now >= new Date(r.dueAt).getTime();
@@ -108,9 +107,7 @@ export function OpeningPage() {
           </table>
         </Section>
 
-        {tr.status === 'draft' ? (
-          <SeatCommittee tender={tr} officers={officers.items} seated={r.committee} />
-        ) : null}
+        {tr.status === 'draft' ? <SeatCommittee tender={tr} seated={r.committee} /> : null}
 
         {tr.status === 'draft' && seat ? (
           <Section id="set-secret" title={t('opening.setTitle')} className="ecl-u-mb-l">

@@ -2,7 +2,7 @@ import type { Tender } from '../../api/types.js';
 import { Points, Section } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import type { OfficerBid } from './evaluation-types.js';
-import { usePeople } from './people.js';
+import { useNames } from './people.js';
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
@@ -21,8 +21,8 @@ export function ScoreMatrix({
   nameOf: (vendorId: string) => string;
 }) {
   const { t } = useLocale();
-  const people = usePeople('evaluator');
   const seats = tender.evaluators ?? [];
+  const nameOfEvaluator = useNames(seats.map((s) => s.userId));
   const counts = (s: NonNullable<Tender['evaluators']>[number]) => s.declared && !s.conflict;
   const criteria = tender.award.criteria;
   const lots = [...new Set(bids.map((b) => b.lot))].sort((a, b) => a - b);
@@ -49,7 +49,7 @@ export function ScoreMatrix({
                   </th>
                   {seats.map((s) => (
                     <th scope="col" className="ecl-table__header" key={s.userId}>
-                      {people.nameOf(s.userId)}
+                      {nameOfEvaluator(s.userId)}
                       {counts(s) ? null : (
                         <div className="ecl-u-type-paragraph-s">
                           {s.conflict ? t('matrix.conflict') : t('matrix.undeclared')}

@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, must } from '../../api/client.js';
-import type { Tender, User } from '../../api/types.js';
+import type { Tender } from '../../api/types.js';
 import { firstProblem, ProblemNotice } from '../../components/feedback.js';
 import { Checkbox, Select } from '../../components/forms.js';
 import { Section } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
+import { PersonPicker } from './PersonPicker.js';
+import { useNames } from './people.js';
 
 /**
  * While the tender is a draft an officer seats its opening committee: at least three officers who
@@ -14,17 +16,16 @@ import { useLocale } from '../../i18n.js';
  */
 export function SeatCommittee({
   tender,
-  officers,
   seated,
 }: {
   tender: Tender;
-  officers: User[];
   seated: { quorum: number; members: { userId: string }[] } | null;
 }) {
   const { t } = useLocale();
   const queries = useQueryClient();
-  const evaluators = new Set((tender.evaluators ?? []).map((e) => e.userId));
+  const evaluators = (tender.evaluators ?? []).map((e) => e.userId);
   const [chosen, setChosen] = useState<string[]>(seated?.members.map((m) => m.userId) ?? []);
+  const nameOf = useNames(chosen);
   const [quorum, setQuorum] = useState(String(seated?.quorum ?? 2));
   const seat = useMutation({
     mutationFn: () =>
@@ -50,18 +51,24 @@ export function SeatCommittee({
       >
         <fieldset className="ecl-u-mb-m">
           <legend className="ecl-form-label">{t('seat.members', { count: chosen.length })}</legend>
-          {officers
-            .filter((o) => !evaluators.has(o.id))
-            .map((o) => (
-              <Checkbox
-                key={o.id}
-                id={`seat-${o.id}`}
-                checked={chosen.includes(o.id)}
-                onChange={(on) => setChosen((c) => (on ? [...c, o.id] : c.filter((x) => x !== o.id)))}
-              >
-                {o.name} ({o.email})
-              </Checkbox>
-            ))}
+          {chosen.map((userId) => (
+            <Checkbox
+              key={userId}
+              id={`seat-${userId}`}
+              checked
+              onChange={() => setChosen((c) => c.filter((x) => x !== userId))}
+            >
+              {nameOf(userId)}
+            </Checkbox>
+          ))}
+          <PersonPicker
+            id="seat-officer"
+            userRole="procurement-officer"
+            label={t('seat.officer')}
+            action={t('seat.add')}
+            exclude={[...chosen, ...evaluators]}
+            onPick={(u) => setChosen((c) => [...c, u.id])}
+          />
         </fieldset>
         <Select id="quorum" label={t('seat.quorum')} size="s" value={quorum} onChange={setQuorum}>
           {quorums.map((q) => (

@@ -169,7 +169,7 @@ export function TenderDraft() {
               error={field('/standstillPeriod')}
             />
           </Section>
-          <Section id="draft-award" title={t('tender.award')}>
+          <Section id="draft-award" title={t('draft.judged')}>
             <TextField
               id="quality-weight"
               label={t('draft.quality')}

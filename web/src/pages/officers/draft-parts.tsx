@@ -37,7 +37,7 @@ export function LotFields({
   const change = (i: number, part: Partial<LotRow>) =>
     onLots(lots.map((l, j) => (j === i ? { ...l, ...part } : l)));
   return (
-    <fieldset className="ecl-u-mb-l">
+    <fieldset className="form-part">
       <legend className="ecl-u-type-heading-3">{t('draft.lots')}</legend>
       {lots.map((l, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place

@@ -1,18 +1,28 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, must } from '../../api/client.js';
 import type { Page, User } from '../../api/types.js';
 
-/** The platform's people of one role, with a lookup of a name by user id (the id when unknown). */
-export function usePeople(role: User['role']) {
-  const people = useQuery({
-    queryKey: ['users', role],
-    queryFn: () =>
-      must(api.GET('/api/v1/users', { params: { query: { role, limit: '100' } } })) as Promise<Page<User>>,
+/** The names of the people with these ids, each read once; a lookup answering the id until known. */
+export function useNames(userIds: string[]) {
+  const people = useQueries({
+    queries: [...new Set(userIds)].map((userId) => ({
+      queryKey: ['user', userId],
+      staleTime: 300_000,
+      queryFn: () =>
+        must(api.GET('/api/v1/users/{userId}', { params: { path: { userId } } })) as Promise<User>,
+    })),
   });
-  const items = people.data?.items ?? [];
-  return {
-    items,
-    error: people.error,
-    nameOf: (userId: string) => items.find((u) => u.id === userId)?.name ?? userId,
-  };
+  return (userId: string) => people.find((p) => p.data?.id === userId)?.data?.name ?? userId;
+}
+
+/** The people of one role whose name or e-mail has the words typed (the first twenty). */
+export function usePeopleSearch(role: User['role'], words: string) {
+  const q = words.trim();
+  return useQuery({
+    queryKey: ['users', role, q],
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/users', { params: { query: { role, limit: '20', ...(q ? { q } : {}) } } }),
+      ) as Promise<Page<User>>,
+  });
 }

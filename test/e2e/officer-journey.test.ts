@@ -1,0 +1,338 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { openingSecretOf } from '../../scripts/procedure/tender-steps.js';
+import { until } from '../../scripts/procedure.js';
+import { bidIdFor } from '../../server/bids/bids.service.js';
+import { call, centreId, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
+import {
+  browserAvailable,
+  expectAccessible,
+  launchBrowser,
+  localTime,
+  pageFor,
+  screenshot,
+  signIn,
+} from '../support/browser.js';
+import { harness } from '../support/harness.js';
+import { pdfText } from '../support/pdf.js';
+import {
+  approveTender,
+  checkedStatus,
+  formConsortium,
+  hostingEntity,
+  openingCommittee,
+  submittedExpression,
+  waitUntil,
+} from '../support/procedure.js';
+
+/**
+ * An officer runs a procedure in the console from the first draft to the contract: drafts and
+ * publishes a call, seats its evaluators, runs the selection, drafts the tender of the selected
+ * expression, seats its opening committee and evaluators, publishes it, answers a question, sees
+ * only the bid counts while sealed, then checks, evaluates and awards the abnormally low winner
+ * with its explanation, and downloads the contract after the standstill. The consortium, the
+ * vendors, the other committee members and the evaluators act through the API.
+ */
+describe('console: an officer runs a procedure from draft to contract', function () {
+  this.timeout(300_000);
+  let browser: Browser;
+  let page: Page;
+  let officer: Person;
+  let committee: Person[];
+  let evaluators: Person[];
+  let members: [Person, Person, Person];
+  let vendors: Person[];
+  let consortiumId: string;
+  let callId: string;
+  let closesAt: number;
+  let tenderId: string;
+  let deadline: number;
+  const errors: string[] = [];
+  const base = () => harness().baseUrl;
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+
+  before(async function () {
+    if (!browserAvailable()) return this.skip();
+    const centre = await centreId();
+    officer = await newPerson('procurement-officer', centre);
+    committee = await openingCommittee(officer);
+    evaluators = [
+      await newPerson('evaluator', centre),
+      await newPerson('evaluator', centre),
+      await newPerson('evaluator', centre),
+    ];
+    members = [await hostingEntity('BE'), await hostingEntity('NL', 'nl'), await hostingEntity('DE')];
+    consortiumId = await formConsortium(members[0], [
+      { rep: members[1], contributionCents: 30_000_000 },
+      { rep: members[2], contributionCents: 20_000_000 },
+    ]);
+    vendors = [];
+    for (const name of ['Nordic Detect AB', 'Iberia Secure SL', 'Lowcost Sensors OÜ'])
+      vendors.push(await newPerson('vendor', await newOrganisation('vendor', { name })));
+    browser = await launchBrowser();
+    page = await pageFor(browser, 'en-GB', errors);
+    await signIn(page, base(), officer);
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  afterEach(() => {
+    expect(errors.splice(0), 'errors thrown in the page').to.deep.equal([]);
+  });
+
+  /** The page in Dutch (checked and pictured), then back in English. */
+  async function inDutch(heading: string, picture: string) {
+    await page.getByLabel('Language', { exact: true }).selectOption('nl');
+    await page.getByRole('heading', { name: heading }).first().waitFor();
+    await expectAccessible(page, picture);
+    await screenshot(page, picture);
+    await page.getByLabel('Taal', { exact: true }).selectOption('en');
+  }
+
+  /** Finds a person by e-mail in a picker and presses its button. */
+  async function pick(person: Person, action: string) {
+    await page.getByLabel('Find by name or e-mail').fill(person.email);
+    await page.getByRole('option', { name: new RegExp(person.email) }).waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: action, exact: true }).click();
+  }
+
+  it('when the officer drafts a call with its criteria checked as typed, publishes it and seats its evaluators, then their declarations show', async () => {
+    await page.getByRole('link', { name: 'Procedures' }).click();
+    await page.getByRole('link', { name: 'Draft a new call' }).click();
+    closesAt = Date.now() + 60_000;
+    await field('Reference').fill(`ECCC-CALL-${Date.now()}`);
+    await field('Title').fill('Cross-border SOC platforms 2027');
+    await field('Description').fill('Hosting and operation of cross-border SOCs with jointly bought tools.');
+    await field('Opens').fill(localTime(Date.now() - 60_000));
+    await field('Closes').fill(localTime(closesAt));
+    await field('Budget').fill('30,000,000.00');
+    await field('Co-funding rate (%)').fill('75');
+    await field('Name of criterion 1').fill('Capacity');
+    await field('Weight of criterion 1').fill('3');
+    await field('Threshold of criterion 1').fill('5');
+    await page.getByRole('button', { name: 'Add a criterion' }).click();
+    await field('Name of criterion 2').fill('Cross-border value');
+    await field('Weight of criterion 2').fill('1');
+    await field('Maximum score of criterion 2').fill('5');
+    await field('Threshold of criterion 2').fill('7');
+    await page.getByText('Between 0 and the maximum score (5).').waitFor();
+    await field('Threshold of criterion 2').fill('2');
+    await page.getByText('Criterion 1 — 75% of the quality').waitFor();
+    await expectAccessible(page, 'drafting a call');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.getByRole('button', { name: 'Publish the call' }).click();
+    await page.getByText('Open', { exact: true }).waitFor();
+    callId = page.url().split('/').pop() as string;
+    for (const e of evaluators) await pick(e, 'Assign');
+    for (const e of evaluators) await page.getByRole('row', { name: new RegExp(e.name) }).waitFor();
+    for (const e of evaluators)
+      await call('POST', `/calls/${callId}/coi`, { token: e.token, body: { conflict: false } });
+    await page.reload();
+    await until(
+      async () => (await page.getByRole('cell', { name: /^no conflict/ }).count()) === 3,
+      'declarations',
+    );
+    await expectAccessible(page, 'the call with its committee');
+    await inDutch('Beoordelingscommissie', 'call-nl');
+    await page.getByRole('link', { name: 'Procedures' }).click();
+    await page.getByRole('heading', { name: /^Calls for expressions of interest/ }).waitFor();
+    await expectAccessible(page, 'the officers’ desk');
+    await inDutch('Aanbestedingen', 'desk-nl');
+    await page.goBack();
+  });
+
+  it('when the call has closed, then the officer runs the selection, reads the ranking and drafts the tender from the selected expression', async () => {
+    const expressionId = await submittedExpression(
+      callId,
+      consortiumId,
+      members[0],
+      [members[1], members[2]],
+      1_500_000_000,
+    );
+    expect(await checkedStatus(expressionId, officer.token)).to.equal('eligible');
+    for (const e of evaluators)
+      for (const [criterion, score] of [
+        ['capacity', 8],
+        ['cross-border-value', 4],
+      ] as const)
+        await call('POST', `/expressions/${expressionId}/scores`, {
+          token: e.token,
+          body: { criterion, score },
+        });
+    await waitUntil(new Date(closesAt).toISOString());
+    await page.reload();
+    await page.getByRole('button', { name: 'Run the selection' }).click();
+    await page
+      .getByText('The selection is done; every consortium is told its outcome.')
+      .waitFor({ timeout: 30_000 });
+    const results = (await call('GET', `/calls/${callId}/results`, { token: officer.token })).body;
+    const row =
+      (await page
+        .getByRole('row', { name: /Consortium/ })
+        .nth(1)
+        .textContent()) ?? '';
+    expect(row).to.include('Selected').and.include('€15,000,000.00');
+    expect(row).to.include((results.items[0].total as number).toFixed(2));
+    await page.getByText('Budget €30,000,000.00: granted €15,000,000.00, left €15,000,000.00.').waitFor();
+    await expectAccessible(page, 'the selection');
+    await screenshot(page, 'call-results-en');
+    await page.getByRole('link', { name: 'Draft the tender' }).click();
+    await page.getByRole('heading', { name: 'Draft a tender' }).waitFor();
+  });
+
+  it('when the officer drafts the tender with its lots, CPV codes and award criteria, then mistakes show as typed and the draft is saved', async () => {
+    deadline = Date.now() + 110_000;
+    await field('Reference').fill(`ECCC-SOC-${Date.now()}`);
+    await field('Title').fill('Network detection and response for three SOCs');
+    await field('Description').fill(
+      'NDR sensors and analytics for the consortium’s SOCs, with five years of support.',
+    );
+    await field('CPV codes').fill('48730000, 7221273');
+    await page.getByText('Not a CPV code: 7221273').waitFor();
+    await field('CPV codes').fill('48730000, 72212730');
+    await page.getByText('Security software development services', { exact: true }).waitFor();
+    await field('Title of lot 1').fill('NDR for three SOCs');
+    await field('Estimated value of lot 1').fill('1,200,000');
+    await field('Questions until').fill(localTime(Date.now() + 70_000));
+    await field('Bids until').fill(localTime(deadline));
+    await field('Standstill period').fill('20');
+    await page.getByLabel('Unit').selectOption('S');
+    await field('Weight of quality (%)').fill('120');
+    await page.getByText('Quality weighs between 0 and 100 %; price weighs the rest.').waitFor();
+    await field('Weight of quality (%)').fill('60');
+    await page.getByText('Price weighs 40%.').waitFor();
+    await field('Name of criterion 1').fill('Detection');
+    await field('Weight of criterion 1').fill('1');
+    await field('Threshold of criterion 1').fill('5');
+    await field('Selection criteria').fill('Three references of NDR deployments in public SOCs');
+    await expectAccessible(page, 'drafting a tender');
+    await screenshot(page, 'tender-draft-en');
+    await inDutch('Hoe de inschrijvingen worden beoordeeld', 'tender-draft-nl');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.getByRole('heading', { name: 'Before publishing' }).waitFor();
+    tenderId = page.url().split('/').pop() as string;
+    const draft = (await call('GET', `/tenders/${tenderId}`, { token: officer.token })).body;
+    expect(draft).to.deep.include({
+      status: 'draft',
+      cpvCodes: ['48730000', '72212730'],
+      standstillPeriod: 'PT20S',
+    });
+    expect(draft.award).to.deep.include({ qualityWeight: 0.6, priceWeight: 0.4, qualityThreshold: 0.5 });
+    expect(draft.lots[0]).to.include({ number: 1, estimatedValueCents: 120_000_000 });
+  });
+
+  it('when the officer seats the committees and publishes, then publishing waits for the consortium’s approval and then succeeds', async () => {
+    await page.getByRole('link', { name: 'Seat the opening committee' }).click();
+    for (const m of committee) await pick(m, 'Add to the committee');
+    await page.getByText('Members (3 chosen)').waitFor();
+    await page.getByRole('button', { name: 'Seat the committee' }).click();
+    await page.getByRole('heading', { name: 'Set your opening secret' }).waitFor();
+    await field('Your opening secret').fill(openingSecretOf(officer));
+    await field('The same secret again').fill(openingSecretOf(officer));
+    await page.getByRole('button', { name: 'Set the secret' }).click();
+    await page.getByText('Your secret is set.').waitFor();
+    for (const m of committee.slice(1))
+      await call('PUT', `/tenders/${tenderId}/opening-committee/me`, {
+        token: m.token,
+        body: { secret: openingSecretOf(m) },
+      });
+    await page.getByRole('link', { name: 'Back to the tender' }).click();
+    await page.getByRole('heading', { name: 'Evaluation committee' }).waitFor();
+    for (const e of evaluators) await pick(e, 'Assign');
+    await page
+      .getByText('The opening committee is seated: 3 members, quorum 2; 3 of them have set their secret.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Publish the tender' }).click();
+    await page
+      .getByText('The consortium has not passed a resolution approving this tender as it stands now.')
+      .waitFor();
+    await expectAccessible(page, 'a draft tender refused publication');
+    await screenshot(page, 'tender-prepare-en');
+    await approveTender(consortiumId, tenderId, members);
+    await page.getByRole('button', { name: 'Publish the tender' }).click();
+    await page.getByText('The tender is published; the subscribed vendors are told.').waitFor();
+  });
+
+  it('when vendors ask and bid, then the officer answers in the console and sees only how many bids the lot has', async () => {
+    await call('POST', `/tenders/${tenderId}/questions`, {
+      token: vendors[0]?.token,
+      body: { text: 'Is a SaaS analytics tier accepted?' },
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Questions to answer (1)' }).waitFor();
+    await field('Answer to question 1').fill('Yes, if the data stays in the EU.');
+    await page.getByRole('button', { name: 'Publish the answer to question 1' }).click();
+    await page.getByText('No question is waiting for an answer.').waitFor();
+    const published = (await call('GET', `/tenders/${tenderId}/questions`)).body.items;
+    expect(published.map((q: { answer: { text: string } }) => q.answer.text)).to.deep.equal([
+      'Yes, if the data stays in the EU.',
+    ]);
+    for (const [vendor, priceCents] of [
+      [vendors[0], 100_000_000],
+      [vendors[1], 110_000_000],
+      [vendors[2], 50_000_000],
+    ] as const)
+      await steps.submitBid(vendor as Person, tenderId, {
+        lot: 1,
+        priceCents,
+        technicalOffer: 'NDR sensors and analytics.',
+      });
+    await page.reload();
+    const counts = page.locator('section[aria-labelledby="counts"]');
+    expect(await counts.getByRole('row', { name: /Lot 1/ }).textContent()).to.equal('Lot 13');
+    expect(await counts.textContent()).not.to.include('Nordic');
+    await expectAccessible(page, 'a sealed tender, for its officer');
+  });
+
+  it('when the bids are opened and scored, then the officer awards the abnormally low winner with its explanation and downloads the contract after the standstill', async () => {
+    await waitUntil(new Date(deadline).toISOString());
+    await steps.openBids(tenderId, committee.slice(1));
+    const lowest = bidIdFor(tenderId, 1, vendors[2]?.organisationId as string);
+    for (const e of evaluators) {
+      await call('POST', `/tenders/${tenderId}/coi`, { token: e.token, body: { conflict: false } });
+      for (const [vendor, score] of [
+        [vendors[0], 7],
+        [vendors[1], 6],
+        [vendors[2], 9],
+      ] as const)
+        await call('POST', `/bids/${bidIdFor(tenderId, 1, vendor?.organisationId as string)}/scores`, {
+          token: e.token,
+          body: { criterion: 'detection', score },
+        });
+    }
+    await page.reload();
+    await page.getByRole('link', { name: 'The evaluation' }).click();
+    for (const v of vendors)
+      await page
+        .getByRole('button', {
+          name: new RegExp(
+            `^Record the checks of Lot 1, ${(await call('GET', `/organisations/${v.organisationId}`, { token: officer.token })).body.name}`,
+          ),
+        })
+        .click();
+    await page.getByText('Recorded').nth(2).waitFor();
+    await page.getByText('9 of 9 scores given').waitFor();
+    await page.getByRole('button', { name: 'Compute the evaluation' }).click();
+    const first = page.locator('.evaluation-table tbody tr').first();
+    await first.getByText('Abnormally low').waitFor({ timeout: 30_000 });
+    expect(await first.textContent()).to.include('Lowcost Sensors OÜ');
+    await page.getByRole('button', { name: /^Award lot 1 to Lowcost Sensors/ }).waitFor();
+    await page
+      .getByLabel('The vendor’s explanation of its low price')
+      .fill('Sensors are built on open hardware; the price schedule was verified.');
+    await expectAccessible(page, 'awarding an abnormally low bid');
+    await page.getByRole('button', { name: /^Award lot 1 to Lowcost Sensors/ }).click();
+    await page.getByText(/^Lot 1 is awarded to Lowcost Sensors OÜ/).waitFor();
+    const tender = (await call('GET', `/tenders/${tenderId}`, { token: officer.token })).body;
+    expect(tender.awards[0].bidId).to.equal(lowest);
+    await waitUntil(tender.awards[0].standstillEndsAt);
+    await page.getByRole('button', { name: 'Prepare the contract of lot 1' }).click({ timeout: 30_000 });
+    const download = page.getByRole('button', { name: /^Download the contract .* \(PDF\)$/ });
+    await download.waitFor({ timeout: 30_000 });
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    expect(await pdfText(readFileSync(await file.path()))).to.include('Lowcost Sensors');
+  });
+});
