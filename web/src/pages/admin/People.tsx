@@ -20,6 +20,28 @@ function countryName(code: string, locale: string): string | undefined {
   }
 }
 
+/** The language of a person's or an organisation's notices, among the console's. */
+function LanguageSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const { t } = useLocale();
+  return (
+    <Select id={id} label={t('admin.language')} value={value} onChange={onChange}>
+      {LOCALES.map((l) => (
+        <option key={l} value={l}>
+          {t(`admin.languages.${l}`)}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 /** The administrator registers an organisation: its kind, country, whether a public body, its e-mail and language. */
 export function NewOrganisation({ onCreated }: { onCreated: (o: Organisation) => void }) {
   const { t, locale } = useLocale();
@@ -96,18 +118,7 @@ export function NewOrganisation({ onCreated }: { onCreated: (o: Organisation) =>
         onChange={(email) => set({ email })}
         error={problem?.fieldMessage('/email')}
       />
-      <Select
-        id="org-language"
-        label={t('admin.language')}
-        value={f.language}
-        onChange={(language) => set({ language })}
-      >
-        {LOCALES.map((l) => (
-          <option key={l} value={l}>
-            {t(`admin.languages.${l}`)}
-          </option>
-        ))}
-      </Select>
+      <LanguageSelect id="org-language" value={f.language} onChange={(language) => set({ language })} />
       <button type="submit" className="ecl-button ecl-button--primary" disabled={create.isPending}>
         {t('admin.createOrganisation')}
       </button>
@@ -216,18 +227,7 @@ export function NewUser({ organisation }: { organisation: Organisation }) {
             </option>
           ))}
         </Select>
-        <Select
-          id="user-language"
-          label={t('admin.language')}
-          value={f.language}
-          onChange={(language) => set({ language })}
-        >
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {t(`admin.languages.${l}`)}
-            </option>
-          ))}
-        </Select>
+        <LanguageSelect id="user-language" value={f.language} onChange={(language) => set({ language })} />
         <button type="submit" className="ecl-button ecl-button--primary" disabled={create.isPending}>
           {t('admin.createUser')}
         </button>

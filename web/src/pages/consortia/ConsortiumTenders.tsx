@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Consortium, ContractDetails, Page, Tender } from '../../api/types.js';
+import { ContractSplit } from '../../components/ContractSplit.js';
 import { ProblemNotice } from '../../components/feedback.js';
 import { downloadFile } from '../../components/save-file.js';
 import { Section, Status, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
-import { money } from '../../lib/format.js';
 import type { ProblemError } from '../../lib/problems.js';
 import { tendersKey } from './keys.js';
 
@@ -35,7 +35,7 @@ export function ConsortiumTenders({ consortium }: { consortium: Consortium }) {
 }
 
 function TenderLine({ tender, consortium }: { tender: Tender; consortium: Consortium }) {
-  const { t, locale } = useLocale();
+  const { t } = useLocale();
   const [problem, setProblem] = useState<ProblemError | null>(null);
   const contracts = useQuery({
     queryKey: ['tender', tender.id, 'contracts'],
@@ -72,23 +72,7 @@ function TenderLine({ tender, consortium }: { tender: Tender; consortium: Consor
       {problem ? <ProblemNotice problem={problem} /> : null}
       {(contracts.data?.items ?? []).map((c) => (
         <div key={c.id} className="ecl-u-mb-m">
-          <p className="ecl-u-type-paragraph ecl-u-mb-xs">
-            {t('consortia.contract', {
-              number: c.number,
-              value: money(c.valueCents, locale),
-              eu: money(c.split.euCents, locale),
-            })}
-          </p>
-          <ul className="ecl-unordered-list ecl-u-mb-s">
-            {c.split.members.map((m) => (
-              <li className="ecl-unordered-list__item" key={m.organisationId}>
-                {t('consortia.memberShare', {
-                  name: nameOf(m.organisationId),
-                  amount: money(m.cents, locale),
-                })}
-              </li>
-            ))}
-          </ul>
+          <ContractSplit contract={c} nameOf={nameOf} />
           {c.status === 'ready' ? (
             <button
               type="button"

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must } from '../../api/client.js';
-import type { Contract, Tender } from '../../api/types.js';
+import type { ContractDetails, Tender } from '../../api/types.js';
+import { ContractSplit } from '../../components/ContractSplit.js';
 import { firstProblem, Notice, ProblemNotice } from '../../components/feedback.js';
 import { Field } from '../../components/forms.js';
 import { downloadFile } from '../../components/save-file.js';
@@ -11,6 +12,7 @@ import { fixed, timeLeft } from '../../lib/format.js';
 import type { ProblemError } from '../../lib/problems.js';
 import { useNow } from '../TenderPage.js';
 import type { EvaluatedBid } from './evaluation-types.js';
+import { useOrganisationNames } from './people.js';
 
 /**
  * A lot's award: to a ranked bid (an abnormally low one only with the vendor's explanation, one
@@ -48,7 +50,7 @@ export function AwardLot({ tender, lot, bids }: { tender: Tender; lot: number; b
     enabled: Boolean(award),
     queryFn: () =>
       must(api.GET('/api/v1/tenders/{id}/contracts', { params: { path: { id: tender.id } } })) as Promise<{
-        items: Contract[];
+        items: ContractDetails[];
       }>,
     refetchInterval: (q) => (q.state.data?.items.some((c) => c.status === 'generating') ? 1_000 : false),
   });
@@ -59,6 +61,9 @@ export function AwardLot({ tender, lot, bids }: { tender: Tender; lot: number; b
       ),
     onSuccess: refresh,
   });
+  const memberName = useOrganisationNames(
+    (contracts.data?.items ?? []).flatMap((c) => c.split.members.map((m) => m.organisationId)),
+  );
   const [problem, setProblem] = useState<ProblemError | null>(null);
   const shown = firstProblem(decide.error, ask.error);
   if (award) {
@@ -96,6 +101,7 @@ export function AwardLot({ tender, lot, bids }: { tender: Tender; lot: number; b
             {t('outcome.contractGenerating', { progress: contract.progress ?? 0 })}
           </p>
         ) : null}
+        {contract ? <ContractSplit contract={contract} nameOf={memberName} /> : null}
         {contract?.status === 'ready' ? (
           <button
             type="button"

@@ -3,12 +3,12 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import { firstProblem, ProblemNotice } from '../../components/feedback.js';
-import { MoneyField, TextArea, TextField } from '../../components/forms.js';
+import { MoneyField, TextField } from '../../components/forms.js';
 import { PageHeader, Section } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { parseMoney } from '../../lib/format.js';
 import { CriteriaFields, type CriterionRow, criteriaOf, emptyCriterion } from './CriteriaFields.js';
-import { instantOf, zone } from './draft-parts.js';
+import { IdentityFields, instantOf, zone } from './draft-parts.js';
 
 /**
  * An officer drafts a call for expressions of interest: its window, budget, co-funding rate, the
@@ -63,29 +63,7 @@ export function CallDraft() {
         {problem ? <ProblemNotice problem={problem} /> : null}
         <form onSubmit={onSubmit} className="bid-form" noValidate>
           <Section id="call-what" title={t('callDraft.what')}>
-            <TextField
-              id="reference"
-              label={t('draft.reference')}
-              help={t('draft.referenceHint')}
-              value={f.reference}
-              onChange={(reference) => set({ reference })}
-              error={field('/reference')}
-            />
-            <TextField
-              id="title"
-              label={t('draft.tenderTitle')}
-              size="l"
-              value={f.title}
-              onChange={(title) => set({ title })}
-              error={field('/title')}
-            />
-            <TextArea
-              id="description"
-              label={t('draft.description')}
-              value={f.description}
-              onChange={(description) => set({ description })}
-              error={field('/description')}
-            />
+            <IdentityFields values={f} onChange={set} error={field} />
             {(['opensAt', 'closesAt'] as const).map((k) => (
               <TextField
                 key={k}

@@ -1,8 +1,8 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Organisation, Tender } from '../../api/types.js';
+import type { Tender } from '../../api/types.js';
 import { firstProblem, Pending, ProblemNotice } from '../../components/feedback.js';
 import { downloadFile } from '../../components/save-file.js';
 import { PageHeader, Points, Section, TableHead } from '../../components/ui.js';
@@ -12,6 +12,7 @@ import { groundText } from '../BidOutcome.js';
 import { AwardLot } from './AwardLot.js';
 import { BidChecks } from './BidChecks.js';
 import type { Evaluation, OfficerBid } from './evaluation-types.js';
+import { useOrganisationNames } from './people.js';
 import { ScoreMatrix } from './ScoreMatrix.js';
 
 /**
@@ -49,17 +50,7 @@ export function EvaluationPage() {
     refetchInterval: (q) =>
       computing !== null && (q.state.data?.computedAt ?? '') === computing ? 1_000 : false,
   });
-  const vendorIds = [...new Set((bids.data?.items ?? []).map((b) => b.vendorId))];
-  const vendors = useQueries({
-    queries: vendorIds.map((vid) => ({
-      queryKey: ['organisation', vid],
-      queryFn: () =>
-        must(
-          api.GET('/api/v1/organisations/{organisationId}', { params: { path: { organisationId: vid } } }),
-        ) as Promise<Organisation>,
-    })),
-  });
-  const nameOf = (vid: string) => vendors.find((v) => v.data?.id === vid)?.data?.name ?? vid;
+  const nameOf = useOrganisationNames((bids.data?.items ?? []).map((b) => b.vendorId));
   const compute = useMutation({
     mutationFn: () => must(api.POST('/api/v1/tenders/{id}/evaluation', { params: { path: { id } } })),
     onMutate: () => setComputing(evaluation.data?.computedAt ?? ''),

@@ -12,6 +12,7 @@ import { money, parseMoney, percent } from '../../lib/format.js';
 import { CriteriaFields, type CriterionRow, criteriaOf, emptyCriterion } from './CriteriaFields.js';
 import {
   CpvField,
+  IdentityFields,
   instantOf,
   LotFields,
   type LotRow,
@@ -118,29 +119,7 @@ export function TenderDraft() {
         {problem ? <ProblemNotice problem={problem} /> : null}
         <form onSubmit={onSubmit} className="bid-form" noValidate>
           <Section id="draft-tender" title={t('draft.what')}>
-            <TextField
-              id="reference"
-              label={t('draft.reference')}
-              help={t('draft.referenceHint')}
-              value={f.reference}
-              onChange={(reference) => set({ reference })}
-              error={field('/reference')}
-            />
-            <TextField
-              id="title"
-              label={t('draft.tenderTitle')}
-              size="l"
-              value={f.title}
-              onChange={(title) => set({ title })}
-              error={field('/title')}
-            />
-            <TextArea
-              id="description"
-              label={t('draft.description')}
-              value={f.description}
-              onChange={(description) => set({ description })}
-              error={field('/description')}
-            />
+            <IdentityFields values={f} onChange={set} error={field} />
             <CpvField text={f.cpv} onText={(cpv) => set({ cpv })} error={field('/cpvCodes')} />
             <LotFields lots={lots} onLots={setLots} problem={problem} />
           </Section>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { MoneyField, Select, TextField } from '../../components/forms.js';
+import { MoneyField, Select, TextArea, TextField } from '../../components/forms.js';
 import { useLocale } from '../../i18n.js';
 import { cpvLabel, isCpvCode, knownCpvCodes, splitCodes } from '../../lib/cpv.js';
 import type { ProblemError } from '../../lib/problems.js';
@@ -180,5 +180,45 @@ export function PeriodField({
         ))}
       </Select>
     </div>
+  );
+}
+
+/** What names a call or a tender: its reference, title and description, each with the API's message. */
+export function IdentityFields({
+  values,
+  onChange,
+  error,
+}: {
+  values: { reference: string; title: string; description: string };
+  onChange: (part: Partial<{ reference: string; title: string; description: string }>) => void;
+  error: (path: string) => string | undefined;
+}) {
+  const { t } = useLocale();
+  return (
+    <>
+      <TextField
+        id="reference"
+        label={t('draft.reference')}
+        help={t('draft.referenceHint')}
+        value={values.reference}
+        onChange={(reference) => onChange({ reference })}
+        error={error('/reference')}
+      />
+      <TextField
+        id="title"
+        label={t('draft.tenderTitle')}
+        size="l"
+        value={values.title}
+        onChange={(title) => onChange({ title })}
+        error={error('/title')}
+      />
+      <TextArea
+        id="description"
+        label={t('draft.description')}
+        value={values.description}
+        onChange={(description) => onChange({ description })}
+        error={error('/description')}
+      />
+    </>
   );
 }
