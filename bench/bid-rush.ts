@@ -4,10 +4,12 @@
  * authenticated tender read against a bare Express route doing one raw `findOne`. Rounds alternate,
  * so drift hits both sides alike. `npm run bench` (builds first).
  */
+
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import mongoose, { Types } from 'mongoose';
+import { listInDirectory } from '../server/accounts/directory.js';
 import { Organisation } from '../server/accounts/organisation.model.js';
 import { hashPassword } from '../server/accounts/passwords.js';
 import { issueToken } from '../server/accounts/tokens.js';
@@ -67,6 +69,7 @@ async function seed() {
       organisationId: o._id,
     })),
   );
+  await Promise.all(users.map((u) => listInDirectory(u.toObject())));
   const tokens = await Promise.all(users.map((u) => issueToken(String(u._id))));
   const tender = await Tender.create({
     expressionId: new Types.ObjectId(),

@@ -1,5 +1,7 @@
 /** What the scoring and evaluation benchmarks seed straight into the database: a committee and an opened tender. */
+
 import { Types } from 'mongoose';
+import { listInDirectory } from '../server/accounts/directory.js';
 import { Organisation } from '../server/accounts/organisation.model.js';
 import { hashPassword } from '../server/accounts/passwords.js';
 import { issueToken } from '../server/accounts/tokens.js';
@@ -30,6 +32,7 @@ export async function seedEvaluators() {
       organisationId: org._id,
     })),
   );
+  await Promise.all(users.map((u) => listInDirectory(u.toObject())));
   return { users, tokens: await Promise.all(users.map((u) => issueToken(String(u._id)))) };
 }
 

@@ -6,6 +6,7 @@ import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { literally } from '../literal-search.js';
 import { logger } from '../logger.js';
 import { type Actor, isOfficer } from './access.js';
+import { listInDirectory } from './directory.js';
 import type { LoginLimiter } from './login-limiter.js';
 import { Organisation, type OrganisationDoc } from './organisation.model.js';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords.js';
@@ -145,7 +146,12 @@ export function contractingAuthority() {
 
 /** Creates the Centre and the first admin once, from ADMIN_EMAIL/ADMIN_PASSWORD or the development defaults. */
 export async function ensureFirstAdmin(admin: { email: string; password: string }): Promise<boolean> {
-  if (await User.exists({ role: 'admin' })) return false;
+  const existing = await User.findOne({ role: 'admin' }).sort({ _id: 1 }).lean();
+  // Listed again at every start (a repeat changes nothing), in case a crash came in between.
+  if (existing) {
+    await listInDirectory(existing);
+    return false;
+  }
   const centre =
     (await contractingAuthority()) ??
     (
@@ -159,7 +165,7 @@ export async function ensureFirstAdmin(admin: { email: string; password: string 
       })
     ).toObject();
   try {
-    await User.create({
+    const first = await User.create({
       email: admin.email,
       name: 'Administrator',
       passwordHash: await hashPassword(admin.password),
@@ -167,6 +173,7 @@ export async function ensureFirstAdmin(admin: { email: string; password: string 
       organisationId: centre._id,
       language: 'en',
     });
+    await listInDirectory(first.toObject());
   } catch (err) {
     if (isDuplicateKey(err)) return false; // another instance created it first
     throw err;

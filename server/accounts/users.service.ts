@@ -6,8 +6,10 @@ import { scheduleEffects } from '../effects/effects.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { literally } from '../literal-search.js';
+import { logger } from '../logger.js';
 import type { Actor } from './access.js';
 import { publicUser } from './accounts.service.js';
+import { listInDirectory } from './directory.js';
 import { Organisation } from './organisation.model.js';
 import { hashPassword } from './passwords.js';
 import { type Role, User } from './user.model.js';
@@ -43,6 +45,10 @@ export async function createUser(actor: Actor, input: FromSchema<typeof createUs
       passwordHash: await hashPassword(input.password),
       pendingEffects: [welcome],
     });
+    // Listed for its organisation's notices now; if this fails the welcome effect lists it again.
+    await listInDirectory(user.toObject()).catch((err) =>
+      logger.warn({ err, userId: String(user._id) }, 'could not list the account; its welcome will'),
+    );
     await scheduleEffects('User', String(user._id), [welcome]);
     await recordAudit({
       actor,

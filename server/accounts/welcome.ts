@@ -1,4 +1,5 @@
 import { recordNotices } from '../notices/outbox.js';
+import { listInDirectory } from './directory.js';
 import { Organisation } from './organisation.model.js';
 import { User } from './user.model.js';
 
@@ -6,6 +7,7 @@ import { User } from './user.model.js';
 export async function welcomeNewUser(userId: string, eventId: string): Promise<void> {
   const user = await User.findById(userId).lean();
   if (!user) return; // gone: nobody to tell
+  await listInDirectory(user); // once: a repeat changes nothing
   const org = await Organisation.findById(user.organisationId).lean();
   await recordNotices([
     {

@@ -36,7 +36,8 @@ const withFilter = new Set([
  * filtered ones among these are served by the indexes the models declare.)
  */
 const KNOWN_SCANS: Record<string, string> = {
-  'users.find(organisationId,role)': 'who is told: once per event, one read of the users for all its notices',
+  'users.find(organisationId,role)':
+    'who is told, for an event concerning more than eight organisations (every subscribed vendor): one read of the accounts for all its notices',
   'audit_pending.find()': 'the appender: the events recorded since its last run, a batch at a time',
   'audit_pending.deleteMany(_id)': 'the appender: one delete per linked batch, in a collection of what waits',
   'audit_chain_events.findOne(pendingId)': 'the appender, only after a batch met an event linked already',
