@@ -132,3 +132,19 @@ export function localTime(ms: number): string {
     .format(new Date(ms))
     .replace(' ', 'T');
 }
+
+/** The page in Dutch (checked with axe and pictured), then back in English. */
+export async function inDutch(page: Page, heading: string, picture: string): Promise<void> {
+  await page.getByLabel('Language', { exact: true }).selectOption('nl');
+  await page.getByRole('heading', { name: heading }).first().waitFor();
+  await expectAccessible(page, picture);
+  await screenshot(page, picture);
+  await page.getByLabel('Taal', { exact: true }).selectOption('en');
+}
+
+/** Finds a person by e-mail in the console's person picker and presses its button. */
+export async function pick(page: Page, person: { email: string }, action: string): Promise<void> {
+  await page.getByLabel('Find by name or e-mail').fill(person.email);
+  await page.getByRole('option', { name: new RegExp(person.email) }).waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: action, exact: true }).click();
+}

@@ -2,15 +2,16 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { openingSecretOf } from '../../scripts/procedure/tender-steps.js';
-import { until } from '../../scripts/procedure.js';
 import { bidIdFor } from '../../server/bids/bids.service.js';
-import { call, centreId, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
+import { call, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
 import {
   browserAvailable,
   expectAccessible,
+  inDutch,
   launchBrowser,
   localTime,
   pageFor,
+  pick,
   screenshot,
   signIn,
 } from '../support/browser.js';
@@ -18,34 +19,30 @@ import { harness } from '../support/harness.js';
 import { pdfText } from '../support/pdf.js';
 import {
   approveTender,
-  checkedStatus,
-  formConsortium,
-  hostingEntity,
   openingCommittee,
-  submittedExpression,
+  type SelectedExpression,
+  selectedExpression,
   waitUntil,
 } from '../support/procedure.js';
 
 /**
- * An officer runs a procedure in the console from the first draft to the contract: drafts and
- * publishes a call, seats its evaluators, runs the selection, drafts the tender of the selected
- * expression, seats its opening committee and evaluators, publishes it, answers a question, sees
- * only the bid counts while sealed, then checks, evaluates and awards the abnormally low winner
- * with its explanation, and downloads the contract after the standstill. The consortium, the
- * vendors, the other committee members and the evaluators act through the API.
+ * An officer runs a tender in the console from its draft to the contract: drafts it for a selected
+ * expression (lots, CPV codes, dates, the quality/price split and criteria checked as typed), seats
+ * its opening committee and evaluators, is refused publication until the consortium approves,
+ * publishes, answers a question, sees only the bid counts while sealed, then checks, evaluates and
+ * awards the abnormally low winner with its explanation, and downloads the contract after the
+ * standstill. The consortium, the vendors, the other committee members and the evaluators act
+ * through the API.
  */
-describe('console: an officer runs a procedure from draft to contract', function () {
+describe('console: an officer runs a tender from its draft to the contract', function () {
   this.timeout(300_000);
   let browser: Browser;
   let page: Page;
+  let sel: SelectedExpression;
   let officer: Person;
   let committee: Person[];
   let evaluators: Person[];
-  let members: [Person, Person, Person];
   let vendors: Person[];
-  let consortiumId: string;
-  let callId: string;
-  let closesAt: number;
   let tenderId: string;
   let deadline: number;
   const errors: string[] = [];
@@ -54,25 +51,18 @@ describe('console: an officer runs a procedure from draft to contract', function
 
   before(async function () {
     if (!browserAvailable()) return this.skip();
-    const centre = await centreId();
-    officer = await newPerson('procurement-officer', centre);
+    sel = await selectedExpression();
+    officer = sel.officer;
+    evaluators = sel.evaluators;
     committee = await openingCommittee(officer);
-    evaluators = [
-      await newPerson('evaluator', centre),
-      await newPerson('evaluator', centre),
-      await newPerson('evaluator', centre),
-    ];
-    members = [await hostingEntity('BE'), await hostingEntity('NL', 'nl'), await hostingEntity('DE')];
-    consortiumId = await formConsortium(members[0], [
-      { rep: members[1], contributionCents: 30_000_000 },
-      { rep: members[2], contributionCents: 20_000_000 },
-    ]);
     vendors = [];
     for (const name of ['Nordic Detect AB', 'Iberia Secure SL', 'Lowcost Sensors OÜ'])
       vendors.push(await newPerson('vendor', await newOrganisation('vendor', { name })));
     browser = await launchBrowser();
     page = await pageFor(browser, 'en-GB', errors);
     await signIn(page, base(), officer);
+    await page.goto(`${base()}/tenders/new?expression=${sel.expressionId}`);
+    await page.getByRole('heading', { name: 'Draft a tender' }).waitFor();
   });
 
   after(async () => {
@@ -81,106 +71,6 @@ describe('console: an officer runs a procedure from draft to contract', function
 
   afterEach(() => {
     expect(errors.splice(0), 'errors thrown in the page').to.deep.equal([]);
-  });
-
-  /** The page in Dutch (checked and pictured), then back in English. */
-  async function inDutch(heading: string, picture: string) {
-    await page.getByLabel('Language', { exact: true }).selectOption('nl');
-    await page.getByRole('heading', { name: heading }).first().waitFor();
-    await expectAccessible(page, picture);
-    await screenshot(page, picture);
-    await page.getByLabel('Taal', { exact: true }).selectOption('en');
-  }
-
-  /** Finds a person by e-mail in a picker and presses its button. */
-  async function pick(person: Person, action: string) {
-    await page.getByLabel('Find by name or e-mail').fill(person.email);
-    await page.getByRole('option', { name: new RegExp(person.email) }).waitFor({ state: 'attached' });
-    await page.getByRole('button', { name: action, exact: true }).click();
-  }
-
-  it('when the officer drafts a call with its criteria checked as typed, publishes it and seats its evaluators, then their declarations show', async () => {
-    await page.getByRole('link', { name: 'Procedures' }).click();
-    await page.getByRole('link', { name: 'Draft a new call' }).click();
-    closesAt = Date.now() + 60_000;
-    await field('Reference').fill(`ECCC-CALL-${Date.now()}`);
-    await field('Title').fill('Cross-border SOC platforms 2027');
-    await field('Description').fill('Hosting and operation of cross-border SOCs with jointly bought tools.');
-    await field('Opens').fill(localTime(Date.now() - 60_000));
-    await field('Closes').fill(localTime(closesAt));
-    await field('Budget').fill('30,000,000.00');
-    await field('Co-funding rate (%)').fill('75');
-    await field('Name of criterion 1').fill('Capacity');
-    await field('Weight of criterion 1').fill('3');
-    await field('Threshold of criterion 1').fill('5');
-    await page.getByRole('button', { name: 'Add a criterion' }).click();
-    await field('Name of criterion 2').fill('Cross-border value');
-    await field('Weight of criterion 2').fill('1');
-    await field('Maximum score of criterion 2').fill('5');
-    await field('Threshold of criterion 2').fill('7');
-    await page.getByText('Between 0 and the maximum score (5).').waitFor();
-    await field('Threshold of criterion 2').fill('2');
-    await page.getByText('Criterion 1 — 75% of the quality').waitFor();
-    await expectAccessible(page, 'drafting a call');
-    await page.getByRole('button', { name: 'Save the draft' }).click();
-    await page.getByRole('button', { name: 'Publish the call' }).click();
-    await page.getByText('Open', { exact: true }).waitFor();
-    callId = page.url().split('/').pop() as string;
-    for (const e of evaluators) await pick(e, 'Assign');
-    for (const e of evaluators) await page.getByRole('row', { name: new RegExp(e.name) }).waitFor();
-    for (const e of evaluators)
-      await call('POST', `/calls/${callId}/coi`, { token: e.token, body: { conflict: false } });
-    await page.reload();
-    await until(
-      async () => (await page.getByRole('cell', { name: /^no conflict/ }).count()) === 3,
-      'declarations',
-    );
-    await expectAccessible(page, 'the call with its committee');
-    await inDutch('Beoordelingscommissie', 'call-nl');
-    await page.getByRole('link', { name: 'Procedures' }).click();
-    await page.getByRole('heading', { name: /^Calls for expressions of interest/ }).waitFor();
-    await expectAccessible(page, 'the officers’ desk');
-    await inDutch('Aanbestedingen', 'desk-nl');
-    await page.goBack();
-  });
-
-  it('when the call has closed, then the officer runs the selection, reads the ranking and drafts the tender from the selected expression', async () => {
-    const expressionId = await submittedExpression(
-      callId,
-      consortiumId,
-      members[0],
-      [members[1], members[2]],
-      1_500_000_000,
-    );
-    expect(await checkedStatus(expressionId, officer.token)).to.equal('eligible');
-    for (const e of evaluators)
-      for (const [criterion, score] of [
-        ['capacity', 8],
-        ['cross-border-value', 4],
-      ] as const)
-        await call('POST', `/expressions/${expressionId}/scores`, {
-          token: e.token,
-          body: { criterion, score },
-        });
-    await waitUntil(new Date(closesAt).toISOString());
-    await page.reload();
-    await page.getByRole('button', { name: 'Run the selection' }).click();
-    await page
-      .getByText('The selection is done; every consortium is told its outcome.')
-      .waitFor({ timeout: 30_000 });
-    const results = (await call('GET', `/calls/${callId}/results`, { token: officer.token })).body;
-    const row =
-      (await page
-        .getByRole('row', { name: /Consortium/ })
-        .nth(1)
-        .textContent()) ?? '';
-    expect(row).to.include('Selected').and.include('€15,000,000.00');
-    expect(row).to.include((results.items[0].total as number).toFixed(2));
-    await page.getByText('Budget €30,000,000.00: granted €15,000,000.00, left €15,000,000.00.').waitFor();
-    await expectAccessible(page, 'the selection');
-    await screenshot(page, 'call-results-en');
-    await page.getByRole('link', { name: 'Draft the tender' }).click();
-    await page.getByRole('heading', { name: 'Draft a tender' }).waitFor();
   });
 
   it('when the officer drafts the tender with its lots, CPV codes and award criteria, then mistakes show as typed and the draft is saved', async () => {
@@ -210,7 +100,7 @@ describe('console: an officer runs a procedure from draft to contract', function
     await field('Selection criteria').fill('Three references of NDR deployments in public SOCs');
     await expectAccessible(page, 'drafting a tender');
     await screenshot(page, 'tender-draft-en');
-    await inDutch('Hoe de inschrijvingen worden beoordeeld', 'tender-draft-nl');
+    await inDutch(page, 'Hoe de inschrijvingen worden beoordeeld', 'tender-draft-nl');
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await page.getByRole('heading', { name: 'Before publishing' }).waitFor();
     tenderId = page.url().split('/').pop() as string;
@@ -226,7 +116,7 @@ describe('console: an officer runs a procedure from draft to contract', function
 
   it('when the officer seats the committees and publishes, then publishing waits for the consortium’s approval and then succeeds', async () => {
     await page.getByRole('link', { name: 'Seat the opening committee' }).click();
-    for (const m of committee) await pick(m, 'Add to the committee');
+    for (const m of committee) await pick(page, m, 'Add to the committee');
     await page.getByText('Members (3 chosen)').waitFor();
     await page.getByRole('button', { name: 'Seat the committee' }).click();
     await page.getByRole('heading', { name: 'Set your opening secret' }).waitFor();
@@ -241,7 +131,7 @@ describe('console: an officer runs a procedure from draft to contract', function
       });
     await page.getByRole('link', { name: 'Back to the tender' }).click();
     await page.getByRole('heading', { name: 'Evaluation committee' }).waitFor();
-    for (const e of evaluators) await pick(e, 'Assign');
+    for (const e of evaluators) await pick(page, e, 'Assign');
     await page
       .getByText('The opening committee is seated: 3 members, quorum 2; 3 of them have set their secret.')
       .waitFor();
@@ -251,7 +141,7 @@ describe('console: an officer runs a procedure from draft to contract', function
       .waitFor();
     await expectAccessible(page, 'a draft tender refused publication');
     await screenshot(page, 'tender-prepare-en');
-    await approveTender(consortiumId, tenderId, members);
+    await approveTender(sel.consortiumId, tenderId, sel.members);
     await page.getByRole('button', { name: 'Publish the tender' }).click();
     await page.getByText('The tender is published; the subscribed vendors are told.').waitFor();
   });
