@@ -96,7 +96,7 @@ describe('console: an officer runs a call from its draft to the selection', func
     await page.getByRole('button', { name: 'Publish the call' }).click();
     await page.getByText('Open', { exact: true }).waitFor();
     callId = page.url().split('/').pop() as string;
-    for (const e of evaluators) await pick(page, e, 'Assign');
+    for (const e of evaluators) await pick(page, e, 'Evaluator to assign', 'Assign');
     for (const e of evaluators) await page.getByRole('row', { name: new RegExp(e.name) }).waitFor();
     for (const e of evaluators)
       await call('POST', `/calls/${callId}/coi`, { token: e.token, body: { conflict: false } });

@@ -116,7 +116,8 @@ describe('console: an officer runs a tender from its draft to the contract', fun
 
   it('when the officer seats the committees and publishes, then publishing waits for the consortium’s approval and then succeeds', async () => {
     await page.getByRole('link', { name: 'Seat the opening committee' }).click();
-    for (const m of committee) await pick(page, m, 'Add to the committee');
+    await page.getByRole('heading', { name: 'Seat the opening committee' }).waitFor();
+    for (const m of committee) await pick(page, m, 'Officer to add', 'Add to the committee');
     await page.getByText('Members (3 chosen)').waitFor();
     await page.getByRole('button', { name: 'Seat the committee' }).click();
     await page.getByRole('heading', { name: 'Set your opening secret' }).waitFor();
@@ -131,7 +132,7 @@ describe('console: an officer runs a tender from its draft to the contract', fun
       });
     await page.getByRole('link', { name: 'Back to the tender' }).click();
     await page.getByRole('heading', { name: 'Evaluation committee' }).waitFor();
-    for (const e of evaluators) await pick(page, e, 'Assign');
+    for (const e of evaluators) await pick(page, e, 'Evaluator to assign', 'Assign');
     await page
       .getByText('The opening committee is seated: 3 members, quorum 2; 3 of them have set their secret.')
       .waitFor();

@@ -142,9 +142,21 @@ export async function inDutch(page: Page, heading: string, picture: string): Pro
   await page.getByLabel('Taal', { exact: true }).selectOption('en');
 }
 
-/** Finds a person by e-mail in the console's person picker and presses its button. */
-export async function pick(page: Page, person: { email: string }, action: string): Promise<void> {
+/**
+ * Finds a person by e-mail in the console's person picker (`choice` names its drop-down) and
+ * presses its button once the drop-down holds exactly that person, never an earlier list's first.
+ */
+export async function pick(
+  page: Page,
+  person: { id: string; email: string },
+  choice: string,
+  action: string,
+): Promise<void> {
   await page.getByLabel('Find by name or e-mail').fill(person.email);
-  await page.getByRole('option', { name: new RegExp(person.email) }).waitFor({ state: 'attached' });
+  const chosen = page.getByLabel(choice, { exact: true });
+  for (const end = Date.now() + 30_000; (await chosen.inputValue()) !== person.id; ) {
+    if (Date.now() > end) throw new Error(`${person.email} is not offered in ${choice}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   await page.getByRole('button', { name: action, exact: true }).click();
 }
