@@ -2,78 +2,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, must } from '../api/client.js';
-import type { Award, Contract, Ground, Page, Tender } from '../api/types.js';
+import type { Award, Contract, Page, Tender } from '../api/types.js';
 import { ProblemNotice } from '../components/feedback.js';
 import { downloadFile } from '../components/save-file.js';
-import { Instant, TableHead } from '../components/ui.js';
-import { type TFunction, useLocale } from '../i18n.js';
-import { fixed, type Locale } from '../lib/format.js';
+import { Instant, Points, TableHead } from '../components/ui.js';
+import { useLocale } from '../i18n.js';
+import { fixed } from '../lib/format.js';
 import type { ProblemError } from '../lib/problems.js';
+import { groundText } from './grounds.js';
 
 // What a vendor learns after the deadline: where its bid is in the procedure, the award decision
 // with its own scores and the grounds, the decision letter, and for the winner the contract.
-
-const STEPS = ['published', 'closed', 'opened', 'evaluated', 'decided', 'contracted'] as const;
-
-/** The lot's stage as a vendor's bid lives it: standstill and awarded are both "decided". */
-function stepOf(lotStatus: string): (typeof STEPS)[number] {
-  if (lotStatus === 'standstill' || lotStatus === 'awarded') return 'decided';
-  return (STEPS as readonly string[]).includes(lotStatus)
-    ? (lotStatus as (typeof STEPS)[number])
-    : 'published';
-}
-
-/** Where the bid for a lot is: each step of the procedure, the current one marked. */
-export function BidProgress({ lot, lotStatus }: { lot: number; lotStatus: string }) {
-  const { t } = useLocale();
-  const current = STEPS.indexOf(stepOf(lotStatus));
-  return (
-    <ol className="bid-progress" aria-label={t('outcome.progress', { lot })}>
-      {STEPS.map((s, i) => (
-        <li
-          key={s}
-          className={i < current ? 'done' : i === current ? 'current' : undefined}
-          aria-current={i === current ? 'step' : undefined}
-        >
-          {t(`outcome.step.${s}`)}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-/** A ground in the reader's language, numbers to two decimals. */
-export function groundText(g: Ground, t: TFunction, locale: Locale): string {
-  switch (g.code) {
-    case 'excluded':
-    case 'not-selected':
-      return t(`grounds.${g.code}`, { reason: g.reason ?? t('grounds.noReason') });
-    case 'criterion-not-scored':
-      return t('grounds.criterion-not-scored', { criterion: g.criterion });
-    case 'criterion-below-threshold':
-      return t('grounds.criterion-below-threshold', {
-        criterion: g.criterion,
-        mean: fixed(g.mean, locale),
-        threshold: g.threshold,
-      });
-    case 'quality-below-threshold':
-      return t('grounds.quality-below-threshold', {
-        quality: fixed(g.quality, locale),
-        threshold: fixed(g.threshold, locale),
-      });
-    case 'recorded':
-      return g.reason;
-    default:
-      return t(`grounds.${g.code}`);
-  }
-}
-
-/** Two decimals, the full value on hover. */
-function Score({ value }: { value: number | null }) {
-  const { t, locale } = useLocale();
-  if (value === null) return <>{t('outcome.notRanked')}</>;
-  return <span title={String(value)}>{fixed(value, locale)}</span>;
-}
 
 /** The award decisions on the lots this vendor bid on, with its contracts; followed until contracted. */
 export function BidOutcomes({ tender }: { tender: Tender }) {
@@ -179,26 +118,26 @@ function Outcome({
                     {t('outcome.criterionMean', { title: c.title, max: c.maxScore })}
                   </td>
                   <td className="ecl-table__cell">
-                    <Score value={c.mean} />
+                    <Points none={t('outcome.notRanked')} value={c.mean} />
                   </td>
                 </tr>
               ))}
               <tr className="ecl-table__row">
                 <td className="ecl-table__cell">{t('outcome.quality')}</td>
                 <td className="ecl-table__cell">
-                  <Score value={own.quality} />
+                  <Points none={t('outcome.notRanked')} value={own.quality} />
                 </td>
               </tr>
               <tr className="ecl-table__row">
                 <td className="ecl-table__cell">{t('outcome.price')}</td>
                 <td className="ecl-table__cell">
-                  <Score value={own.price} />
+                  <Points none={t('outcome.notRanked')} value={own.price} />
                 </td>
               </tr>
               <tr className="ecl-table__row">
                 <td className="ecl-table__cell">{t('outcome.total')}</td>
                 <td className="ecl-table__cell">
-                  <Score value={own.total} />
+                  <Points none={t('outcome.notRanked')} value={own.total} />
                 </td>
               </tr>
               <tr className="ecl-table__row">

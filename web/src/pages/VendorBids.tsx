@@ -10,7 +10,8 @@ import { useLocale } from '../i18n.js';
 import { money, parseMoney } from '../lib/format.js';
 import { ProblemError } from '../lib/problems.js';
 import { AskQuestion } from './AskQuestion.js';
-import { BidOutcomes, BidProgress } from './BidOutcome.js';
+import { BidOutcomes } from './BidOutcome.js';
+import { BidProgress } from './BidProgress.js';
 import { BidReceipt, type OwnBid, OwnBids, type Receipt } from './BidReceipt.js';
 
 /** A vendor's part of a tender: ask a question, submit, replace or withdraw a bid per lot, keep the receipt. */

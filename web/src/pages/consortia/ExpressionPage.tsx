@@ -2,32 +2,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Call, Consortium, Expression, Page, Resolution } from '../../api/types.js';
+import type { Call, Consortium, Expression } from '../../api/types.js';
 import { EligibilityReasons } from '../../components/eligibility.js';
 import { firstProblem, Notice, Pending, ProblemNotice } from '../../components/feedback.js';
-import { Field, MoneyField } from '../../components/forms.js';
-import { Instant, PageHeader, Section } from '../../components/ui.js';
+import { MoneyField, TextArea, TextField } from '../../components/forms.js';
+import { Instant, PageHeader } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money, parseMoney, percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
 import { useSession } from '../../session.js';
 import { ExpressionResult } from './ExpressionResult.js';
-import { consortiumKey, expressionsKey, resolutionsKey } from './keys.js';
-
-const CATEGORIES = [
-  'siem',
-  'edr-xdr',
-  'ndr',
-  'threat-intelligence',
-  'ai-anomaly-detection',
-  'other',
-] as const;
-
-interface ToolRow {
-  category: string;
-  description: string;
-  cost: string;
-}
+import { consortiumKey, expressionsKey } from './keys.js';
+import { SubmitExpression } from './SubmitExpression.js';
+import { type CATEGORIES, emptyTool, type ToolRow, ToolRows } from './ToolRows.js';
 
 /** The most EU money the call allows: its co-funding rate of the cost, down to the cent (as the platform counts). */
 export function coFundingCap(rate: number, costCents: number): number {
@@ -72,17 +59,9 @@ export function ExpressionPage() {
         api.GET('/api/v1/consortia/{id}', { params: { path: { id: consortiumId } } }),
       ) as Promise<Consortium>,
   });
-  const resolutions = useQuery({
-    queryKey: resolutionsKey(consortiumId),
-    enabled: Boolean(consortiumId && id),
-    queryFn: () =>
-      must(
-        api.GET('/api/v1/consortia/{id}/resolutions', { params: { path: { id: consortiumId } } }),
-      ) as Promise<Page<Resolution>>,
-  });
 
   const [summary, setSummary] = useState('');
-  const [tools, setTools] = useState<ToolRow[]>([{ category: 'siem', description: '', cost: '' }]);
+  const [tools, setTools] = useState<ToolRow[]>([emptyTool()]);
   const [years, setYears] = useState('5');
   const [requested, setRequested] = useState('');
   const loaded = expression.data;
@@ -133,16 +112,7 @@ export function ExpressionPage() {
       if (!id) navigate(`/expressions/${x.id}`, { replace: true, state: { saved: true } });
     },
   });
-  const submit = useMutation({
-    mutationFn: () =>
-      must(api.POST('/api/v1/expressions/{id}/submit', { params: { path: { id: id ?? '' } } })),
-    onSuccess: () => {
-      void queries.invalidateQueries({ queryKey: ['expression', id] });
-      void queries.invalidateQueries({ queryKey: expressionsKey(consortiumId) });
-    },
-  });
-
-  const problem = firstProblem(expression.error, call.error, consortium.error, save.error, submit.error);
+  const problem = firstProblem(expression.error, call.error, consortium.error, save.error);
   if ((id && !expression.data) || !call.data || !consortium.data) return <Pending problem={problem} />;
   const c = call.data;
   const x = expression.data;
@@ -154,22 +124,10 @@ export function ExpressionPage() {
   const overCap = requestedCents !== null && requestedCents > cap;
   const fieldError = (path: string) =>
     save.error instanceof ProblemError ? save.error.fieldMessage(path) : undefined;
-  const callOpen = Date.now() < new Date(c.closesAt).getTime();
-  const approved = (resolutions.data?.items ?? []).some(
-    (r) => r.expressionId === id && r.outcome === 'passed',
-  );
-  const missing = [
-    ...(consortium.data.agreementSealed ? [] : [t('expression.needsAgreement')]),
-    ...(approved ? [] : [t('expression.needsResolution')]),
-    ...(callOpen ? [] : [t('expression.needsCall')]),
-  ];
   const onSave = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
   };
-  const setTool = (i: number, patch: Partial<ToolRow>) =>
-    setTools((all) => all.map((row, j) => (j === i ? { ...row, ...patch } : row)));
-
   return (
     <>
       <PageHeader
@@ -203,108 +161,30 @@ export function ExpressionPage() {
 
         <form onSubmit={onSave} className="narrow-form expression-form" aria-label={t('expression.titleNew')}>
           <fieldset disabled={!editable} className="ecl-u-border-width-0 ecl-u-pa-none">
-            <Field id="summary" label={t('expression.summary')} error={fieldError('/summary')}>
-              {(describedBy) => (
-                <textarea
-                  id="summary"
-                  required
-                  rows={5}
-                  className="ecl-text-area ecl-text-area--l"
-                  aria-describedby={describedBy}
-                  value={summary}
-                  onChange={(e) => setSummary(e.target.value)}
-                />
-              )}
-            </Field>
+            <TextArea
+              id="summary"
+              label={t('expression.summary')}
+              rows={5}
+              value={summary}
+              onChange={setSummary}
+              error={fieldError('/summary')}
+            />
             <h2 className="ecl-u-type-heading-3">{t('expression.tools')}</h2>
-            {tools.map((row, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are the form's own, in order
-              <fieldset key={i} className="tool-row">
-                <legend className="ecl-form-label">{t('expression.tool', { n: i + 1 })}</legend>
-                <div className="ecl-form-group ecl-u-mb-s">
-                  <label className="ecl-form-label" htmlFor={`tool-${i}-category`}>
-                    {t('expression.category')}
-                  </label>
-                  <div className="ecl-select__container ecl-select__container--m">
-                    <select
-                      id={`tool-${i}-category`}
-                      className="ecl-select"
-                      value={row.category}
-                      onChange={(e) => setTool(i, { category: e.target.value })}
-                    >
-                      {CATEGORIES.map((k) => (
-                        <option key={k} value={k}>
-                          {t(`expression.categories.${k}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                </div>
-                <Field
-                  id={`tool-${i}-description`}
-                  label={t('expression.description')}
-                  error={fieldError(`/tools/${i}/description`)}
-                >
-                  {(describedBy) => (
-                    <input
-                      id={`tool-${i}-description`}
-                      required
-                      className="ecl-text-input ecl-text-input--l"
-                      aria-describedby={describedBy}
-                      value={row.description}
-                      onChange={(e) => setTool(i, { description: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <MoneyField
-                  id={`tool-${i}-cost`}
-                  label={t('expression.cost')}
-                  text={row.cost}
-                  onText={(cost) => setTool(i, { cost })}
-                  error={fieldError(`/tools/${i}/estimatedCostCents`)}
-                />
-                {editable && tools.length > 1 ? (
-                  <button
-                    type="button"
-                    className="ecl-button ecl-button--ghost ecl-u-mb-s"
-                    onClick={() => setTools((all) => all.filter((_, j) => j !== i))}
-                  >
-                    {t('expression.removeTool', { n: i + 1 })}
-                  </button>
-                ) : null}
-              </fieldset>
-            ))}
-            {editable ? (
-              <button
-                type="button"
-                className="ecl-button ecl-button--secondary ecl-u-mb-m"
-                onClick={() => setTools((all) => [...all, { category: 'siem', description: '', cost: '' }])}
-              >
-                {t('expression.addTool')}
-              </button>
-            ) : null}
+            <ToolRows tools={tools} onTools={setTools} editable={editable} error={fieldError} />
             <p className="ecl-u-type-paragraph ecl-u-type-bold">
               {t('expression.totalCost', { amount: money(totalCents, locale) })}
             </p>
-            <Field
+            <TextField
               id="hosting-years"
+              type="number"
+              min={1}
+              max={30}
+              size="s"
               label={t('expression.hostingYears')}
+              value={years}
+              onChange={setYears}
               error={fieldError('/hostingYears')}
-            >
-              {(describedBy) => (
-                <input
-                  id="hosting-years"
-                  type="number"
-                  min={1}
-                  max={30}
-                  required
-                  className="ecl-text-input ecl-text-input--s"
-                  aria-describedby={describedBy}
-                  value={years}
-                  onChange={(e) => setYears(e.target.value)}
-                />
-              )}
-            </Field>
+            />
             <MoneyField
               id="requested"
               label={t('expression.requested')}
@@ -337,41 +217,12 @@ export function ExpressionPage() {
         </form>
 
         {x && status === 'draft' ? (
-          <Section id="submit" title={t('expression.submitTitle')} className="ecl-u-mt-xl ecl-u-mb-xl">
-            {coordinating ? (
-              <>
-                <p className="ecl-u-type-paragraph">{t('expression.submitIntro')}</p>
-                {missing.length ? (
-                  <div id="submit-missing" className="ecl-u-mb-m">
-                    <p className="ecl-u-type-paragraph ecl-u-mb-xs">{t('expression.needs')}</p>
-                    <ul className="ecl-unordered-list">
-                      {missing.map((m) => (
-                        <li className="ecl-unordered-list__item" key={m}>
-                          {m}
-                        </li>
-                      ))}
-                    </ul>
-                    {!approved ? (
-                      <Link className="ecl-link" to={`/consortia/${consortiumId}#resolutions`}>
-                        {t('expression.proposeApproval')}
-                      </Link>
-                    ) : null}
-                  </div>
-                ) : null}
-                <button
-                  type="button"
-                  className="ecl-button ecl-button--primary"
-                  disabled={missing.length > 0 || submit.isPending}
-                  aria-describedby={missing.length ? 'submit-missing' : undefined}
-                  onClick={() => submit.mutate()}
-                >
-                  {t('expression.submit')}
-                </button>
-              </>
-            ) : (
-              <p className="ecl-u-type-paragraph">{t('expression.onlyCoordinator')}</p>
-            )}
-          </Section>
+          <SubmitExpression
+            expressionId={x.id}
+            consortium={consortium.data}
+            callOpen={Date.now() < new Date(c.closesAt).getTime()}
+            coordinating={coordinating}
+          />
         ) : null}
       </div>
     </>

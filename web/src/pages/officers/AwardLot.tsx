@@ -4,7 +4,7 @@ import { api, must } from '../../api/client.js';
 import type { ContractDetails, Tender } from '../../api/types.js';
 import { ContractSplit } from '../../components/ContractSplit.js';
 import { firstProblem, Notice, ProblemNotice } from '../../components/feedback.js';
-import { Field } from '../../components/forms.js';
+import { TextArea } from '../../components/forms.js';
 import { downloadFile } from '../../components/save-file.js';
 import { Instant } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
@@ -150,38 +150,23 @@ export function AwardLot({ tender, lot, bids }: { tender: Tender; lot: number; b
         </div>
       </div>
       {chosen?.flags.abnormallyLow ? (
-        <Field
+        <TextArea
           id={`explanation-${lot}`}
           label={t('evaluation.explanation')}
           help={t('evaluation.explanationHint')}
-        >
-          {(describedBy) => (
-            <textarea
-              id={`explanation-${lot}`}
-              required
-              rows={3}
-              className="ecl-text-area ecl-text-area--l"
-              aria-describedby={describedBy}
-              value={explanation}
-              onChange={(e) => setExplanation(e.target.value)}
-            />
-          )}
-        </Field>
+          rows={3}
+          value={explanation}
+          onChange={setExplanation}
+        />
       ) : null}
       {chosen && chosen.rank !== 1 ? (
-        <Field id={`justification-${lot}`} label={t('evaluation.justification')}>
-          {(describedBy) => (
-            <textarea
-              id={`justification-${lot}`}
-              required
-              rows={3}
-              className="ecl-text-area ecl-text-area--l"
-              aria-describedby={describedBy}
-              value={justification}
-              onChange={(e) => setJustification(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextArea
+          id={`justification-${lot}`}
+          label={t('evaluation.justification')}
+          rows={3}
+          value={justification}
+          onChange={setJustification}
+        />
       ) : null}
       <button type="submit" className="ecl-button ecl-button--primary" disabled={decide.isPending}>
         {t('evaluation.award', { lot, vendor: chosen?.vendorName ?? '' })}

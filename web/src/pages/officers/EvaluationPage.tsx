@@ -8,7 +8,7 @@ import { downloadFile } from '../../components/save-file.js';
 import { PageHeader, Points, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money } from '../../lib/format.js';
-import { groundText } from '../BidOutcome.js';
+import { groundText } from '../grounds.js';
 import { AwardLot } from './AwardLot.js';
 import { BidChecks } from './BidChecks.js';
 import type { Evaluation, OfficerBid } from './evaluation-types.js';
