@@ -42,6 +42,7 @@ export async function changeDocument<T extends { rev: number }>(
           ...(effects.length ? { $push: { pendingEffects: { $each: effects } } } : {}),
         } as never,
       );
+      if (result.matchedCount === 1) lock.wrote = true;
       return result.matchedCount === 1
         ? { doc: { ...doc, ...change.set, rev: doc.rev + 1 } as T, effects }
         : undefined;

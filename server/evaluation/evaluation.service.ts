@@ -9,7 +9,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { loadTender } from '../tenders/tender-access.js';
+import { cachedTender, loadTender } from '../tenders/tender-access.js';
 import { computeLotRanking } from './ranking.js';
 
 /** The committee needs at least three evaluators who declared no conflict. */
@@ -25,13 +25,8 @@ async function evaluableTender(
   mayEvaluate: (tender: TenderRecord) => void,
 ): Promise<TenderRecord> {
   if (bid.status !== 'submitted') throw notFound('The bid');
-  // What the checks need, not the stored evaluation (which grows with the lot).
-  const tender = (await Tender.findById(bid.tenderId, {
-    evaluators: 1,
-    award: 1,
-    opening: 1,
-    awards: 1,
-  }).lean<TenderRecord>()) as TenderRecord;
+  // Read by every score of the evaluation: this process's copy while the tender is unchanged.
+  const tender = (await cachedTender(String(bid.tenderId))) as TenderRecord;
   mayEvaluate(tender);
   if (!tender.opening || !bid.opened) throw conflict('sealed', 'The bids are not opened yet.');
   if (tender.awards.some((a) => a.lot === bid.lot))

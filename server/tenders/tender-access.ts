@@ -1,4 +1,6 @@
+import { Types } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
+import { cachedDocument } from '../cached-documents.js';
 import { isMember } from '../consortia/consortia.service.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { notFound } from '../errors.js';
@@ -10,9 +12,18 @@ import { Tender, type TenderRecord } from './tender.model.js';
  * tenders only.
  */
 export async function loadTender(actor: Actor, id: string): Promise<TenderRecord> {
-  const t = await Tender.findById(id).lean<TenderRecord>();
+  const t = await cachedTender(id);
   if (!t || (t.status === 'draft' && !(await readsDraft(actor, t)))) throw notFound('The tender');
   return t;
+}
+
+/**
+ * The tender as it stands, from this process's copy while no one has changed it (see
+ * `cached-documents.ts`): frozen, to be read only. A malformed id is no tender.
+ */
+export async function cachedTender(id: string): Promise<TenderRecord | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  return cachedDocument('Tender', id, () => Tender.findById(id).lean<TenderRecord>());
 }
 
 /** Officers read every draft; a representative those of its consortium. */

@@ -12,7 +12,13 @@ import { Notice } from '../../server/notices/notice.model.js';
 import { Tender } from '../../server/tenders/tender.model.js';
 import { call, newOrganisation, newPerson, type Person } from '../support/api.js';
 import { eventually, harness, mailTo } from '../support/harness.js';
-import { formConsortium, hostingEntity, publishedTender, waitUntil } from '../support/procedure.js';
+import {
+  forceTender,
+  formConsortium,
+  hostingEntity,
+  publishedTender,
+  waitUntil,
+} from '../support/procedure.js';
 import { type SealedWorld, sealedWorld } from '../support/sealed-world.js';
 
 const offer = (lot: number, priceCents: number) => ({
@@ -56,7 +62,7 @@ describe('regressions of the sealed-phase review', function () {
 
     it('when the stored opening time lies before the deadline, then nothing opens the bids before the deadline', async () => {
       const original = (await Tender.findById(w.tenderId).lean())?.openingAt as Date;
-      await Tender.updateOne({ _id: w.tenderId }, { $set: { openingAt: new Date(0) } });
+      await forceTender(w.tenderId, { openingAt: new Date(0) });
       try {
         expect(await openingDue(w.tenderId)).to.equal('skipped');
         await reconcile();
@@ -66,7 +72,7 @@ describe('regressions of the sealed-phase review', function () {
           0,
         );
       } finally {
-        await Tender.updateOne({ _id: w.tenderId }, { $set: { openingAt: original } });
+        await forceTender(w.tenderId, { openingAt: original });
       }
     });
 
@@ -85,7 +91,7 @@ describe('regressions of the sealed-phase review', function () {
       };
       const tenderId = draft.body.id;
       // Published the way tenders were before the opening ceremony: no committee, the platform key.
-      await Tender.updateOne({ _id: tenderId }, { $set: { openingKey: null, openingCommittee: null } });
+      await forceTender(tenderId, { openingKey: null, openingCommittee: null });
       // Vendors of their own: this tender opens, and the sealed-phase checks must not meet its bidders.
       const a = await newPerson('vendor', await newOrganisation('vendor'));
       const b = await newPerson('vendor', await newOrganisation('vendor'));

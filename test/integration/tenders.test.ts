@@ -13,6 +13,7 @@ import { codelist, ocdsErrors } from '../support/ocds.js';
 import { pdfText } from '../support/pdf.js';
 import {
   approveTender,
+  forceTender,
   hostingEntity,
   openingCommittee,
   type SelectedExpression,
@@ -890,7 +891,7 @@ describe('tenders: sealed bids to award and standstill', function () {
 
   it('when the tender is cancelled after an award, then no contract is recorded or generated for it', async () => {
     // Cancelling through the API is refused once a contract exists; the state is forced to try the contract doors.
-    await Tender.updateOne({ _id: tenderId }, { $set: { status: 'cancelled' } });
+    await forceTender(tenderId, { status: 'cancelled' });
     try {
       const res = await call('POST', `/tenders/${tenderId}/contracts`, {
         token: officer.token,
@@ -906,7 +907,7 @@ describe('tenders: sealed bids to award and standstill', function () {
       expect(error?.message).to.match(/cancelled/);
       expect((await Contract.findById(contractId).lean())?.status).to.equal('failed');
     } finally {
-      await Tender.updateOne({ _id: tenderId }, { $set: { status: 'published' } });
+      await forceTender(tenderId, { status: 'published' });
       await Contract.updateOne({ _id: contractId }, { $set: { status: 'ready' } });
     }
   });

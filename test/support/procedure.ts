@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import { waitUntil } from '../../scripts/procedure.js';
+import { documentChanged } from '../../server/cached-documents.js';
+import { Tender } from '../../server/tenders/tender.model.js';
 import { call, centreId, newOrganisation, newPerson, type Person, steps } from './api.js';
 
 // The test worlds, built with the procedure's own steps (scripts/procedure.ts), which the demo narrates.
@@ -226,4 +228,13 @@ export async function publishedTender(
 /** From the opening time, a quorum of the committee acts and the bids open; answers the opening record. */
 export function openBids(tender: PublishedTender) {
   return steps.openBids(tender.id, tender.openingCommittee);
+}
+
+/**
+ * Forces fields of a stored tender, as no request could (to reach a state the API refuses), and
+ * marks it changed so that no process goes on using its copy (see `cached-documents.ts`).
+ */
+export async function forceTender(tenderId: string, set: Record<string, unknown>): Promise<void> {
+  await Tender.updateOne({ _id: tenderId }, { $set: set });
+  await documentChanged('Tender', tenderId);
 }
