@@ -1,10 +1,39 @@
-/** Job payloads carry ids only; the worker reloads the document it names. */
+/**
+ * Job payloads carry ids; the worker reloads the document it names. One exception: a notice that is
+ * about no sealed tender may ride in its first send job as recorded (a notice's content never
+ * changes), so that a fan-out to thousands sends without reading each one back.
+ */
 const objectId = { type: 'string', pattern: '^[0-9a-f]{24}$' } as const;
+
+/** A notice as recorded, what sending it needs. */
+const recordedNotice = {
+  type: 'object',
+  properties: {
+    template: { type: 'string', minLength: 1 },
+    locale: { type: 'string', minLength: 2 },
+    to: { type: 'string', minLength: 3 },
+    recipientName: { type: 'string' },
+    data: { type: 'object' },
+    attachments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { kind: { type: 'string' }, id: { type: 'string' } },
+        required: ['kind', 'id'],
+        additionalProperties: false,
+      },
+    },
+    messageId: { type: 'string', minLength: 3 },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+  required: ['template', 'locale', 'to', 'recipientName', 'data', 'attachments', 'messageId', 'createdAt'],
+  additionalProperties: false,
+} as const;
 
 export const jobSchemas = {
   'send-notice': {
     type: 'object',
-    properties: { noticeId: objectId },
+    properties: { noticeId: objectId, recorded: recordedNotice },
     required: ['noticeId'],
     additionalProperties: false,
   },

@@ -16,7 +16,12 @@ const isLastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?
 /** One processor per job: each calls the feature's use-case, nothing more. */
 export const processors: { [N in JobName]: Processor<N> } = {
   'send-notice': (data, job) =>
-    sendNotice(data.noticeId, Math.max(job.attemptsStarted, job.attemptsMade + 1), isLastAttempt(job)),
+    sendNotice(
+      data.noticeId,
+      Math.max(job.attemptsStarted, job.attemptsMade + 1),
+      isLastAttempt(job),
+      data.recorded,
+    ),
   'drain-effects': (data) => drainEffects(data.model, data.id),
   'close-call': (data) => closeCall(data.callId),
   'open-tender': (data) => openingDue(data.tenderId),

@@ -35,13 +35,14 @@ async function dispatch(job: Job): Promise<unknown> {
 }
 
 /**
- * Jobs in hand at once per queue and process. A notice mostly waits on the mail server, so many go
- * at once and the pooled transport keeps its connections busy. Follow-ups (effects) go two at a
+ * Jobs in hand at once per queue and process. A notice mostly waits on the mail server and on its
+ * record as sent (written with others, see `sending.ts`), so many go at once and the pooled
+ * transport keeps its connections busy (48: fewer slow fan-outs than at 16). Follow-ups (effects) go two at a
  * time: in a deadline rush they would otherwise take the database from the requests they follow
  * (measured: about a fifth more bids answered per second than at four); more workers drain more.
  * The audit appender runs alone anyway.
  */
-const concurrencyOf: Partial<Record<QueueName, number>> = { notices: 16, audit: 1, effects: 2 };
+const concurrencyOf: Partial<Record<QueueName, number>> = { notices: 48, audit: 1, effects: 2 };
 
 /** Starts one BullMQ worker per queue and the periodic reconciler. */
 export async function startWorkers(

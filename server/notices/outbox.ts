@@ -1,6 +1,7 @@
 import { Types, trusted } from 'mongoose';
 import { context } from '../context.js';
 import { keyedId } from '../keyed-id.js';
+import type { JobData } from '../queues.js';
 import { Notice, NoticeOutbox } from './notice.model.js';
 import type { Recipient } from './recipients.js';
 import { localeFor } from './templates.js';
@@ -26,12 +27,34 @@ function messageDomain(): string {
 }
 
 /** A notice's send job: one per notice id, so a notice is in hand in one worker at a time. */
-const noticeJob = (noticeId: string) => ({ data: { noticeId }, jobId: `notice-${noticeId}` });
+const noticeJob = (noticeId: string, recorded?: JobData<'send-notice'>['recorded']) => ({
+  data: { noticeId, ...(recorded ? { recorded } : {}) },
+  jobId: `notice-${noticeId}`,
+});
+
+/**
+ * The first send job of a notice just recorded: it carries the notice, which the worker then need
+ * not read back. A notice about a sealed tender carries its id only, so that the queues (which
+ * administrators can look into) say nothing about who bid.
+ */
+export function firstSendJob(d: ReturnType<typeof noticeDocument>) {
+  if (d.sealedTenderId) return noticeJob(String(d._id));
+  return noticeJob(String(d._id), {
+    template: d.template,
+    locale: d.locale,
+    to: d.to,
+    recipientName: d.recipient.name,
+    data: d.data,
+    attachments: d.attachments,
+    messageId: d.messageId,
+    createdAt: d.createdAt.toISOString(),
+  });
+}
 
 /** The notice's id, derived from its key: a second recording finds the first by `_id` alone. */
 const noticeIdFor = (key: string) => new Types.ObjectId(keyedId('notice', key));
 
-function noticeDocument(n: NewNotice, now: Date) {
+export function noticeDocument(n: NewNotice, now: Date) {
   const _id = noticeIdFor(n.key);
   return {
     _id,
@@ -89,11 +112,11 @@ export async function recordNotices(notices: NewNotice[]): Promise<string[]> {
   );
   const existing = await insertNew(Notice.collection, docs);
   const ids: string[] = [];
-  const pending: string[] = [];
+  const jobs: ReturnType<typeof noticeJob>[] = [];
   for (const [i, d] of docs.entries()) {
     if (!existing.has(i)) {
       ids.push(String(d._id));
-      pending.push(String(d._id));
+      jobs.push(firstSendJob(d));
       continue;
     }
     // Recorded by an earlier run of the same handler (or, before ids were derived, under another id).
@@ -102,9 +125,10 @@ export async function recordNotices(notices: NewNotice[]): Promise<string[]> {
       (await Notice.findOne({ key: d.key }, { _id: 1, status: 1 }).lean());
     if (!stored) continue;
     ids.push(String(stored._id));
-    if (stored.status === 'pending') pending.push(String(stored._id));
+    // Recorded before: it may be in hand already, so its job reads it (and finds it sent, perhaps).
+    if (stored.status === 'pending') jobs.push(noticeJob(String(stored._id)));
   }
-  await context().queues.addBulkAfterWrite('send-notice', pending.map(noticeJob));
+  await context().queues.addBulkAfterWrite('send-notice', jobs);
   return ids;
 }
 

@@ -1,6 +1,8 @@
 import { UnrecoverableError } from 'bullmq';
 import { context } from '../context.js';
+import { GroupCommit } from '../group-commit.js';
 import { mailTransport } from '../mail.js';
+import type { JobData } from '../queues.js';
 import { loadAttachments } from './attachments.js';
 import { Notice } from './notice.model.js';
 import { renderEmail } from './templates.js';
@@ -25,6 +27,21 @@ interface StoredNotice {
 }
 
 const loadNotice = (noticeId: string) => Notice.findById(noticeId).lean();
+
+/** A notice as its first send job carries it (see `firstSendJob`), in the shape it is stored. */
+const asStored = (noticeId: string, r: NonNullable<JobData<'send-notice'>['recorded']>) => ({
+  _id: noticeId,
+  template: r.template,
+  locale: r.locale,
+  to: r.to,
+  recipient: { name: r.recipientName },
+  data: r.data,
+  attachments: r.attachments,
+  messageId: r.messageId,
+  createdAt: new Date(r.createdAt),
+  status: 'pending' as const,
+  attempts: 0,
+});
 
 /** A notice as its recipient reads it: rendered in its language, with its attachments made. */
 export async function renderNotice(notice: StoredNotice) {
@@ -57,8 +74,10 @@ export async function sendNotice(
   noticeId: string,
   attempt: number,
   isLastAttempt: boolean,
+  recorded?: JobData<'send-notice'>['recorded'],
 ): Promise<'sent' | 'skipped'> {
-  const notice = await loadNotice(noticeId);
+  // A first attempt that carries the notice just recorded need not read it: nothing sent it yet.
+  const notice = attempt === 1 && recorded ? asStored(noticeId, recorded) : await loadNotice(noticeId);
   if (notice?.status !== 'pending') return 'skipped';
   const attempts = Math.max(notice.attempts + 1, attempt);
   const { config } = context();
@@ -89,9 +108,22 @@ export async function sendNotice(
     );
     throw permanent ? new UnrecoverableError(reason) : err;
   }
-  await Notice.updateOne(
-    { _id: notice._id },
-    { $set: { status: 'sent', sentAt: new Date(), lastError: null, attempts } },
-  );
+  await sentNotices.add({ id: notice._id, attempts, at: new Date() });
   return 'sent';
 }
+
+/**
+ * Notices sent, recorded as sent together (one bulk write for the many that a fan-out sends at
+ * once): each sender still waits for its own record before its job is done.
+ */
+const sentNotices = new GroupCommit<{ id: unknown; attempts: number; at: Date }>(async (sent) => {
+  await Notice.bulkWrite(
+    sent.map((s) => ({
+      updateOne: {
+        filter: { _id: s.id },
+        update: { $set: { status: 'sent', sentAt: s.at, lastError: null, attempts: s.attempts } },
+      },
+    })),
+    { ordered: false },
+  );
+});
