@@ -88,6 +88,13 @@ const signature = (q: Query) => `${q.collection}.${q.method}(${Object.keys(q.fil
 function capture(): { queries: Query[]; stop(): void } {
   const queries: Query[] = [];
   mongoose.set('debug', (collection: string, method: string, ...args: unknown[]) => {
+    // A bulk write is its operations, each with its filter (notices recorded as sent together).
+    if (method === 'bulkWrite') {
+      for (const op of args[0] as Record<string, { filter?: Record<string, unknown> }>[])
+        for (const [kind, o] of Object.entries(op))
+          queries.push({ collection, method: `bulkWrite.${kind}`, filter: o.filter ?? {} });
+      return;
+    }
     if (!withFilter.has(method)) return;
     const filter = (method === 'distinct' ? args[1] : args[0]) as Record<string, unknown> | undefined;
     queries.push({ collection, method, filter: filter ?? {} });
@@ -208,7 +215,7 @@ describe('query plans of the hot paths', () => {
     // The notice pipeline, the effect drain and the scoring path are among what was explained.
     for (const sig of [
       'notices.findOne(_id)',
-      'notices.updateOne(_id)',
+      'notices.bulkWrite.updateOne(_id)',
       'bids.findOne(_id)',
       'bids.updateOne(_id)',
       'tenders.findOne(_id)',
