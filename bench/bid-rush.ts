@@ -21,7 +21,7 @@ import { Tender } from '../server/tenders/tender.model.js';
 import { bareServer, benchPlatform, get, load, percentile, perSecond, post, row, spread } from './support.js';
 
 const VENDORS = Number(process.env.BENCH_VENDORS ?? 250);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCY = 50;
 const LOTS = 16;
 
