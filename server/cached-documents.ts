@@ -14,7 +14,8 @@ import { VERSION_TTL_MS, versionKey } from './locks.js';
  * calls `documentChanged`. Copies are frozen: a caller that tried to change one would throw.
  */
 const MAX_AGE_MS = 60_000;
-const MAX_COPIES = 1_000;
+// A tender with its stored evaluation can weigh a few hundred kB; the tenders in a rush at once are few.
+const MAX_COPIES = 200;
 
 interface Copy {
   version: string | null;

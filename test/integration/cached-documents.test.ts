@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { documentChanged } from '../../server/cached-documents.js';
 import { context } from '../../server/context.js';
 import { badRequest } from '../../server/errors.js';
@@ -7,20 +7,7 @@ import { versionKey } from '../../server/locks.js';
 import { changeDocument } from '../../server/revision.js';
 import { Tender, type TenderRecord } from '../../server/tenders/tender.model.js';
 import { cachedTender } from '../../server/tenders/tender-access.js';
-
-/** How often the tender `id` was read from the database while `fn` ran (other tenders the workers read aside). */
-async function readsOf(id: string, fn: () => Promise<unknown>): Promise<number> {
-  let reads = 0;
-  mongoose.set('debug', (collection: string, method: string, filter?: { _id?: unknown }) => {
-    if (collection === 'tenders' && method.startsWith('find') && String(filter?._id) === id) reads++;
-  });
-  try {
-    await fn();
-  } finally {
-    mongoose.set('debug', false);
-  }
-  return reads;
-}
+import { readsOf } from '../support/queries.js';
 
 /** A draft tender stored as it is, straight into the database. */
 async function storedTender(): Promise<string> {
@@ -48,7 +35,7 @@ describe('hot documents: a copy in the process, checked against the version in R
     const id = await storedTender();
     const first = await cachedTender(id);
     let second: TenderRecord | null = null;
-    expect(await readsOf(id, async () => (second = await cachedTender(id)))).to.equal(0);
+    expect(await readsOf('tenders', id, async () => (second = await cachedTender(id)))).to.equal(0);
     expect(second).to.equal(first);
     expect(first?.title).to.equal('Before');
   });
@@ -60,7 +47,7 @@ describe('hot documents: a copy in the process, checked against the version in R
     await changeDocument<TenderRecord>(Tender, id, 'The tender', () => ({ set: { title: 'After' } }));
     expect(await context().redis.get(versionKey('Tender', id))).to.not.equal(before);
     let read: TenderRecord | null = null;
-    expect(await readsOf(id, async () => (read = await cachedTender(id)))).to.equal(1);
+    expect(await readsOf('tenders', id, async () => (read = await cachedTender(id)))).to.equal(1);
     expect((read as TenderRecord | null)?.title).to.equal('After');
   });
 
@@ -74,7 +61,7 @@ describe('hot documents: a copy in the process, checked against the version in R
     }).catch((err: Error) => err);
     expect(refused).to.be.instanceOf(Error);
     expect(await context().redis.get(versionKey('Tender', id))).to.equal(version);
-    expect(await readsOf(id, () => cachedTender(id))).to.equal(0);
+    expect(await readsOf('tenders', id, () => cachedTender(id))).to.equal(0);
   });
 
   it('when another process writes the tender outside a lock and says so, then this process reads it again', async () => {

@@ -2,20 +2,7 @@ import { expect } from 'chai';
 import mongoose from 'mongoose';
 import { peopleOf } from '../../server/notices/recipients.js';
 import { newOrganisation, newPerson } from '../support/api.js';
-
-/** The collection calls made while `fn` runs, as `collection.method(filter keys)`. */
-async function callsDuring(fn: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  mongoose.set('debug', (collection: string, method: string, filter?: Record<string, unknown>) => {
-    seen.push(`${collection}.${method}(${Object.keys(filter ?? {}).join(',')})`);
-  });
-  try {
-    await fn();
-  } finally {
-    mongoose.set('debug', false);
-  }
-  return seen;
-}
+import { callsDuring } from '../support/queries.js';
 
 describe('who is told: an organisation’s directory', () => {
   it('when a vendor’s people are told, then they come from its directory, read by _id, not from every account', async () => {

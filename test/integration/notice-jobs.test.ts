@@ -1,9 +1,10 @@
 import { expect } from 'chai';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { Notice } from '../../server/notices/notice.model.js';
 import { firstSendJob, type NewNotice, noticeDocument } from '../../server/notices/outbox.js';
 import { sendNotice } from '../../server/notices/sending.js';
 import { eventually, mailTo } from '../support/harness.js';
+import { readsOf } from '../support/queries.js';
 
 /** A notice stored as recorded, with no job queued for it (the test plays the worker). */
 async function storedNotice(sealedTenderId?: string) {
@@ -26,20 +27,6 @@ async function storedNotice(sealedTenderId?: string) {
   return doc;
 }
 
-/** How often the notice `id` was read while `fn` ran. */
-async function readsOf(id: string, fn: () => Promise<unknown>): Promise<number> {
-  let reads = 0;
-  mongoose.set('debug', (collection: string, method: string, filter?: { _id?: unknown }) => {
-    if (collection === 'notices' && method.startsWith('find') && String(filter?._id) === id) reads++;
-  });
-  try {
-    await fn();
-  } finally {
-    mongoose.set('debug', false);
-  }
-  return reads;
-}
-
 describe('notice send jobs: the first carries the notice', () => {
   it('when a notice about no sealed tender is recorded, then its first job carries it; one about a sealed tender carries its id only', async () => {
     const open = await storedNotice();
@@ -56,7 +43,9 @@ describe('notice send jobs: the first carries the notice', () => {
     const id = String(doc._id);
     const { recorded } = firstSendJob(doc).data;
     let outcome = '';
-    expect(await readsOf(id, async () => (outcome = await sendNotice(id, 1, false, recorded)))).to.equal(0);
+    expect(
+      await readsOf('notices', id, async () => (outcome = await sendNotice(id, 1, false, recorded))),
+    ).to.equal(0);
     expect(outcome).to.equal('sent');
     await eventually(() => mailTo(doc.to).length === 1);
     const [mail] = mailTo(doc.to);
@@ -64,7 +53,9 @@ describe('notice send jobs: the first carries the notice', () => {
     const stored = await Notice.findById(id).lean();
     expect(stored).to.include({ status: 'sent', attempts: 1 });
     // A retry of the same job (its worker died after sending) reads the notice and finds it sent.
-    expect(await readsOf(id, async () => (outcome = await sendNotice(id, 2, false, recorded)))).to.equal(1);
+    expect(
+      await readsOf('notices', id, async () => (outcome = await sendNotice(id, 2, false, recorded))),
+    ).to.equal(1);
     expect(outcome).to.equal('skipped');
     await new Promise((r) => setTimeout(r, 300));
     expect(mailTo(doc.to)).to.have.length(1);
