@@ -140,8 +140,18 @@ describe('console: an officer runs a tender from its draft to the contract', fun
     await page
       .getByText('The consortium has not passed a resolution approving this tender as it stands now.')
       .waitFor();
+    await page.getByText('This cannot be done now').waitFor();
     await expectAccessible(page, 'a draft tender refused publication');
     await screenshot(page, 'tender-prepare-en');
+    // In Dutch the refusal has a Dutch heading, and the API's English explanation is marked as English.
+    await page.getByLabel('Language', { exact: true }).selectOption('nl');
+    await page.getByText('Dit kan nu niet').waitFor();
+    expect(await page.getByRole('alert').locator('[lang="en"]').first().textContent()).to.match(
+      /has not passed a resolution/,
+    );
+    await expectAccessible(page, 'a draft tender refused publication, in Dutch');
+    await screenshot(page, 'tender-prepare-nl');
+    await page.getByLabel('Taal', { exact: true }).selectOption('en');
     await approveTender(sel.consortiumId, tenderId, sel.members);
     await page.getByRole('button', { name: 'Publish the tender' }).click();
     await page.getByText('The tender is published; the subscribed vendors are told.').waitFor();

@@ -5,6 +5,7 @@ import { asAdmin, call } from '../support/api.js';
 import {
   browserAvailable,
   expectAccessible,
+  inDutch,
   launchBrowser,
   pageFor,
   screenshot,
@@ -98,6 +99,7 @@ describe('console: the administrator’s operations', function () {
     expect(page.url()).to.include('status=failed');
     await expectAccessible(page, 'the notice desk');
     await screenshot(page, 'notices-en');
+    await inDutch(page, 'Berichten', 'notices-nl');
     harness().mail.beforeAccept = undefined;
     await row.getByRole('button', { name: `Send again to ${email}` }).click();
     await page.getByLabel('Delivery').selectOption('sent');

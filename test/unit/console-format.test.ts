@@ -8,6 +8,7 @@ import {
   percent,
   period,
   timeLeft,
+  timeLeftWords,
   utc,
 } from '../../web/src/lib/format.js';
 import { problemFrom } from '../../web/src/lib/problems.js';
@@ -57,6 +58,11 @@ describe('the console’s formatting and error mapping', () => {
     const now = Date.parse('2026-12-01T10:00:00Z');
     expect(timeLeft('2026-12-02T12:30:00Z', now)).to.deep.equal({ days: 1, hours: 2, minutes: 30 });
     expect(timeLeft('2026-12-01T09:59:00Z', now)).to.equal(null);
+    // Said from its largest unit: no "0 d 0 h" before the minutes that are left.
+    expect(timeLeftWords({ days: 1, hours: 2, minutes: 30 })).to.equal('tender.timeLeft.days');
+    expect(timeLeftWords({ days: 0, hours: 2, minutes: 0 })).to.equal('tender.timeLeft.hours');
+    expect(timeLeftWords({ days: 0, hours: 0, minutes: 1 })).to.equal('tender.timeLeft.minutes');
+    expect(timeLeftWords({ days: 0, hours: 0, minutes: 0 })).to.equal('tender.timeLeft.soon');
   });
 
   it('when the API refuses, then its problem details become an error naming each field', () => {

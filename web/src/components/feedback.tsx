@@ -6,29 +6,70 @@ import { Icon, Loading } from './ui.js';
 // What the console tells its reader: the API's refusals explained, notifications, and what a page
 // shows while it waits.
 
-/** A refusal from the API, explained: its title and detail, and each named field. */
+/** A refusal's heading in the reader's language, by its HTTP status. */
+function headingOf(status: number): string | undefined {
+  if (status === 0) return 'offline';
+  if (status === 400 || status === 422) return 'invalid';
+  return {
+    401: 'signIn',
+    403: 'forbidden',
+    404: 'notFound',
+    409: 'conflict',
+    413: 'tooLarge',
+    429: 'busy',
+    503: 'busy',
+  }[status];
+}
+
+/**
+ * A refusal from the API, explained: a heading in the reader's language, the API's detail and each
+ * named field. The API words its refusals in English; in another language they are marked so and
+ * announced as English.
+ */
 export function ProblemNotice({ problem }: { problem: ProblemError }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
+  if (problem.worded) return <Refusal title={problem.title} />;
+  if (problem.status === 0)
+    return <Refusal title={t('problem.status.offline')} detail={t('problem.offline')} />;
+  const heading = headingOf(problem.status);
   return (
     <div className="ecl-notification ecl-notification--error ecl-u-mb-l" role="alert">
       <Icon name="error" size="l" className="ecl-notification__icon" />
       <div className="ecl-notification__content">
-        <div className="ecl-notification__title">{problem.title || t('problem.title')}</div>
+        <div className="ecl-notification__title">
+          {heading ? t(`problem.status.${heading}`) : t('problem.title')}
+        </div>
         <div className="ecl-notification__description">
-          {problem.detail}
+          {locale !== 'en' && problem.detail ? (
+            <span className="ecl-u-type-paragraph-s ecl-u-d-block">{t('problem.inEnglish')}</span>
+          ) : null}
+          <span lang="en">{problem.detail}</span>
           {problem.errors.length ? (
             <>
               <p className="ecl-u-mt-xs ecl-u-mb-none">{t('problem.fields')}</p>
               <ul className="ecl-unordered-list">
                 {problem.errors.map((e) => (
                   <li className="ecl-unordered-list__item" key={e.path + e.message}>
-                    <code>{e.path}</code> {e.message}
+                    <code>{e.path}</code> <span lang="en">{e.message}</span>
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
         </div>
+      </div>
+    </div>
+  );
+}
+
+/** A refusal the console words itself, in the reader's language. */
+function Refusal({ title, detail }: { title: string; detail?: string }) {
+  return (
+    <div className="ecl-notification ecl-notification--error ecl-u-mb-l" role="alert">
+      <Icon name="error" size="l" className="ecl-notification__icon" />
+      <div className="ecl-notification__content">
+        <div className="ecl-notification__title">{title}</div>
+        {detail ? <div className="ecl-notification__description">{detail}</div> : null}
       </div>
     </div>
   );

@@ -76,6 +76,13 @@ export function timeLeft(iso: string, now: number): { days: number; hours: numbe
   };
 }
 
+/** Which words say how long is left: its largest unit first, none of the units that are zero before it. */
+export function timeLeftWords(left: { days: number; hours: number; minutes: number }) {
+  if (left.days) return 'tender.timeLeft.days' as const;
+  if (left.hours) return 'tender.timeLeft.hours' as const;
+  return left.minutes ? ('tender.timeLeft.minutes' as const) : ('tender.timeLeft.soon' as const);
+}
+
 /**
  * An amount in euros as a person types it (`1.300.000,50` in Dutch, `1,300,000.50` in English, or
  * plain `1300000.5`) as integer cents; null when it is no amount.

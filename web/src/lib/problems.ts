@@ -14,6 +14,8 @@ export class ProblemError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors: FieldProblem[] = [],
+    /** True when the console worded it itself, in the reader's language (not the API, in English). */
+    readonly worded = false,
   ) {
     super(detail || title);
     this.name = 'ProblemError';

@@ -28,7 +28,7 @@ export function SignIn() {
     } catch (err) {
       setProblem(
         err instanceof ProblemError && err.status === 401
-          ? new ProblemError(401, err.type, t('signIn.failed'), '')
+          ? new ProblemError(401, err.type, t('signIn.failed'), '', [], true)
           : (err as ProblemError),
       );
     } finally {

@@ -6,7 +6,7 @@ import type { Page, Question, Tender } from '../api/types.js';
 import { ProblemNotice } from '../components/feedback.js';
 import { Instant, Loading, PageHeader, Status, TableHead } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
-import { money, number, percent, period, timeLeft } from '../lib/format.js';
+import { money, number, percent, period, timeLeft, timeLeftWords } from '../lib/format.js';
 import { ProblemError } from '../lib/problems.js';
 import { useSession } from '../session.js';
 import { TenderOffice } from './officers/TenderOffice.js';
@@ -28,7 +28,7 @@ function Countdown({ iso, now }: { iso: string; now: number }) {
   return (
     <span className="ecl-u-type-color-grey-75">
       {' '}
-      ({left ? t('tender.timeLeft', left) : t('tender.passed')})
+      ({left ? t(timeLeftWords(left), left) : t('tender.passed')})
     </span>
   );
 }

@@ -8,7 +8,7 @@ import { TextArea } from '../../components/forms.js';
 import { downloadFile } from '../../components/save-file.js';
 import { Instant } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
-import { fixed, timeLeft } from '../../lib/format.js';
+import { fixed, timeLeft, timeLeftWords } from '../../lib/format.js';
 import type { ProblemError } from '../../lib/problems.js';
 import { useNow } from '../TenderPage.js';
 import type { EvaluatedBid } from './evaluation-types.js';
@@ -76,7 +76,7 @@ export function AwardLot({ tender, lot, bids }: { tender: Tender; lot: number; b
           {left ? (
             <>
               {t('evaluation.standstillUntil')} <Instant iso={award.standstillEndsAt} /> (
-              {t('tender.timeLeft', left)})
+              {t(timeLeftWords(left), left)})
             </>
           ) : (
             <>
