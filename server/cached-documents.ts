@@ -33,7 +33,14 @@ export async function cachedDocument<T>(
 ): Promise<T | null> {
   const key = versionKey(model, id);
   // The version is read before the document: a write in between makes the copy older, never newer.
-  const version = await context().redis.get(key);
+  // Without Redis there is no version to trust: the document is read, and no copy kept or used.
+  const version = await context()
+    .redis.get(key)
+    .catch(() => undefined);
+  if (version === undefined) {
+    copies.delete(key);
+    return load();
+  }
   const copy = copies.get(key);
   if (copy && copy.version === version && Date.now() - copy.at < MAX_AGE_MS) return copy.doc as T;
   const doc = await load();

@@ -84,6 +84,21 @@ describe('hot documents: a copy in the process, checked against the version in R
     expect((await cachedTender(id))?.title).to.equal('Before');
   });
 
+  it('when Redis does not answer, then the tender is read from the database and no copy is trusted', async () => {
+    const id = await storedTender();
+    await cachedTender(id);
+    await Tender.updateOne({ _id: id }, { $set: { title: 'Read without Redis' } });
+    const { redis } = context();
+    const get = redis.get;
+    redis.get = (() => Promise.reject(new Error('Redis is down'))) as typeof redis.get;
+    try {
+      expect((await cachedTender(id))?.title).to.equal('Read without Redis');
+    } finally {
+      redis.get = get;
+    }
+    await documentChanged('Tender', id);
+  });
+
   it('when the id is malformed or unknown, then there is no tender and nothing is kept', async () => {
     expect(await cachedTender('not-an-id')).to.equal(null);
     expect(await cachedTender(new Types.ObjectId().toHexString())).to.equal(null);
