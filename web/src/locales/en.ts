@@ -1,6 +1,7 @@
 import { consortiaEn } from './en-consortia.js';
 import { officersEn } from './en-officers.js';
 import { operationsEn } from './en-operations.js';
+import { outcomeEn } from './en-outcome.js';
 import { proceduresEn } from './en-procedures.js';
 
 export const en = {
@@ -144,51 +145,6 @@ export const en = {
     sendQuestion: 'Send the question',
     asked: 'Your question is sent. The answer will be published for every vendor, without your name.',
   },
-  outcome: {
-    progress: 'Where your bid for lot {{lot}} is',
-    step: {
-      published: 'Submitted',
-      closed: 'Deadline passed',
-      opened: 'Opened',
-      evaluated: 'Evaluated',
-      decided: 'Award decided',
-      contracted: 'Contract concluded',
-    },
-    won: 'Lot {{lot}} ({{title}}) is awarded to you',
-    lost: 'Your bid for lot {{lot}} ({{title}}) is not successful',
-    decided: 'Decided on',
-    winner: 'The lot is awarded to {{name}}, whose bid scored {{total}} / 100.',
-    scores: 'Your scores for lot {{lot}}',
-    part: 'Part of the evaluation',
-    yourScore: 'Your bid',
-    criterionMean: '{{title}} (mean of the evaluators, out of {{max}})',
-    quality: 'Quality points (Q, out of 100)',
-    price: 'Price points (P, out of 100)',
-    total: 'Total (out of 100)',
-    rank: 'Rank',
-    notRanked: 'not ranked',
-    grounds: 'Grounds for rejection',
-    standstill: 'The standstill period ends on',
-    standstillWon: 'No contract is concluded before then.',
-    standstillLost: 'Until then no contract is concluded, and you may seek review of this decision.',
-    standstillOver: 'The standstill period ended on',
-    letter: 'Read the decision letter',
-    contractPending: 'The contract is being prepared by the contracting authority.',
-    contractGenerating: 'The contract is being generated ({{progress}} %).',
-    contractFailed: 'The contract could not be generated; the contracting authority has been told.',
-    downloadContract: 'Download the contract {{number}} (PDF)',
-  },
-  grounds: {
-    excluded: 'Exclusion grounds apply: {{reason}}.',
-    'not-selected': 'Selection criteria are not met: {{reason}}.',
-    noReason: 'no reason recorded',
-    'criterion-not-scored': '{{criterion}} is not scored.',
-    'criterion-below-threshold': '{{criterion}}: {{mean}} is below the threshold of {{threshold}}.',
-    'quality-below-threshold': 'Quality {{quality}} is below the threshold of {{threshold}} points.',
-    'abnormally-low-mean': 'The price is at least 40 % below the mean of the other admissible bids.',
-    'abnormally-low-next': 'The price is at least 30 % below the next-ranked bid.',
-    outranked: 'Another bid obtained a higher total score.',
-  },
   files: {
     choose: 'Choose files',
     drop: 'or drop them here',
@@ -257,6 +213,7 @@ export const en = {
   ...officersEn,
   ...proceduresEn,
   ...operationsEn,
+  ...outcomeEn,
 };
 
 export type Messages = typeof en;
