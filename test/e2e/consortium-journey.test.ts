@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { call, centreId, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
+import {
+  call,
+  centreId,
+  evaluatorsOf,
+  newOrganisation,
+  newPerson,
+  type Person,
+  steps,
+} from '../support/api.js';
 import {
   browserAvailable,
   expectAccessible,
@@ -63,11 +71,7 @@ describe('console: a consortium forms, votes and applies', function () {
     if (!browserAvailable()) return this.skip();
     const centre = await centreId();
     officer = await newPerson('procurement-officer', centre);
-    evaluators = [
-      await newPerson('evaluator', centre),
-      await newPerson('evaluator', centre),
-      await newPerson('evaluator', centre),
-    ];
+    evaluators = await evaluatorsOf(centre);
     callOf = await publishedCall(officer, 120_000);
     reps.be = await representative('BE', 'Centre for Cybersecurity Belgium', 'en');
     reps.nl = await representative('NL', 'Nationaal Cyber Security Centrum', 'nl');

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { until } from '../../scripts/procedure.js';
-import { call, centreId, newPerson, type Person } from '../support/api.js';
+import { call, centreId, evaluatorsOf, newPerson, type Person } from '../support/api.js';
 import {
   browserAvailable,
   expectAccessible,
@@ -46,11 +46,7 @@ describe('console: an officer runs a call from its draft to the selection', func
     if (!browserAvailable()) return this.skip();
     const centre = await centreId();
     officer = await newPerson('procurement-officer', centre);
-    evaluators = [
-      await newPerson('evaluator', centre),
-      await newPerson('evaluator', centre),
-      await newPerson('evaluator', centre),
-    ];
+    evaluators = await evaluatorsOf(centre);
     members = [await hostingEntity('BE'), await hostingEntity('NL', 'nl'), await hostingEntity('DE')];
     consortiumId = await formConsortium(members[0], [
       { rep: members[1], contributionCents: 30_000_000 },

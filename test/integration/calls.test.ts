@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { call, centreId, newOrganisation, newPerson, type Person } from '../support/api.js';
+import { call, centreId, evaluatorsOf, newOrganisation, newPerson, type Person } from '../support/api.js';
 import { eventually, mailTo } from '../support/harness.js';
 import {
   checkedStatus,
@@ -31,11 +31,7 @@ describe('calls, consortia and selection: the whole path', function () {
   before(async () => {
     const centre = await centreId();
     officer = await newPerson('procurement-officer', centre);
-    evaluators = [
-      await newPerson('evaluator', centre),
-      await newPerson('evaluator', centre),
-      await newPerson('evaluator', centre),
-    ];
+    evaluators = await evaluatorsOf(centre);
     conflicted = await newPerson('evaluator', centre);
     undeclared = await newPerson('evaluator', centre);
     a.be = await hostingEntity('BE');

@@ -114,6 +114,13 @@ export async function newPerson(
   });
 }
 
+/** A committee's evaluators: `count` people of the Centre with the evaluator role, one after another. */
+export async function evaluatorsOf(centre: string, count = 3): Promise<Person[]> {
+  const people: Person[] = [];
+  for (let i = 0; i < count; i++) people.push(await newPerson('evaluator', centre));
+  return people;
+}
+
 /** The Centre (the contracting authority created with the first admin). */
 export async function centreId(): Promise<string> {
   const res = await call('GET', '/organisations?kind=contracting-authority', { token: await asAdmin() });

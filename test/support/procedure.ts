@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { waitUntil } from '../../scripts/procedure.js';
 import { documentChanged } from '../../server/cached-documents.js';
 import { Tender } from '../../server/tenders/tender.model.js';
-import { call, centreId, newOrganisation, newPerson, type Person, steps } from './api.js';
+import { call, centreId, evaluatorsOf, newOrganisation, newPerson, type Person, steps } from './api.js';
 
 // The test worlds, built with the procedure's own steps (scripts/procedure.ts), which the demo narrates.
 
@@ -118,11 +118,7 @@ export async function scoreExpression(expressionId: string, evaluators: Person[]
 export async function selectedExpression(): Promise<SelectedExpression> {
   const centre = await centreId();
   const officer = await newPerson('procurement-officer', centre);
-  const evaluators = [
-    await newPerson('evaluator', centre),
-    await newPerson('evaluator', centre),
-    await newPerson('evaluator', centre),
-  ];
+  const evaluators = await evaluatorsOf(centre);
   const members = [await hostingEntity('BE'), await hostingEntity('NL', 'nl'), await hostingEntity('DE')] as [
     Person,
     Person,

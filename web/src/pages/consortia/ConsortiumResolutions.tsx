@@ -11,6 +11,7 @@ import { percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
 import { expressionsKey, resolutionsKey, tendersKey } from './keys.js';
 import { useCalls } from './use-calls.js';
+import { useResolutions } from './use-resolutions.js';
 
 /** A consortium's resolutions, each with its outcome and yes-weight, and proposing one. */
 export function ConsortiumResolutions({ consortium }: { consortium: Consortium }) {
@@ -18,14 +19,7 @@ export function ConsortiumResolutions({ consortium }: { consortium: Consortium }
   const navigate = useNavigate();
   const queries = useQueryClient();
   const calls = useCalls();
-  const resolutions = useQuery({
-    queryKey: resolutionsKey(consortium.id),
-    queryFn: () =>
-      must(
-        api.GET('/api/v1/consortia/{id}/resolutions', { params: { path: { id: consortium.id } } }),
-      ) as Promise<Page<Resolution>>,
-    refetchInterval: 5_000,
-  });
+  const resolutions = useResolutions(consortium.id, 5_000);
   const expressions = useQuery({
     queryKey: expressionsKey(consortium.id),
     queryFn: () =>

@@ -1,11 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Consortium, Page, Resolution } from '../../api/types.js';
+import type { Consortium } from '../../api/types.js';
 import { firstProblem, ProblemNotice } from '../../components/feedback.js';
 import { Section } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
-import { expressionsKey, resolutionsKey } from './keys.js';
+import { expressionsKey } from './keys.js';
+import { useResolutions } from './use-resolutions.js';
 
 /**
  * Submitting a drafted expression of interest: for its coordinator, with what must happen first
@@ -24,13 +25,7 @@ export function SubmitExpression({
 }) {
   const { t } = useLocale();
   const queries = useQueryClient();
-  const resolutions = useQuery({
-    queryKey: resolutionsKey(consortium.id),
-    queryFn: () =>
-      must(
-        api.GET('/api/v1/consortia/{id}/resolutions', { params: { path: { id: consortium.id } } }),
-      ) as Promise<Page<Resolution>>,
-  });
+  const resolutions = useResolutions(consortium.id);
   const submit = useMutation({
     mutationFn: () =>
       must(api.POST('/api/v1/expressions/{id}/submit', { params: { path: { id: expressionId } } })),

@@ -1,14 +1,9 @@
+import { toolCategories } from '../../../../schemas/expressions.js';
 import { MoneyField, Select, TextField } from '../../components/forms.js';
 import { useLocale } from '../../i18n.js';
 
-export const CATEGORIES = [
-  'siem',
-  'edr-xdr',
-  'ndr',
-  'threat-intelligence',
-  'ai-anomaly-detection',
-  'other',
-] as const;
+/** The tool categories, as the API's schema names them. */
+export const CATEGORIES = toolCategories;
 
 /** One tool of an expression of interest as typed: its cost is the input's text until sent. */
 export interface ToolRow {
