@@ -65,12 +65,13 @@ async function seed() {
       email: `u${i}@bench.test`,
       name: `U${i}`,
       passwordHash,
+      status: 'active',
       role: 'vendor',
       organisationId: o._id,
     })),
   );
   await Promise.all(users.map((u) => listInDirectory(u.toObject())));
-  const tokens = await Promise.all(users.map((u) => issueToken(String(u._id))));
+  const tokens = await Promise.all(users.map((u) => issueToken(String(u._id), 0)));
   const tender = await Tender.create({
     expressionId: new Types.ObjectId(),
     consortiumId: new Types.ObjectId(),

@@ -28,12 +28,13 @@ export async function seedEvaluators() {
       email: `evaluator${i}@bench.test`,
       name: `Evaluator ${i}`,
       passwordHash,
+      status: 'active',
       role: 'evaluator',
       organisationId: org._id,
     })),
   );
   await Promise.all(users.map((u) => listInDirectory(u.toObject())));
-  return { users, tokens: await Promise.all(users.map((u) => issueToken(String(u._id)))) };
+  return { users, tokens: await Promise.all(users.map((u) => issueToken(String(u._id), 0))) };
 }
 
 /** An opened tender of one lot with `count` opened bids and a clean committee of five. */

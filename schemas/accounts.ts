@@ -30,17 +30,57 @@ export const createOrganisationBody = {
   additionalProperties: false,
 } as const;
 
+/** A password a person chooses: long enough to resist guessing, short enough to hash cheaply. */
+const newPassword = { type: 'string', minLength: 12, maxLength: 200 } as const;
+/** A one-time link's token, as the console reads it from the link. */
+const linkToken = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9._-]+$' } as const;
+
+/** No password: the person sets their own from the invitation e-mailed to them. */
 export const createUserBody = {
   type: 'object',
   properties: {
     email,
     name: text(200),
-    password: { type: 'string', minLength: 12, maxLength: 200 },
     role: { enum: roles },
     organisationId: objectId,
     language,
   },
-  required: ['email', 'name', 'password', 'role', 'organisationId', 'language'],
+  required: ['email', 'name', 'role', 'organisationId', 'language'],
+  additionalProperties: false,
+} as const;
+
+export const passwordFromLinkBody = {
+  type: 'object',
+  properties: { token: linkToken, password: newPassword },
+  required: ['token', 'password'],
+  additionalProperties: false,
+} as const;
+
+export const changePasswordBody = {
+  type: 'object',
+  properties: { current: text(200), password: newPassword },
+  required: ['current', 'password'],
+  additionalProperties: false,
+} as const;
+
+export const resetBody = {
+  type: 'object',
+  properties: { email: { type: 'string', minLength: 1, maxLength: 254 } },
+  required: ['email'],
+  additionalProperties: false,
+} as const;
+
+export const changeEmailBody = {
+  type: 'object',
+  properties: { email, password: text(200) },
+  required: ['email', 'password'],
+  additionalProperties: false,
+} as const;
+
+export const confirmEmailBody = {
+  type: 'object',
+  properties: { token: linkToken },
+  required: ['token'],
   additionalProperties: false,
 } as const;
 

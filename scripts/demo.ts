@@ -9,7 +9,7 @@ import { loadConfig } from '../server/config.js';
 import { startStandalone } from '../server/embedded/standalone.js';
 import { startWorkers } from '../workers/run.js';
 import { callStory } from './demo/call-story.js';
-import { api, dataDir, run, say, useBaseUrl } from './demo/narration.js';
+import { api, dataDir, run, say, useBaseUrl, useMailbox } from './demo/narration.js';
 import { tenderStory } from './demo/tender-story.js';
 
 const env = {
@@ -29,6 +29,13 @@ async function main(): Promise<void> {
   say('Starting a demo platform (embedded database, Redis, mail catcher, API, workers)…');
   const standalone = await startStandalone(loadConfig(env), { database: `demo_${run}`, startWorkers });
   useBaseUrl(standalone.baseUrl);
+  const catcher = standalone.services.mailCatcher;
+  useMailbox(() =>
+    (catcher?.messages ?? []).map((m) => ({
+      to: m.parsed.to && !Array.isArray(m.parsed.to) ? m.parsed.to.text : '',
+      text: m.parsed.text ?? '',
+    })),
+  );
   try {
     const { token: admin } = await api('POST', '/auth/login', undefined, {
       email: env.ADMIN_EMAIL,

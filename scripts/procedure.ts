@@ -4,13 +4,22 @@
  * expects and throws with the problem details otherwise.
  */
 import { callSteps } from './procedure/call-steps.js';
-import type { Api } from './procedure/client.js';
+import type { Api, Inbox } from './procedure/client.js';
 import { tenderSteps } from './procedure/tender-steps.js';
 
-export { type Api, type Person, until, type Vote, waitUntil } from './procedure/client.js';
+export {
+  type Api,
+  type Inbox,
+  inboxOf,
+  linkTokenIn,
+  type Person,
+  until,
+  type Vote,
+  waitUntil,
+} from './procedure/client.js';
 
-/** The steps of the procedure, over one API client. */
-export function procedureSteps(api: Api) {
-  const steps = callSteps(api);
+/** The steps of the procedure, over one API client and the inbox its people read. */
+export function procedureSteps(api: Api, inbox: Inbox) {
+  const steps = callSteps(api, inbox);
   return { ...steps, ...tenderSteps(api, steps) };
 }

@@ -8,6 +8,20 @@ import { randomUUID } from 'node:crypto';
  */
 export interface DomainEvents {
   'account.created': Record<string, never>;
+  /**
+   * An e-mail about the account's credentials. A one-time link is named by its nonce only: the
+   * link itself is made as the e-mail is sent (see `accounts/credential-links.ts`).
+   */
+  'account.notice': {
+    template: AccountTemplate;
+    link?: { purpose: 'invitation' | 'reset' | 'email'; nonce: string };
+    /** Another address than the account's (a new address to confirm, the old one to tell). */
+    to?: string;
+    /** A reset that the administrator required. */
+    forced?: boolean;
+  };
+  /** A member of the opening committee set their secret, or asked to change it (`confirm`). */
+  'tender.opening-secret-set': { userId: string; changed: boolean; confirm?: { nonce: string } };
   'consortium.invited': { organisationId: string };
   'resolution.proposed': Record<string, never>;
   'resolution.decided': Record<string, never>;
@@ -41,9 +55,19 @@ export interface DomainEvents {
 
 export type EventName = keyof DomainEvents;
 
+/** The e-mails about a person's own credentials. */
+export type AccountTemplate =
+  | 'account-invitation'
+  | 'password-reset'
+  | 'password-changed'
+  | 'email-confirm'
+  | 'email-changed';
+
 /** The event names at run time, for the start-up check that each has exactly one handler. */
 export const eventNames = [
   'account.created',
+  'account.notice',
+  'tender.opening-secret-set',
   'consortium.invited',
   'resolution.proposed',
   'resolution.decided',

@@ -1,7 +1,7 @@
 // The composition root of follow-up work: which use-case answers each domain event, which loader
 // each attachment kind, and which repairs the reconciler runs. Read it to follow a state change to
 // what happens next ("who is told of an award?": `tender.awarded` → notifyAwardDecision).
-import { welcomeNewUser } from '../server/accounts/welcome.js';
+import { notifyAccount, welcomeNewUser } from '../server/accounts/welcome.js';
 import { notifyAwardDecision } from '../server/awards/awards.notices.js';
 import { notifyOpeningDue, notifyTenderOpened, sendBidReceipt } from '../server/bids/bids.notices.js';
 import { completeCeremony } from '../server/bids/ceremony.js';
@@ -22,6 +22,7 @@ import { runSelection } from '../server/expressions/selection.service.js';
 import { onReconcile } from '../server/maintenance/reconcile.js';
 import { onAttachment } from '../server/notices/attachments.js';
 import {
+  notifyOpeningSecret,
   notifyQuestionAnswered,
   notifyTenderCancelled,
   notifyTenderPublished,
@@ -29,7 +30,9 @@ import {
 
 /** One handler per domain event, each a one-line adapter to its use-case. */
 export const eventHandlers: EventHandlers = {
-  'account.created': (e) => welcomeNewUser(e.subjectId, e.eventId),
+  'account.created': (e) => welcomeNewUser(e.subjectId),
+  'account.notice': (e) => notifyAccount(e.subjectId, e.payload, e.eventId),
+  'tender.opening-secret-set': (e) => notifyOpeningSecret(e.subjectId, e.payload, e.eventId),
   'consortium.invited': (e) => notifyInvitation(e.subjectId, e.payload.organisationId, e.eventId),
   'resolution.proposed': (e) => notifyResolution(e.subjectId, e.eventId, 'resolution-proposed'),
   'resolution.decided': (e) => notifyResolution(e.subjectId, e.eventId, 'resolution-decided'),

@@ -1,7 +1,7 @@
 // What every chapter of the demo shares: the narration, the API client and the procedure's steps.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { type Api, procedureSteps } from '../procedure.js';
+import { type Api, inboxOf, procedureSteps } from '../procedure.js';
 
 /** This run's suffix, so that names and e-mails are new on every run. */
 export const run = randomBytes(3).toString('hex');
@@ -37,7 +37,16 @@ export const client: Api = async (method, url, opts = {}) => {
     body: type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer()),
   };
 };
-export const steps = procedureSteps(client);
+let mailbox: () => { to: string; text: string }[] = () => [];
+/** The mail the demo's people receive: the demo platform's mail catcher. */
+export const useMailbox = (messages: () => { to: string; text: string }[]) => {
+  mailbox = messages;
+};
+
+export const steps = procedureSteps(
+  client,
+  inboxOf(() => mailbox()),
+);
 
 /** One call of the API for the story's own reads; a refusal throws unless it is allowed. */
 export async function api(

@@ -1,7 +1,7 @@
-import { type Api, expectAnswer, type Person, until, type Vote } from './client.js';
+import { type Api, expectAnswer, type Inbox, linkTokenIn, type Person, until, type Vote } from './client.js';
 
 /** The steps from accounts to the selection of expressions of interest, over one API client. */
-export function callSteps(api: Api) {
+export function callSteps(api: Api, inbox: Inbox) {
   const steps = {
     /** An administrator registers an organisation; answers its id. */
     async organisation(
@@ -26,7 +26,10 @@ export function callSteps(api: Api) {
       return body.id;
     },
 
-    /** An administrator creates a user, who then signs in. */
+    /**
+     * An administrator creates a user; the person opens the invitation e-mailed to them, chooses
+     * their own password from its link, and is signed in.
+     */
     async person(
       admin: string,
       fields: {
@@ -38,15 +41,17 @@ export function callSteps(api: Api) {
         language?: string;
       },
     ): Promise<Person> {
+      const { password: _chosenByThePerson, ...account } = fields;
       const user = await expectAnswer(
         `creating ${fields.email}`,
         201,
-        api('POST', '/users', { token: admin, body: { language: 'en', ...fields } }),
+        api('POST', '/users', { token: admin, body: { language: 'en', ...account } }),
       );
+      const [, token] = await inbox(fields.email, linkTokenIn('/account/password'));
       const session = await expectAnswer(
-        `signing in ${fields.email}`,
+        `${fields.email} choosing a password from the invitation`,
         200,
-        api('POST', '/auth/login', { body: { email: fields.email, password: fields.password } }),
+        api('POST', '/auth/password', { body: { token, password: fields.password } }),
       );
       const { email, name, password, organisationId } = fields;
       return { token: session.token, id: user.id, email, name, password, organisationId };

@@ -20,6 +20,32 @@ export interface Person {
 
 export type Vote = 'yes' | 'no' | 'abstain';
 
+/**
+ * A mailbox the steps read as a person reads theirs: the text of the newest message to an address
+ * that matches a pattern, once it has arrived (the development mail catcher, in the demo and tests).
+ */
+export type Inbox = (address: string, pattern: RegExp) => Promise<RegExpExecArray>;
+
+/** An inbox over messages as the mail catcher keeps them (`to` and `text` of each). */
+export function inboxOf(messages: () => { to: string; text: string }[]): Inbox {
+  return (address, pattern) =>
+    until(
+      () => {
+        const mine = messages().filter((m) => m.to.toLowerCase().includes(address.toLowerCase()));
+        for (let i = mine.length - 1; i >= 0; i--) {
+          const found = pattern.exec(mine[i]?.text ?? '');
+          if (found) return found;
+        }
+        return undefined;
+      },
+      `a message to ${address} matching ${pattern}`,
+      30_000,
+    );
+}
+
+/** The token of a one-time link of the console's (`…/page#token=…`) in a message. */
+export const linkTokenIn = (page: string) => new RegExp(`${page}#token=([A-Za-z0-9._-]+)`);
+
 /** Waits until `check` answers something, polling; throws naming `what` after `ms`. */
 export async function until<T>(
   check: () => Promise<T | undefined | false | null> | T | undefined | false | null,

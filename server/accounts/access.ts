@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { forbidden, unauthorized } from '../errors.js';
 import { described } from '../http/validate.js';
 import { tokenSubject } from './tokens.js';
-import { type Role, User } from './user.model.js';
+import { type Role, statusOf, User } from './user.model.js';
 
 /** The signed-in user as every use-case sees it; or a visitor, signed out, on the public reads. */
 export interface Actor {
@@ -24,33 +24,48 @@ declare global {
 
 /**
  * Accounts as recently read, for a few seconds: every request names its user, and a burst of
- * requests (the deadline rush) would otherwise read the same account again and again. An account's
- * role, organisation and contact never change once created (no route changes them), and an account
- * removed later would be out of every process within `ACTOR_TTL_MS`.
+ * requests (the deadline rush) would otherwise read the same account again and again. What can
+ * change (the address, the session version that a password change raises, a disabled account) is
+ * forgotten at once by the process that changes it (`forgetActor`) and by every other process
+ * within `ACTOR_TTL_MS`.
  */
 const ACTOR_TTL_MS = 5_000;
 const MAX_CACHED = 10_000;
-const recent = new Map<string, { actor: Actor; until: number }>();
+interface Session {
+  actor: Actor;
+  sessionVersion: number;
+  active: boolean;
+}
+const recent = new Map<string, { session: Session; until: number }>();
 
-async function loadActor(userId: string): Promise<Actor | undefined> {
+/** Forgets an account's cached copy in this process, after a change to it. */
+export function forgetActor(userId: string): void {
+  recent.delete(userId);
+}
+
+async function loadSession(userId: string): Promise<Session | undefined> {
   const hit = recent.get(userId);
-  if (hit && hit.until > Date.now()) return hit.actor;
+  if (hit && hit.until > Date.now()) return hit.session;
   const user = await User.findById(userId).lean();
   if (!user) {
     recent.delete(userId);
     return undefined;
   }
-  const actor: Actor = {
-    id: String(user._id),
-    role: user.role as Role,
-    organisationId: String(user.organisationId),
-    email: user.email,
-    name: user.name,
-    language: user.language,
+  const session: Session = {
+    actor: {
+      id: String(user._id),
+      role: user.role as Role,
+      organisationId: String(user.organisationId),
+      email: user.email,
+      name: user.name,
+      language: user.language,
+    },
+    sessionVersion: user.sessionVersion ?? 0,
+    active: statusOf(user) === 'active',
   };
   if (recent.size >= MAX_CACHED) recent.delete(recent.keys().next().value as string);
-  recent.set(userId, { actor, until: Date.now() + ACTOR_TTL_MS });
-  return actor;
+  recent.set(userId, { session, until: Date.now() + ACTOR_TTL_MS });
+  return session;
 }
 
 /** Someone signed out: what a visitor reads is what any signed-in user who is no party to it reads. */
@@ -80,8 +95,9 @@ export const isPublicRead = (method: string, path: string) =>
   method === 'GET' && PUBLIC_READS.some((p) => p.test(path));
 
 /**
- * Reads the bearer token and loads its user (read at most every few seconds per process). Without
- * a token, a public read goes on as a visitor; anything else is 401.
+ * Reads the bearer token and loads its user (read at most every few seconds per process): a token
+ * of an account disabled, or issued before the account's last change of password, is no session.
+ * Without a token, a public read goes on as a visitor; anything else is 401.
  */
 export async function authenticate(req: Request, _res: Response, next: NextFunction): Promise<void> {
   const header = req.headers.authorization ?? '';
@@ -90,10 +106,10 @@ export async function authenticate(req: Request, _res: Response, next: NextFunct
     return next();
   }
   const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
-  const userId = match?.[1] ? await tokenSubject(match[1]) : undefined;
-  const actor = userId ? await loadActor(userId) : undefined;
-  if (!actor) return next(unauthorized());
-  req.actor = actor;
+  const claims = match?.[1] ? await tokenSubject(match[1]) : undefined;
+  const session = claims ? await loadSession(claims.userId) : undefined;
+  if (!session?.active || session.sessionVersion !== claims?.sessionVersion) return next(unauthorized());
+  req.actor = session.actor;
   next();
 }
 

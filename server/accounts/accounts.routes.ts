@@ -1,16 +1,23 @@
 import { Router } from 'express';
 import {
+  changeEmailBody,
+  changePasswordBody,
+  confirmEmailBody,
   createOrganisationBody,
   createUserBody,
   loginBody,
   organisationKinds,
+  passwordFromLinkBody,
+  resetBody,
   roles,
   subscriptionsBody,
 } from '../../schemas/accounts.js';
 import { country, objectId, pageQuery } from '../../schemas/common.js';
 import { body, page, query } from '../http/validate.js';
 import { actorOf, allow } from './access.js';
+import { publicUser } from './accounts.service.js';
 import * as accounts from './accounts.service.js';
+import * as credentials from './credentials.service.js';
 import type { LoginLimiter } from './login-limiter.js';
 import * as users from './users.service.js';
 
@@ -35,17 +42,41 @@ const usersQuery = {
   additionalProperties: false,
 } as const;
 
-/** POST /auth/login, open to anyone. */
+/** Signing in and the one-time links' doors, open to anyone. */
 export function loginRoutes(limiter: LoginLimiter) {
-  return Router().post('/auth/login', body(loginBody), async (req, res) => {
-    res.json(await accounts.login(req.body.email, req.body.password, req.ip ?? '', limiter));
-  });
+  return Router()
+    .post('/auth/login', body(loginBody), async (req, res) => {
+      res.json(await accounts.login(req.body.email, req.body.password, req.ip ?? '', limiter));
+    })
+    .post('/auth/password', body(passwordFromLinkBody), async (req, res) => {
+      res.json(await credentials.setPasswordFromLink(req.body.token, req.body.password, limiter));
+    })
+    .post('/auth/reset', body(resetBody), async (req, res) => {
+      await credentials.requestReset(req.body.email, req.ip ?? '', limiter);
+      // The same answer whether or not the address has an account.
+      res
+        .status(202)
+        .json({ sent: 'If this address has an account, a link to choose a password is on its way.' });
+    })
+    .post('/auth/email', body(confirmEmailBody), async (req, res) => {
+      res.json(await credentials.confirmEmailChange(req.body.token));
+    });
 }
+
+const userId = (req: { params: Record<string, unknown> }) => String(req.params.userId);
 
 /** Accounts of signed-in users: /me, /organisations, /users. */
 export const accountsRoutes = Router()
   .get('/me', async (req, res) => {
     res.json(await accounts.me(actorOf(req)));
+  })
+  .put('/me/password', body(changePasswordBody), async (req, res) => {
+    res.json(await credentials.changeOwnPassword(actorOf(req), req.body.current, req.body.password));
+  })
+  .put('/me/email', body(changeEmailBody), async (req, res) => {
+    res
+      .status(202)
+      .json(await credentials.requestEmailChange(actorOf(req), req.body.email, req.body.password));
   })
   .post('/organisations', allow('admin'), body(createOrganisationBody), async (req, res) => {
     res.status(201).json(await accounts.createOrganisation(actorOf(req), req.body));
@@ -79,4 +110,16 @@ export const accountsRoutes = Router()
   })
   .get('/users/:userId', allow('admin', 'procurement-officer'), async (req, res) => {
     res.json(await users.getUser(req.params.userId as string));
+  })
+  .post('/users/:userId/invitation', allow('admin'), async (req, res) => {
+    res.status(202).json(publicUser(await credentials.resendInvitation(actorOf(req), userId(req))));
+  })
+  .post('/users/:userId/force-reset', allow('admin'), async (req, res) => {
+    res.status(202).json(publicUser(await credentials.forceReset(actorOf(req), userId(req))));
+  })
+  .post('/users/:userId/disable', allow('admin'), async (req, res) => {
+    res.json(publicUser(await credentials.setDisabled(actorOf(req), userId(req), true)));
+  })
+  .post('/users/:userId/enable', allow('admin'), async (req, res) => {
+    res.json(publicUser(await credentials.setDisabled(actorOf(req), userId(req), false)));
   });

@@ -11,10 +11,11 @@ import type { LoginLimiter } from './login-limiter.js';
 import { Organisation, type OrganisationDoc } from './organisation.model.js';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { issueToken } from './tokens.js';
-import { User, type UserDoc } from './user.model.js';
+import { statusOf, User, type UserDoc } from './user.model.js';
 
-/** A user as the API shows it: never the password hash. */
+/** A user as the API shows it: never the password hash nor a link's trace; when an invitation is pending, until when. */
 export function publicUser(u: UserDoc) {
+  const status = statusOf(u);
   return {
     id: String(u._id),
     email: u.email,
@@ -22,6 +23,12 @@ export function publicUser(u: UserDoc) {
     role: u.role,
     organisationId: String(u.organisationId),
     language: u.language,
+    status,
+    passwordSetAt: u.passwordSetAt ?? null,
+    invitation:
+      status === 'invited' && u.passwordLink?.purpose === 'invitation'
+        ? { sentAt: u.passwordLink.sentAt, expiresAt: u.passwordLink.expiresAt }
+        : null,
   };
 }
 
@@ -39,19 +46,26 @@ export function publicOrganisation(o: OrganisationDoc) {
   };
 }
 
-/** Signs a user in; unknown email and wrong password answer alike, and failures are rate-limited. */
+/**
+ * Signs a user in; an unknown email, a wrong password and an account with no password yet answer
+ * alike, and failures are rate-limited. A disabled account is said to be so only to whoever knows
+ * its password.
+ */
 export async function login(email: string, password: string, ip: string, limiter: LoginLimiter) {
   await limiter.attempt(email, ip);
   const user = await User.findOne({ email: email.trim().toLowerCase() }).lean();
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-  if (!user || !ok) {
+  const stored = user?.passwordHash;
+  const ok = await verifyPassword(password, stored ?? (await decoyHash));
+  if (!user || !stored || !ok) {
     throw new AppError('invalid-credentials', 'The email or the password is wrong.', 401);
   }
   await limiter.succeed(email, ip);
-  if (needsRehash(user.passwordHash)) {
+  if (statusOf(user) === 'disabled')
+    throw new AppError('account-disabled', 'This account is disabled; ask your administrator.', 403);
+  if (needsRehash(stored)) {
     await User.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(password) } });
   }
-  return { token: await issueToken(String(user._id)), user: publicUser(user) };
+  return { token: await issueToken(String(user._id), user.sessionVersion ?? 0), user: publicUser(user) };
 }
 
 export async function createOrganisation(actor: Actor, input: FromSchema<typeof createOrganisationBody>) {
@@ -169,6 +183,8 @@ export async function ensureFirstAdmin(admin: { email: string; password: string 
       email: admin.email,
       name: 'Administrator',
       passwordHash: await hashPassword(admin.password),
+      status: 'active',
+      passwordSetAt: new Date(),
       role: 'admin',
       organisationId: centre._id,
       language: 'en',

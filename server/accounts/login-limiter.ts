@@ -2,26 +2,44 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors.js';
 
-/** Login attempts per email and address: 5 unsuccessful in 15 minutes, then 15 minutes' wait. Kept in Redis for every instance. */
+const FIFTEEN_MINUTES = 15 * 60;
+
+/**
+ * Failed sign-ins, counted in Redis for every instance: 5 in 15 minutes per address and e-mail,
+ * then 15 minutes' wait; and 10 in 15 minutes per account whatever the addresses (guesses spread
+ * over many machines). Requests for reset links: 3 an hour per e-mail, 10 per address.
+ */
 export class LoginLimiter {
-  private readonly limiter: RateLimiterRedis;
+  private readonly perAddress: RateLimiterRedis;
+  private readonly perAccount: RateLimiterRedis;
+  private readonly resetsPerEmail: RateLimiterRedis;
+  private readonly resetsPerAddress: RateLimiterRedis;
 
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.limiter = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: `${prefix}:login-fail`,
-      points: 5,
-      duration: 15 * 60,
-      blockDuration: 15 * 60,
-      useRedisPackage: false,
-    });
+    const limiter = (name: string, points: number, duration: number, blockDuration = 0) =>
+      new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `${prefix}:${name}`,
+        points,
+        duration,
+        blockDuration,
+        useRedisPackage: false,
+      });
+    this.perAddress = limiter('login-fail', 5, FIFTEEN_MINUTES, FIFTEEN_MINUTES);
+    this.perAccount = limiter('login-fail-account', 10, FIFTEEN_MINUTES, FIFTEEN_MINUTES);
+    this.resetsPerEmail = limiter('reset-email', 3, 3600);
+    this.resetsPerAddress = limiter('reset-ip', 10, 3600);
+  }
+
+  private static account(email: string): string {
+    return email.trim().toLowerCase();
   }
 
   private key(email: string, ip: string): string {
-    return `${email.trim().toLowerCase()}|${ip}`;
+    return `${LoginLimiter.account(email)}|${ip}`;
   }
 
   private tooMany(res: RateLimiterRes): AppError {
@@ -31,20 +49,19 @@ export class LoginLimiter {
       `Too many failed logins; try again in ${seconds} s.`,
       429,
       undefined,
-      {
-        'Retry-After': String(seconds),
-      },
+      { 'Retry-After': String(seconds) },
     );
   }
 
   /**
    * Counts an attempt before its password is checked, so that parallel guesses cannot all be
-   * evaluated before the first failure is counted; refuses with 429 once the budget is spent.
-   * A success gives the budget back (`succeed`).
+   * evaluated before the first failure is counted; refuses with 429 once either budget is spent.
+   * A success gives both back (`succeed`).
    */
   async attempt(email: string, ip: string): Promise<void> {
     try {
-      await this.limiter.consume(this.key(email, ip));
+      await this.perAddress.consume(this.key(email, ip));
+      await this.perAccount.consume(LoginLimiter.account(email));
     } catch (res) {
       if (res instanceof RateLimiterRes) throw this.tooMany(res);
       throw res;
@@ -52,7 +69,27 @@ export class LoginLimiter {
   }
 
   async succeed(email: string, ip: string): Promise<void> {
-    await this.limiter.delete(this.key(email, ip));
+    await Promise.all([
+      this.perAddress.delete(this.key(email, ip)),
+      this.perAccount.delete(LoginLimiter.account(email)),
+    ]);
+  }
+
+  /** A password set from an e-mailed link proves the account's owner: the account's budget is given back. */
+  async forgive(email: string): Promise<void> {
+    await this.perAccount.delete(LoginLimiter.account(email));
+  }
+
+  /** True while reset links may still be sent for this e-mail from this address. */
+  async allowReset(email: string, ip: string): Promise<boolean> {
+    try {
+      await this.resetsPerAddress.consume(ip);
+      await this.resetsPerEmail.consume(LoginLimiter.account(email));
+      return true;
+    } catch (res) {
+      if (res instanceof RateLimiterRes) return false;
+      throw res;
+    }
   }
 
   async close(): Promise<void> {

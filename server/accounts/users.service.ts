@@ -11,7 +11,7 @@ import type { Actor } from './access.js';
 import { publicUser } from './accounts.service.js';
 import { listInDirectory } from './directory.js';
 import { Organisation } from './organisation.model.js';
-import { hashPassword } from './passwords.js';
+import { invitationOf } from './credentials.service.js';
 import { type Role, User } from './user.model.js';
 
 // People's accounts: created by the administrator, found by officers who seat committees.
@@ -25,7 +25,10 @@ const kindOfRole: Record<string, string[]> = {
   vendor: ['vendor'],
 };
 
-/** The administrator gives a person of an organisation an account; a welcome notice follows. */
+/**
+ * The administrator gives a person of an organisation an account; the person is e-mailed a
+ * one-time link to set their own password (the administrator never sets nor sees it).
+ */
 export async function createUser(actor: Actor, input: FromSchema<typeof createUserBody>) {
   const org = await Organisation.findById(input.organisationId).lean();
   if (!org)
@@ -40,16 +43,13 @@ export async function createUser(actor: Actor, input: FromSchema<typeof createUs
   }
   try {
     const welcome = domainEvent('account.created');
-    const user = await User.create({
-      ...input,
-      passwordHash: await hashPassword(input.password),
-      pendingEffects: [welcome],
-    });
+    const { account, invitation } = invitationOf();
+    const user = await User.create({ ...input, ...account, pendingEffects: [welcome, invitation] });
     // Listed for its organisation's notices now; if this fails the welcome effect lists it again.
     await listInDirectory(user.toObject()).catch((err) =>
       logger.warn({ err, userId: String(user._id) }, 'could not list the account; its welcome will'),
     );
-    await scheduleEffects('User', String(user._id), [welcome]);
+    await scheduleEffects('User', String(user._id), [welcome, invitation]);
     await recordAudit({
       actor,
       action: 'user.created',

@@ -32,7 +32,11 @@ export function queueBoard(queues: Queues, limiter: LoginLimiter): Router {
     try {
       await limiter.attempt(email, req.ip ?? '');
       const user = await User.findOne({ email: email.toLowerCase() }).lean();
-      if (user?.role === 'admin' && (await verifyPassword(password, user.passwordHash))) {
+      if (
+        user?.role === 'admin' &&
+        user.passwordHash &&
+        (await verifyPassword(password, user.passwordHash))
+      ) {
         await limiter.succeed(email, req.ip ?? '');
         return next();
       }

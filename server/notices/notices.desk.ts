@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { Notice } from './notice.model.js';
 import { requeueNotice } from './outbox.js';
-import { renderNotice } from './sending.js';
+import { carriesLink, renderNotice } from './sending.js';
 
 // What officers and users do with notices once recorded: read them with their delivery status, resend.
 
@@ -84,7 +84,8 @@ export async function listNotices(
 async function readableNotice(actor: Actor, noticeId: string) {
   const notice = Types.ObjectId.isValid(noticeId) ? await Notice.findById(noticeId).lean() : null;
   const own = notice && String(notice.recipient.userId) === actor.id;
-  if (!notice || (!own && (!isOfficer(actor) || notice.sealedTenderId))) throw notFound('The notice');
+  if (!notice || (!own && (!isOfficer(actor) || notice.sealedTenderId || carriesLink(notice))))
+    throw notFound('The notice');
   return notice;
 }
 

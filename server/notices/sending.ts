@@ -1,4 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
+import { type LinkPurpose, linkUrl } from '../accounts/credential-links.js';
 import { context } from '../context.js';
 import { GroupCommit } from '../group-commit.js';
 import { mailTransport } from '../mail.js';
@@ -43,10 +44,22 @@ const asStored = (noticeId: string, r: NonNullable<JobData<'send-notice'>['recor
   attempts: 0,
 });
 
+/** A one-time link a notice names by its nonce, made only now (see `accounts/credential-links.ts`). */
+function withLink(data: Record<string, unknown>) {
+  const ref = data.credentialLink as
+    | { purpose: LinkPurpose; userId: string; nonce: string; page?: string }
+    | undefined;
+  return ref ? { ...data, link: linkUrl(ref.purpose, ref.userId, ref.nonce, ref.page) } : data;
+}
+
+/** A notice that carries a one-time link is readable by its recipient alone, never by an officer. */
+export const carriesLink = (notice: { data?: unknown }) =>
+  Boolean((notice.data as Record<string, unknown> | undefined)?.credentialLink);
+
 /** A notice as its recipient reads it: rendered in its language, with its attachments made. */
 export async function renderNotice(notice: StoredNotice) {
   const rendered = renderEmail(notice.template, notice.locale, {
-    ...(notice.data as object),
+    ...withLink((notice.data ?? {}) as Record<string, unknown>),
     recipientName: notice.recipient.name,
     publicUrl: context().config.publicUrl,
   });

@@ -18,7 +18,16 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /healthz': { allowed: [...ACTORS] },
   'get /readyz': { allowed: [...ACTORS] },
   'post /api/v1/auth/login': { allowed: [...ACTORS] },
+  // The one-time links' doors: the link is the credential, whoever sends it.
+  'post /api/v1/auth/password': {
+    allowed: [...ACTORS],
+    body: { token: 'x.y.z', password: 'a matrix password' },
+  },
+  'post /api/v1/auth/reset': { allowed: [...ACTORS], body: { email: 'nobody@x.test' } },
+  'post /api/v1/auth/email': { allowed: [...ACTORS], body: { token: 'x.y.z' } },
   'get /api/v1/me': { allowed: SIGNED_IN },
+  'put /api/v1/me/password': { allowed: SIGNED_IN, body: { current: 'x', password: 'a matrix password' } },
+  'put /api/v1/me/email': { allowed: SIGNED_IN, body: { email: 'new@x.test', password: 'x' } },
   'post /api/v1/organisations': {
     allowed: ['admin'],
     body: {
@@ -38,7 +47,6 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
     body: {
       email: 'm@x.test',
       name: 'M',
-      password: 'a-long-password',
       role: 'vendor',
       organisationId: '0123456789abcdef01234567',
       language: 'en',
@@ -46,6 +54,11 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   },
   'get /api/v1/users': { allowed: OFFICERS },
   'get /api/v1/users/{userId}': { allowed: OFFICERS },
+  // The administrator's doors on another's account: none of them sets or reveals a password.
+  'post /api/v1/users/{userId}/invitation': { allowed: ['admin'] },
+  'post /api/v1/users/{userId}/force-reset': { allowed: ['admin'] },
+  'post /api/v1/users/{userId}/disable': { allowed: ['admin'] },
+  'post /api/v1/users/{userId}/enable': { allowed: ['admin'] },
   'post /api/v1/calls': { allowed: OFFICERS },
   // Published calls and tenders are public: signed out, a visitor reads their public fields.
   'get /api/v1/calls': { allowed: [...ACTORS] },
@@ -104,6 +117,10 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'put /api/v1/tenders/{id}/opening-committee/me': {
     allowed: ['officer'],
     body: { secret: 'a matrix secret' },
+  },
+  'post /api/v1/tenders/{id}/opening-committee/me/confirm': {
+    allowed: ['officer'],
+    body: { token: 'x.y.z' },
   },
   'post /api/v1/tenders/{id}/opening/unlock': { allowed: ['officer'], body: { secret: 'a matrix secret' } },
   'get /api/v1/tenders/{id}/opening': { allowed: OFFICERS },

@@ -85,7 +85,6 @@ describe('accounts and access', () => {
         body: {
           email: 'y@x.test',
           name: 'Y',
-          password: 'long-enough-password',
           role: 'admin',
           organisationId: org,
           language: 'en',
@@ -102,7 +101,6 @@ describe('accounts and access', () => {
         body: {
           email: 'z@x.test',
           name: 'Z',
-          password: 'long-enough-password',
           role: 'evaluator',
           organisationId: org,
           language: 'en',
@@ -123,7 +121,6 @@ describe('accounts and access', () => {
         body: {
           email: first.email.toUpperCase(),
           name: 'Dup',
-          password: 'another-long-password',
           role: 'vendor',
           organisationId: org,
           language: 'en',

@@ -11,7 +11,7 @@ async function storedNotice(sealedTenderId?: string) {
   const id = new Types.ObjectId().toHexString();
   const n: NewNotice = {
     key: `job-test:${id}`,
-    template: 'account-created',
+    template: 'password-changed',
     recipient: {
       userId: id,
       organisationId: new Types.ObjectId().toHexString(),
@@ -32,7 +32,7 @@ describe('notice send jobs: the first carries the notice', () => {
     const open = await storedNotice();
     const job = firstSendJob(open);
     expect(job.jobId).to.equal(`notice-${open._id}`);
-    expect(job.data.recorded).to.include({ template: 'account-created', locale: 'nl', to: open.to });
+    expect(job.data.recorded).to.include({ template: 'password-changed', locale: 'nl', to: open.to });
     expect(job.data.recorded?.messageId).to.equal(open.messageId);
     const sealed = await storedNotice(new Types.ObjectId().toHexString());
     expect(firstSendJob(sealed).data).to.deep.equal({ noticeId: String(sealed._id) });

@@ -14,7 +14,7 @@ async function recipient(): Promise<Recipient> {
 
 const notice = (key: string, to: Recipient) => ({
   key,
-  template: 'account-created',
+  template: 'password-changed',
   recipient: to,
   data: { email: to.email, role: 'vendor', organisationName: 'Outbox Vendor' },
 });

@@ -7,15 +7,18 @@ import { asAdmin, call, newOrganisation, newPerson } from '../support/api.js';
 import { eventually, harness, mailTo } from '../support/harness.js';
 
 describe('notices pipeline', () => {
-  it('when a user is created, then a welcome notice arrives in their language, once, with a stable Message-ID', async () => {
+  it('when a user is created, then an invitation arrives in their language, once, with a stable Message-ID', async () => {
     const org = await newOrganisation('hosting-entity', { country: 'NL', language: 'nl' });
     const rep = await newPerson('entity-representative', org, 'nl');
     const [mail] = await eventually(() => mailTo(rep.email).length === 1 && mailTo(rep.email));
-    expect(mail?.parsed.subject).to.equal('Uw account op het platform voor gezamenlijke aanbesteding');
+    expect(mail?.parsed.subject).to.equal(
+      'U bent uitgenodigd voor het platform voor gezamenlijke aanbestedingen',
+    );
     expect(mail?.parsed.text).to.include('Er is een account voor u aangemaakt');
+    expect(mail?.parsed.text).to.match(/\/account\/password#token=/);
     expect(mail?.parsed.html).to.include('<p>Beste ');
     const notice = await eventually(async () => {
-      const res = await call('GET', `/notices?template=account-created&subject=${rep.id}`, {
+      const res = await call('GET', `/notices?template=account-invitation&subject=${rep.id}`, {
         token: await asAdmin(),
       });
       return res.body.items[0]?.status === 'sent' && res.body.items[0];
@@ -28,7 +31,7 @@ describe('notices pipeline', () => {
     const org = await newOrganisation('vendor', { country: 'PL', language: 'pl' });
     const vendor = await newPerson('vendor', org, 'pl');
     const [mail] = await eventually(() => mailTo(vendor.email).length === 1 && mailTo(vendor.email));
-    expect(mail?.parsed.subject).to.equal('Your account on the joint procurement platform');
+    expect(mail?.parsed.subject).to.equal('You are invited to the joint procurement platform');
   });
 
   it('when a user lists notices, then they see only their own; officers see all', async () => {
@@ -55,7 +58,6 @@ describe('notices pipeline', () => {
         body: {
           email: 'refuse-me@people.test',
           name: 'Refused',
-          password: 'long-enough-password',
           role: 'vendor',
           organisationId: org,
           language: 'en',
@@ -101,7 +103,6 @@ describe('notices pipeline', () => {
         body: {
           email: 'crash-test@people.test',
           name: 'Crash Test',
-          password: 'long-enough-password',
           role: 'vendor',
           organisationId: org,
           language: 'en',

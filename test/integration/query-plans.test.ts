@@ -180,7 +180,7 @@ describe('query plans of the hot paths', () => {
     try {
       for (const [path, token] of [
         ['/notices', officer.token],
-        ['/notices?status=sent&template=account-created', officer.token],
+        ['/notices?status=sent&template=account-invitation', officer.token],
         ['/notices', vendor.token],
         ['/tenders', officer.token],
         ['/tenders', vendor.token],

@@ -296,7 +296,6 @@ describe('regressions of the sealed-phase review', function () {
           body: {
             email,
             name: 'Outage',
-            password: 'long-enough-password',
             role: 'vendor',
             organisationId: await newOrganisation('vendor'),
             language: 'en',

@@ -4,7 +4,7 @@ import { harness } from '../support/harness.js';
 import { ACTORS, type Actor, PRICES, type SealedWorld, sealedWorld } from '../support/sealed-world.js';
 
 /** Notices a vendor gets whether or not it bids. */
-const NOT_ABOUT_BIDS = ['account-created', 'tender-published'];
+const NOT_ABOUT_BIDS = ['account-invitation', 'tender-published'];
 
 type Secret = { what: string; text: string; owner: 'vendorA' | 'vendorB' | null };
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type Person, procedureSteps } from '../../scripts/procedure.js';
-import { ADMIN, harness } from './harness.js';
+import { inboxOf, linkTokenIn, type Person, procedureSteps } from '../../scripts/procedure.js';
+import type { CaughtMail } from '../../server/embedded/mail-catcher.js';
+import { ADMIN, eventually, harness, mailTo } from './harness.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert on them
 export interface Answer<T = any> {
@@ -80,8 +81,29 @@ const unique = () => randomBytes(3).toString('hex');
 
 export type { Person } from '../../scripts/procedure.js';
 
-/** The procedure's steps, over the test run's API. */
-export const steps = procedureSteps(call);
+/** A caught message as a person's inbox shows it: to whom, and its text. */
+export const asInboxMessage = (m: CaughtMail) => {
+  const to = m.parsed.to;
+  return {
+    to: Array.isArray(to) ? to.map((t) => t.text).join(',') : (to?.text ?? ''),
+    text: m.parsed.text ?? '',
+  };
+};
+
+/** Everyone's inbox in this test run: the mail the platform sent, as caught. */
+export const inbox = inboxOf(() => harness().mail.messages.map(asInboxMessage));
+
+/**
+ * The token of the newest one-time link of a console page (`/account/password`…) e-mailed to an
+ * address, once more than `before` messages have reached it (so that an older link is never read).
+ */
+export async function linkTokenAfter(email: string, before: number, page = '/account/password') {
+  await eventually(() => mailTo(email).length > before);
+  return (await inbox(email, linkTokenIn(page)))[1] as string;
+}
+
+/** The procedure's steps, over the test run's API and inbox. */
+export const steps = procedureSteps(call, inbox);
 
 /** Creates an organisation through the API. */
 export async function newOrganisation(
