@@ -83,10 +83,25 @@ export const openingCommitteeBody = {
 } as const;
 
 /** A committee member's opening secret: only its derived public key is kept. */
+/**
+ * A member's opening secret. Replacing one already set needs the old one (`currentSecret`), or the
+ * member's own password, and then a confirmation from the link e-mailed to the member.
+ */
 export const openingSecretBody = {
   type: 'object',
-  properties: { secret: { type: 'string', minLength: 12, maxLength: 1024 } },
+  properties: {
+    secret: { type: 'string', minLength: 12, maxLength: 1024 },
+    currentSecret: { type: 'string', minLength: 1, maxLength: 1024 },
+    password: { type: 'string', minLength: 1, maxLength: 200 },
+  },
   required: ['secret'],
+  additionalProperties: false,
+} as const;
+
+export const openingSecretConfirmBody = {
+  type: 'object',
+  properties: { token: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9._-]+$' } },
+  required: ['token'],
   additionalProperties: false,
 } as const;
 

@@ -1,8 +1,9 @@
 import { trusted } from 'mongoose';
 import { Organisation } from '../accounts/organisation.model.js';
 import { biddersOf } from '../bids/bidders.js';
-import { notifyEach } from '../notices/outbox.js';
-import { peopleOf } from '../notices/recipients.js';
+import type { DomainEvents } from '../events.js';
+import { notifyEach, recordNotices } from '../notices/outbox.js';
+import { peopleNamed, peopleOf } from '../notices/recipients.js';
 import { Question, type QuestionRecord } from './question.model.js';
 import { Tender, type TenderRecord } from './tender.model.js';
 
@@ -75,4 +76,41 @@ export async function notifyTenderCancelled(tenderId: string, eventId: string): 
     ...sealedWhileClosed(t),
     data: { ...tenderData(t), reason: t.cancelReason ?? '' },
   });
+}
+
+/**
+ * A member of the opening committee is told each time their secret is set or changed, and is sent
+ * the link that confirms a change asked for with their password: whoever set it, the member knows.
+ */
+export async function notifyOpeningSecret(
+  tenderId: string,
+  change: DomainEvents['tender.opening-secret-set'],
+  eventId: string,
+): Promise<void> {
+  const t = await Tender.findById(tenderId).lean<TenderRecord>();
+  const [member] = await peopleNamed([change.userId]);
+  if (!t || !member) return;
+  await recordNotices([
+    {
+      key: `${eventId}:${member.userId}`,
+      template: 'opening-secret-set',
+      recipient: member,
+      data: {
+        ...tenderData(t),
+        changed: change.changed,
+        confirm: Boolean(change.confirm),
+        ...(change.confirm
+          ? {
+              credentialLink: {
+                purpose: 'opening-secret',
+                userId: member.userId,
+                nonce: change.confirm.nonce,
+                page: `/tenders/${tenderId}/opening-secret`,
+              },
+            }
+          : {}),
+      },
+      subject: tenderId,
+    },
+  ]);
 }

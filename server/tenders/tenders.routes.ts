@@ -6,6 +6,7 @@ import {
   openingBody,
   openingCommitteeBody,
   openingSecretBody,
+  openingSecretConfirmBody,
   questionBody,
   tendersQuery,
 } from '../../schemas/tenders.js';
@@ -50,7 +51,15 @@ export const tendersRoutes = Router()
     allow('procurement-officer'),
     body(openingSecretBody),
     async (req, res) => {
-      res.json(await committee.setOpeningSecret(actorOf(req), id(req), req.body.secret));
+      res.json(await committee.setOpeningSecret(actorOf(req), id(req), req.body));
+    },
+  )
+  .post(
+    '/tenders/:id/opening-committee/me/confirm',
+    allow('procurement-officer'),
+    body(openingSecretConfirmBody),
+    async (req, res) => {
+      res.json(await committee.confirmOpeningSecret(actorOf(req), id(req), req.body.token));
     },
   )
   .post('/tenders/:id/cancel', officer, body(cancelBody), async (req, res) => {
