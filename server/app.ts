@@ -18,7 +18,7 @@ import { evaluationRoutes } from './evaluation/evaluation.routes.js';
 import { expressionsRoutes } from './expressions/expressions.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { consoleRoutes } from './http/console.js';
-import { shedLoad } from './http/load-shedding.js';
+import { bodyDeadlines, shedLoad } from './http/load-shedding.js';
 import { metrics } from './http/metrics.js';
 import { openApiDocument } from './http/openapi.js';
 import { problemHandler, requireJson, routeNotFound } from './http/problems.js';
@@ -48,6 +48,11 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // No answer is ever sniffed into another type than the one it declares (a download as a page).
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   app.use(pinoHttp({ logger, ...requestLogging }));
   const { timer, router: metricsRouter } = metrics(deps.queues, deps.config.metricsToken);
   app.use(timer);
@@ -57,7 +62,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = Router();
   api.use(
-    shedLoad(deps.config.maxInFlight),
+    shedLoad(deps.config.shedding),
+    bodyDeadlines(deps.config.deadlines),
     requireJson(multipartDoors),
     express.json({ limit: deps.config.bodyLimit, strict: true }),
   );

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FromSchema } from 'json-schema-to-ts';
 import { envSchema } from '../schemas/env.js';
+import type { BodyDeadlines, SheddingLimits } from './http/load-shedding.js';
 import { ajv, fieldErrors } from './validation.js';
 
 type Env = FromSchema<typeof envSchema>;
@@ -30,8 +31,10 @@ export interface Config {
   bidSettleMs: number;
   /** How many documents a bid may carry, and how big each may be. */
   bidDocuments: { max: number; maxBytes: number };
-  /** Requests in flight per API process beyond which new ones are answered 503 at once. */
-  maxInFlight: number;
+  /** Requests in flight per API process beyond which new ones are answered 503 at once (see `shedLoad`). */
+  shedding: SheddingLimits;
+  /** How long headers, a JSON body and each window of an upload may take (see `bodyDeadlines`). */
+  deadlines: BodyDeadlines;
   /** A bearer token for Prometheus; without it only an administrator reads /metrics. */
   metricsToken: string | undefined;
   bodyLimit: string;
@@ -53,6 +56,11 @@ const numeric = new Set([
   'RECONCILE_EVERY_MS',
   'BID_SETTLE_MS',
   'MAX_IN_FLIGHT',
+  'MAX_IN_FLIGHT_PER_CLIENT',
+  'HEADERS_TIMEOUT_MS',
+  'BODY_TIMEOUT_MS',
+  'MIN_UPLOAD_RATE',
+  'UPLOAD_WINDOW_MS',
   'BID_DOCUMENTS_MAX',
   'BID_DOCUMENT_MAX_BYTES',
 ]);
@@ -126,7 +134,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
       max: env.BID_DOCUMENTS_MAX ?? 10,
       maxBytes: env.BID_DOCUMENT_MAX_BYTES ?? 26214400,
     }),
-    maxInFlight: env.MAX_IN_FLIGHT ?? 256,
+    shedding: Object.freeze({
+      maxInFlight: env.MAX_IN_FLIGHT ?? 256,
+      perClient: env.MAX_IN_FLIGHT_PER_CLIENT ?? 32,
+      anonymousShare: Number(env.ANONYMOUS_SHARE ?? '0.25'),
+    }),
+    deadlines: Object.freeze({
+      headersMs: env.HEADERS_TIMEOUT_MS ?? 10000,
+      jsonBodyMs: env.BODY_TIMEOUT_MS ?? 5000,
+      minUploadBytesPerSecond: env.MIN_UPLOAD_RATE ?? 10240,
+      uploadWindowMs: env.UPLOAD_WINDOW_MS ?? 10000,
+    }),
     metricsToken: env.METRICS_TOKEN,
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     startWorker: env.START_WORKER !== 'false',

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { ensureFirstAdmin } from './accounts/accounts.service.js';
 import { createApp } from './app.js';
+import { httpServerFor } from './http/load-shedding.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startEmbeddedServices } from './embedded/services.js';
 import { logger } from './logger.js';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
       loginLimiter: platform.loginLimiter,
       extras: services.mailCatcher ? [services.mailCatcher.router()] : [],
     });
-    server = app.listen(config.port);
+    server = httpServerFor(app, config.deadlines).listen(config.port);
     await new Promise((resolve, reject) => server?.once('listening', resolve).once('error', reject));
 
     // The worker runs in its own process, exactly as `npm run worker` would, and stops with us.

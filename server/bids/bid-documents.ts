@@ -3,6 +3,7 @@ import type { Actor } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { context } from '../context.js';
 import { AppError, notFound } from '../errors.js';
+import { sendFile } from '../http/downloads.js';
 import { unseal } from '../keys/aead.js';
 import { type BidRecord, bindingOf } from './bid.model.js';
 import { openedBidFor, ownBid } from './bid-reading.js';
@@ -59,12 +60,11 @@ export async function readBidDocument(actor: Actor, bidId: string, documentId: s
   return { entry, bytes };
 }
 
-/** Answers with the file as submitted, named, with its SHA-256 for the reader to check. */
+/** Answers with the file as submitted, as the type found at upload, with its SHA-256 for the reader to check. */
 export function sendBidDocument(res: Response, doc: { entry: DocumentEntry; bytes: Buffer }): void {
-  res
-    .status(200)
-    .type(doc.entry.contentType)
-    .attachment(doc.entry.filename)
-    .setHeader('X-Content-SHA256', doc.entry.sha256)
-    .send(doc.bytes);
+  sendFile(
+    res,
+    { bytes: doc.bytes, contentType: doc.entry.contentType, filename: doc.entry.filename },
+    { 'X-Content-SHA256': doc.entry.sha256 },
+  );
 }

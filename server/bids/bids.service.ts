@@ -55,6 +55,20 @@ export function bidIdFor(tenderId: string, lot: number, vendorId: string): strin
   return keyedId('bid', tenderId, lot, vendorId);
 }
 
+/**
+ * A first bid is inserted without the tender's lock (the rush at the deadline would queue on it):
+ * once stored, the tender is read again from the database. A cancellation written before that read
+ * is seen, and the bid is removed (with the receipt it carried) and refused; one written after it
+ * came after the insert, so the bid was received before the cancellation and its bidders' notice
+ * finds it. So no receipt is ever later than a cancellation.
+ */
+async function requireStillOpen(tenderId: string, bidId: string): Promise<void> {
+  const now = await Tender.findById(tenderId, { status: 1 }).lean<TenderRecord>();
+  if (now?.status === 'published') return;
+  await Bid.deleteOne({ _id: bidId });
+  throw conflict('tender-not-open', `The tender is ${now?.status ?? 'gone'}.`);
+}
+
 /** After a stored write, what could fail must not turn the stored bid into an error answer. */
 async function afterStored(t: TenderRecord, bidId: string): Promise<void> {
   try {
@@ -148,6 +162,7 @@ export async function submitBid(
       receipts: [{ receivedAt, sha256, action: 'submitted' }],
       pendingEffects: [receipt, submitted],
     });
+    await requireStillOpen(tenderId, id);
     await scheduleEffects('Bid', id, [receipt]);
     await afterStored(t, id);
     return {

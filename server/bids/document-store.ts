@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { gcmDecipher } from '../keys/aead.js';
 import { model, Schema, trusted } from 'mongoose';
 import type { SealedDocument } from './sealing.js';
 
@@ -134,8 +135,9 @@ export async function removeAbandonedUploads(): Promise<number> {
 
 /** Decrypts a stored document; GCM's tag check fails (throws) on a wrong key, another bid or any change. */
 export async function readSealedDocument(doc: SealedDocument, dataKey: Buffer, aad: Buffer): Promise<Buffer> {
-  const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(doc.iv, 'base64')).setAAD(aad);
-  decipher.setAuthTag(Buffer.from(doc.tag, 'base64'));
+  const decipher = gcmDecipher(dataKey, Buffer.from(doc.iv, 'base64'), Buffer.from(doc.tag, 'base64')).setAAD(
+    aad,
+  );
   const parts: Buffer[] = [];
   for (let n = 0; n < doc.chunks; n += 1) {
     const chunk = await BidDocumentChunk.collection.findOne({ _id: chunkId(doc.id, n) as never });

@@ -6,6 +6,10 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from './processes.js';
 
+/** True for an address of this machine's loopback interface (IPv4, IPv6, or IPv4 mapped into IPv6). */
+export const isLoopback = (address: string | undefined) =>
+  !!address && (address === '::1' || /^(::ffff:)?127\./.test(address));
+
 export interface CaughtMail {
   id: number;
   receivedAt: Date;
@@ -76,10 +80,18 @@ export class MailCatcher extends EventEmitter {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** A small page to read the caught mail in a browser: GET /dev/mail and /dev/mail/:id. */
+  /**
+   * A small page to read the caught mail in a browser: GET /dev/mail and /dev/mail/:id, answered
+   * only to this machine (the connection's own address, whatever a header claims): the mail holds
+   * invitation and reset links.
+   */
   router(): Router {
     const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
     return Router()
+      .use('/dev/mail', (req, res, next) => {
+        if (isLoopback(req.socket.remoteAddress)) return next();
+        res.status(404).type('text').send('Not found.');
+      })
       .get('/dev/mail', (_req, res) => {
         const rows = [...this.messages]
           .reverse()

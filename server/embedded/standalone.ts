@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ensureFirstAdmin } from '../accounts/accounts.service.js';
 import { createApp } from '../app.js';
+import { httpServerFor } from '../http/load-shedding.js';
 import type { Config } from '../config.js';
 import { type Platform, startPlatform } from '../platform.js';
 
@@ -44,7 +45,7 @@ export async function startStandalone(
     loginLimiter: platform.loginLimiter,
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = httpServerFor(app, services.config.deadlines).listen(0, '127.0.0.1', () => resolve(s));
   });
   let workers: Workers | undefined = await startWorkers(platform);
   return {

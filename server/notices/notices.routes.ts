@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { noticesQuery } from '../../schemas/notices.js';
 import { actorOf, allow } from '../accounts/access.js';
+import { sendFile } from '../http/downloads.js';
 import { page, query } from '../http/validate.js';
 import { listNotices, noticeAttachment, readNotice, resendNotice } from './notices.desk.js';
 
@@ -20,11 +21,11 @@ export const noticesRoutes = Router()
       String(req.params.id),
       Number.isInteger(n) && n >= 0 ? n : -1,
     );
-    res
-      .status(200)
-      .type(file.contentType ?? 'application/octet-stream')
-      .attachment(String(file.filename ?? 'attachment'))
-      .send(file.content);
+    sendFile(res, {
+      bytes: file.content as Buffer,
+      contentType: file.contentType ?? 'application/octet-stream',
+      filename: String(file.filename ?? 'attachment'),
+    });
   })
   .post('/notices/:id/resend', allow('procurement-officer', 'admin'), async (req, res) => {
     res.status(202).json(await resendNotice(actorOf(req), String(req.params.id)));
