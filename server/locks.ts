@@ -72,3 +72,20 @@ export async function holdsDocumentLock(lock: HeldLock): Promise<boolean> {
   lock.since = asked;
   return true;
 }
+
+/**
+ * Waits until nobody holds a document's lock (a change under way has been written), without taking
+ * it: a reader that must see every change begun before this moment reads the document afterwards.
+ */
+export async function whenUnlocked(model: string, id: string): Promise<void> {
+  const { redis, config } = context();
+  const key = `${config.queuePrefix}:lock:${model}:${id}`;
+  const until = Date.now() + WAIT_MS;
+  let delay = 2;
+  while ((await redis.exists(key)) === 1) {
+    if (Date.now() > until)
+      throw new AppError('busy', 'The object is being changed by others; try again.', 409);
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 50);
+  }
+}

@@ -8,6 +8,7 @@ import { auditEffect, scheduleEffects } from '../effects/effects.js';
 import { badRequest, conflict, forbidden } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { keyedId } from '../keyed-id.js';
+import { whenUnlocked } from '../locks.js';
 import { logger } from '../logger.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
@@ -57,12 +58,13 @@ export function bidIdFor(tenderId: string, lot: number, vendorId: string): strin
 
 /**
  * A first bid is inserted without the tender's lock (the rush at the deadline would queue on it):
- * once stored, the tender is read again from the database. A cancellation written before that read
- * is seen, and the bid is removed (with the receipt it carried) and refused; one written after it
- * came after the insert, so the bid was received before the cancellation and its bidders' notice
- * finds it. So no receipt is ever later than a cancellation.
+ * once stored, a change of the tender under way is waited for, and the tender read again. A
+ * cancellation begun before then is seen, and the bid is removed (with the receipt it carried) and
+ * refused; one begun after it stamps its time after the bid's receipt, and its bidders' notice
+ * finds the bid. So no receipt is ever later than a cancellation.
  */
 async function requireStillOpen(tenderId: string, bidId: string): Promise<void> {
+  await whenUnlocked('Tender', tenderId);
   const now = await Tender.findById(tenderId, { status: 1 }).lean<TenderRecord>();
   if (now?.status === 'published') return;
   await Bid.deleteOne({ _id: bidId });

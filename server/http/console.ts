@@ -29,8 +29,11 @@ function secure(res: Response): Response {
     .setHeader('X-Frame-Options', 'DENY');
 }
 
-/** Paths the console never answers: the API, operations and documentation keep theirs (and their 404s). */
-const NOT_CONSOLE = /^\/(api|healthz|readyz|metrics|docs|openapi\.json|admin|dev)(\/|$)/;
+/**
+ * Paths the console never answers: the API, operations and documentation keep theirs (and their
+ * 404s). The console's own `/admin` page is the console's: only the queue dashboard below it is not.
+ */
+const NOT_CONSOLE = /^\/(api|healthz|readyz|metrics|docs|openapi\.json|admin\/queues|dev)(\/|$)/;
 
 /** The console's routes, or, when it is not built, a page that says how to build it. */
 export function consoleRoutes(dir: string): Router {
