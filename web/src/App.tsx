@@ -1,26 +1,44 @@
-import { Component, type ReactNode, useEffect } from 'react';
+import { Component, type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { Layout } from './components/Layout.js';
+import { Loading } from './components/ui.js';
 import { useLocale } from './i18n.js';
-import { AdminPage } from './pages/admin/AdminPage.js';
 import { Board } from './pages/Board.js';
-import { CallPage } from './pages/CallPage.js';
-import { Consortia } from './pages/consortia/Consortia.js';
-import { ConsortiumPage } from './pages/consortia/ConsortiumPage.js';
-import { ExpressionPage } from './pages/consortia/ExpressionPage.js';
-import { ResolutionPage } from './pages/consortia/ResolutionPage.js';
-import { NotFound } from './pages/NotFound.js';
-import { NoticePage } from './pages/NoticePage.js';
-import { Notices } from './pages/Notices.js';
-import { CallDraft } from './pages/officers/CallDraft.js';
-import { Desk } from './pages/officers/Desk.js';
-import { EvaluationPage } from './pages/officers/EvaluationPage.js';
-import { OpeningPage } from './pages/officers/OpeningPage.js';
-import { ScoringPage } from './pages/officers/ScoringPage.js';
-import { TenderDraft } from './pages/officers/TenderDraft.js';
-import { SignIn } from './pages/SignIn.js';
-import { Subscriptions } from './pages/Subscriptions.js';
-import { TenderPage } from './pages/TenderPage.js';
+
+/**
+ * A page loaded when it is first visited: the board, which most people open (often on a phone),
+ * downloads only its own code; each role's screens come in their own chunks.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const TenderPage = page(() => import('./pages/TenderPage.js'), 'TenderPage');
+const CallPage = page(() => import('./pages/CallPage.js'), 'CallPage');
+const SignIn = page(() => import('./pages/SignIn.js'), 'SignIn');
+const NotFound = page(() => import('./pages/NotFound.js'), 'NotFound');
+const Notices = page(() => import('./pages/Notices.js'), 'Notices');
+const NoticePage = page(() => import('./pages/NoticePage.js'), 'NoticePage');
+const Subscriptions = page(() => import('./pages/Subscriptions.js'), 'Subscriptions');
+const AccountPage = page(() => import('./pages/account/AccountPage.js'), 'AccountPage');
+const SetPassword = page(() => import('./pages/account/SetPassword.js'), 'SetPassword');
+const ForgotPassword = page(() => import('./pages/account/ForgotPassword.js'), 'ForgotPassword');
+const ConfirmEmail = page(() => import('./pages/account/ConfirmEmail.js'), 'ConfirmEmail');
+const AdminPage = page(() => import('./pages/admin/AdminPage.js'), 'AdminPage');
+const Consortia = page(() => import('./pages/consortia/Consortia.js'), 'Consortia');
+const ConsortiumPage = page(() => import('./pages/consortia/ConsortiumPage.js'), 'ConsortiumPage');
+const ExpressionPage = page(() => import('./pages/consortia/ExpressionPage.js'), 'ExpressionPage');
+const ResolutionPage = page(() => import('./pages/consortia/ResolutionPage.js'), 'ResolutionPage');
+const CallDraft = page(() => import('./pages/officers/CallDraft.js'), 'CallDraft');
+const ConfirmOpeningSecret = page(
+  () => import('./pages/officers/ConfirmOpeningSecret.js'),
+  'ConfirmOpeningSecret',
+);
+const Desk = page(() => import('./pages/officers/Desk.js'), 'Desk');
+const EvaluationPage = page(() => import('./pages/officers/EvaluationPage.js'), 'EvaluationPage');
+const OpeningPage = page(() => import('./pages/officers/OpeningPage.js'), 'OpeningPage');
+const ScoringPage = page(() => import('./pages/officers/ScoringPage.js'), 'ScoringPage');
+const TenderDraft = page(() => import('./pages/officers/TenderDraft.js'), 'TenderDraft');
 
 /** A page that throws shows what happened instead of a blank screen. */
 class Fallback extends Component<{ children: ReactNode; message: string }, { error: Error | null }> {
@@ -52,28 +70,42 @@ export function App() {
   return (
     <Layout>
       <Fallback key={pathname} message={t('problem.title')}>
-        <Routes>
-          <Route path="/" element={<Board />} />
-          <Route path="/desk" element={<Desk />} />
-          <Route path="/admin" element={<AdminPage />} />
-          <Route path="/tenders/new" element={<TenderDraft />} />
-          <Route path="/tenders/:id" element={<TenderPage />} />
-          <Route path="/tenders/:id/opening" element={<OpeningPage />} />
-          <Route path="/tenders/:id/evaluation" element={<EvaluationPage />} />
-          <Route path="/tenders/:id/scoring" element={<ScoringPage />} />
-          <Route path="/calls/new" element={<CallDraft />} />
-          <Route path="/calls/:id" element={<CallPage />} />
-          <Route path="/sign-in" element={<SignIn />} />
-          <Route path="/account/subscriptions" element={<Subscriptions />} />
-          <Route path="/consortia" element={<Consortia />} />
-          <Route path="/consortia/:id" element={<ConsortiumPage />} />
-          <Route path="/consortia/:id/resolutions/:rid" element={<ResolutionPage />} />
-          <Route path="/expressions/new" element={<ExpressionPage />} />
-          <Route path="/expressions/:id" element={<ExpressionPage />} />
-          <Route path="/notices" element={<Notices />} />
-          <Route path="/notices/:id" element={<NoticePage />} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        {/* While a page's code arrives, the layout stays and the page says it is loading. */}
+        <Suspense
+          fallback={
+            <div className="ecl-container ecl-u-mt-l">
+              <Loading />
+            </div>
+          }
+        >
+          <Routes>
+            <Route path="/" element={<Board />} />
+            <Route path="/desk" element={<Desk />} />
+            <Route path="/admin" element={<AdminPage />} />
+            <Route path="/tenders/new" element={<TenderDraft />} />
+            <Route path="/tenders/:id" element={<TenderPage />} />
+            <Route path="/tenders/:id/opening" element={<OpeningPage />} />
+            <Route path="/tenders/:id/opening-secret" element={<ConfirmOpeningSecret />} />
+            <Route path="/tenders/:id/evaluation" element={<EvaluationPage />} />
+            <Route path="/tenders/:id/scoring" element={<ScoringPage />} />
+            <Route path="/calls/new" element={<CallDraft />} />
+            <Route path="/calls/:id" element={<CallPage />} />
+            <Route path="/sign-in" element={<SignIn />} />
+            <Route path="/account" element={<AccountPage />} />
+            <Route path="/account/password" element={<SetPassword />} />
+            <Route path="/account/forgot" element={<ForgotPassword />} />
+            <Route path="/account/email" element={<ConfirmEmail />} />
+            <Route path="/account/subscriptions" element={<Subscriptions />} />
+            <Route path="/consortia" element={<Consortia />} />
+            <Route path="/consortia/:id" element={<ConsortiumPage />} />
+            <Route path="/consortia/:id/resolutions/:rid" element={<ResolutionPage />} />
+            <Route path="/expressions/new" element={<ExpressionPage />} />
+            <Route path="/expressions/:id" element={<ExpressionPage />} />
+            <Route path="/notices" element={<Notices />} />
+            <Route path="/notices/:id" element={<NoticePage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </Fallback>
     </Layout>
   );
