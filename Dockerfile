@@ -7,7 +7,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# The build comes once the sources are here (below): `prepare` would build at install.
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json ./
 COPY web ./web
 COPY server ./server
@@ -16,8 +17,10 @@ COPY schemas ./schemas
 COPY templates ./templates
 COPY test ./test
 COPY scripts ./scripts
-# The API, the workers and the web console (served at /), then only what runs.
-RUN npm run build && npm prune --omit=dev
+COPY bench ./bench
+# The API, the workers and the web console (served at /), then only what runs. The image talks to
+# the MongoDB of MONGODB_URI: no embedded database is built.
+RUN node scripts/build.mjs --without-database && npm prune --omit=dev --ignore-scripts
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000

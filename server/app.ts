@@ -3,7 +3,6 @@ import path from 'node:path';
 import express, { Router } from 'express';
 import type { Redis } from 'ioredis';
 import { pinoHttp } from 'pino-http';
-import swaggerUi from 'swagger-ui-express';
 import { authenticate } from './accounts/access.js';
 import { accountsRoutes, loginRoutes } from './accounts/accounts.routes.js';
 import type { LoginLimiter } from './accounts/login-limiter.js';
@@ -42,6 +41,17 @@ export interface AppDeps {
 
 const packageVersion = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8'))
   .version as string;
+
+/** The interactive documentation at /docs, loaded on its first visit (Swagger UI is heavy to load). */
+function lazyDocs(document: object) {
+  let docs: Promise<Router> | undefined;
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    docs ??= import('swagger-ui-express').then(({ default: swaggerUi }) =>
+      Router().use(swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Joint procurement API' })),
+    );
+    docs.then((router) => router(req, res, next), next);
+  };
+}
 
 /** The HTTP application: health, the /api/v1 resources, and problem+json for every error. */
 export function createApp(deps: AppDeps): express.Express {
@@ -96,7 +106,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
-  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Joint procurement API' }));
+  app.use('/docs', lazyDocs(document));
 
   app.use(consoleRoutes(path.join(projectRoot, 'dist', 'web')));
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ensureFirstAdmin } from './accounts/accounts.service.js';
 import { createApp } from './app.js';
 import { httpServerFor } from './http/load-shedding.js';
+import { compileRouteValidators } from './http/validate.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startEmbeddedServices } from './embedded/services.js';
 import { logger } from './logger.js';
@@ -12,8 +13,11 @@ import { startPlatform } from './platform.js';
 
 /** `npm start`: the embedded services where settings leave them out, the API, and a worker process beside it. */
 async function main(): Promise<void> {
+  // Where a start's time goes, from the process's own start (`performance.now()`): logged once ready.
+  const phases: Record<string, number> = { modules: Math.round(performance.now()) };
   const settings = loadConfig();
   const services = await startEmbeddedServices(settings);
+  phases.services = Math.round(performance.now());
   const { config } = services;
   let server: Server | undefined;
   let worker: ChildProcess | undefined;
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
 
   try {
     platform = await startPlatform(config);
+    phases.database = Math.round(performance.now());
     const created =
       config.env === 'production' && !config.admin.fromEnvironment
         ? false
@@ -53,6 +58,10 @@ async function main(): Promise<void> {
     });
     server = httpServerFor(app, config.deadlines).listen(config.port);
     await new Promise((resolve, reject) => server?.once('listening', resolve).once('error', reject));
+    phases.listening = Math.round(performance.now());
+    logger.info({ phases }, 'serving');
+    // Serving already: the routes' validators are compiled now rather than at their first request.
+    setImmediate(compileRouteValidators);
 
     // The worker runs in its own process, exactly as `npm run worker` would, and stops with us.
     if (config.startWorker)

@@ -1,6 +1,5 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { fileTypeFromBuffer } from 'file-type';
 import type { FromSchema } from 'json-schema-to-ts';
 import { bidBody } from '../../schemas/tenders.js';
 import type { Actor } from '../accounts/access.js';
@@ -251,6 +250,7 @@ export async function submitBidUpload(actor: Actor, tenderId: string, req: Reque
           tooLarge: () =>
             tooLarge(`A document may have at most ${limits.maxBytes} bytes.`, `/documents/${index}`),
         });
+        const { fileTypeFromBuffer } = await import('file-type');
         const type = await fileTypeFromBuffer(stored.head);
         if (!type || !ACCEPTED_TYPES.has(type.mime)) {
           typeErrors.push({

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 
 // DejaVu Sans covers every Latin letter of the EU's languages (ü, é, ł, ’, ő …); embedded, so PDFs read the same anywhere.
 const fontDir = path.join(
@@ -25,8 +24,13 @@ export interface PdfMeta {
   pageLabel: (page: number, pages: number) => string;
 }
 
-/** Renders a layout into PDF bytes: A4, embedded fonts, page numbers and an identifying footer on every page. */
-export function renderPdf(meta: PdfMeta, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+/**
+ * Renders a layout into PDF bytes: A4, embedded fonts, page numbers and an identifying footer on
+ * every page. PDFKit is loaded with the first document, not when a process starts (an API process
+ * that never makes one is ready sooner).
+ */
+export async function renderPdf(meta: PdfMeta, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 72, left: 56, right: 56 },

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router } from 'express';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from './processes.js';
 
@@ -56,7 +56,8 @@ export class MailCatcher extends EventEmitter {
               id: this.messages.length + 1,
               receivedAt: new Date(),
               raw,
-              parsed: await simpleParser(raw),
+              // Loaded with the first message, not at start: the parser is heavy and the catcher often idle.
+              parsed: await (await import('mailparser')).simpleParser(raw),
             };
             this.messages.push(mail);
             if (this.folder) {

@@ -1,6 +1,3 @@
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import type { LoginLimiter } from '../accounts/login-limiter.js';
 import { verifyPassword } from '../accounts/passwords.js';
@@ -9,14 +6,29 @@ import { type Queues, queueNames } from '../queues.js';
 
 const BASE = '/admin/queues';
 
-/** The BullMQ dashboard for administrators, behind HTTP Basic authentication (a browser cannot send a bearer token). */
-export function queueBoard(queues: Queues, limiter: LoginLimiter): Router {
+/** The dashboard's own router, made on its first visit (Bull Board is heavy to load, and seldom opened). */
+async function dashboard(queues: Queues): Promise<Router> {
+  const [{ createBullBoard }, { BullMQAdapter }, { ExpressAdapter }] = await Promise.all([
+    import('@bull-board/api'),
+    import('@bull-board/api/bullMQAdapter'),
+    import('@bull-board/express'),
+  ]);
   const adapter = new ExpressAdapter();
   adapter.setBasePath(BASE);
   createBullBoard({
     queues: queueNames.map((name) => new BullMQAdapter(queues.queue(name))),
     serverAdapter: adapter,
   });
+  return adapter.getRouter() as Router;
+}
+
+/** The BullMQ dashboard for administrators, behind HTTP Basic authentication (a browser cannot send a bearer token). */
+export function queueBoard(queues: Queues, limiter: LoginLimiter): Router {
+  let board: Promise<Router> | undefined;
+  const lazyBoard = (req: Request, res: Response, next: NextFunction) => {
+    board ??= dashboard(queues);
+    board.then((router) => router(req, res, next), next);
+  };
   const challenge = (res: Response) =>
     res
       .status(401)
@@ -45,5 +57,5 @@ export function queueBoard(queues: Queues, limiter: LoginLimiter): Router {
       return next(err);
     }
   };
-  return Router().use(BASE, adminsOnly, adapter.getRouter());
+  return Router().use(BASE, adminsOnly, lazyBoard);
 }

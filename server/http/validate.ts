@@ -25,10 +25,39 @@ export function bodyErrors(validate: ReturnType<typeof validatorFor>, value: unk
   return errors.map((e) => ({ ...e, path: at + e.path }));
 }
 
+/**
+ * Schemas of routes whose validators are not compiled yet. Compiling them all takes a noticeable
+ * part of a start, so a route compiles its own at its first request, and `compileRouteValidators`
+ * compiles the rest once the process is serving.
+ */
+const uncompiled = new Set<object>();
+
+/** A route's validator, compiled at its first use. */
+function lazyValidator(schema: object) {
+  uncompiled.add(schema);
+  let validate: ReturnType<typeof validatorFor> | undefined;
+  return () => {
+    if (!validate) {
+      validate = validatorFor(schema);
+      uncompiled.delete(schema);
+    }
+    return validate;
+  };
+}
+
+/** Compiles every route's validator not compiled yet (after start, so that no request waits for it). */
+export function compileRouteValidators(): number {
+  const schemas = [...uncompiled];
+  for (const schema of schemas) validatorFor(schema);
+  uncompiled.clear();
+  return schemas.length;
+}
+
 /** Validates `req.body` against a JSON Schema, naming every bad field; defaults are filled in. */
 export function body(schema: object) {
-  const validate = validatorFor(schema);
+  const validator = lazyValidator(schema);
   return described({ body: schema }, (req: Request, _res: Response, next: NextFunction) => {
+    const validate = validator();
     const value = req.body ?? {};
     if (typeof value !== 'object' || Array.isArray(value)) {
       return next(
@@ -55,8 +84,9 @@ export function bodyOrMultipart(schema: object, multipart: object) {
 
 /** Validates the query string against a JSON Schema (all values are strings). */
 export function query(schema: object) {
-  const validate = validatorFor(schema);
+  const validator = lazyValidator(schema);
   return described({ query: schema }, (req: Request, _res: Response, next: NextFunction) => {
+    const validate = validator();
     const value = { ...req.query };
     if (!validate(value)) {
       const errors = fieldErrors(validate.errors).map((e) => ({ ...e, path: `?${e.path.slice(1)}` }));
