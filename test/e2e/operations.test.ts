@@ -71,11 +71,12 @@ describe('console: the administrator’s operations', function () {
     await people.getByText('Nobody has an account yet.').waitFor();
     await people.getByLabel('Name', { exact: true }).fill('Katrin Vogel');
     await people.getByLabel('E-mail').fill(email);
-    await people.getByLabel('First password').fill('short');
+    // No password field: the person chooses their own from the invitation.
+    expect(await people.getByLabel(/password/i).count()).to.equal(0);
+    await people.getByLabel('Role').selectOption('evaluator');
     await people.getByRole('button', { name: 'Create the account' }).click();
     // The API's refusal stands beside the form, naming the field.
-    await people.getByText('/password').waitFor();
-    await people.getByLabel('First password').fill('a-long-first-password');
+    await people.getByText('/role').waitFor();
     await people.getByLabel('Role').selectOption('vendor');
     await people.getByLabel('Language of its notices').selectOption('nl');
     await people.getByRole('button', { name: 'Create the account' }).click();
@@ -83,7 +84,11 @@ describe('console: the administrator’s operations', function () {
     await people.getByRole('cell', { name: email }).waitFor();
     const users = await call('GET', '/users?role=vendor&limit=100', { token: await asAdmin() });
     const katrin = users.body.items.find((u: { email: string }) => u.email === email);
-    expect(katrin).to.include({ name: 'Katrin Vogel', language: 'nl', role: 'vendor' });
+    expect(katrin).to.include({ name: 'Katrin Vogel', language: 'nl', role: 'vendor', status: 'invited' });
+    await people
+      .getByRole('row', { name: new RegExp(email) })
+      .getByText(/^Invited, until/)
+      .waitFor();
     await expectAccessible(page, 'the administration');
     await screenshot(page, 'admin-en');
   });
@@ -107,8 +112,63 @@ describe('console: the administrator’s operations', function () {
     const [mail] = await until(async () => {
       const caught = mailTo(email);
       return caught.length ? caught : undefined;
-    }, 'the welcome e-mail');
-    expect(mail?.parsed.subject).to.match(/account|welkom/i);
+    }, 'the invitation');
+    expect(mail?.parsed.subject).to.equal(
+      'U bent uitgenodigd voor het platform voor gezamenlijke aanbestedingen',
+    );
+  });
+
+  it('when the invited person opens the link, then they choose their own password in Dutch and are signed in; the administrator sees the account active', async () => {
+    const [mail] = mailTo(email);
+    const link = /http:\/\/\S+\/account\/password#token=[A-Za-z0-9._-]+/.exec(mail?.parsed.text ?? '')?.[0];
+    expect(link, 'the invitation’s link').to.be.a('string');
+    const katrin = await pageFor(browser, 'nl-NL', errors);
+    await katrin.goto(`${base()}${new URL(link as string).pathname}${new URL(link as string).hash}`);
+    await katrin.getByRole('heading', { name: 'Kies uw wachtwoord' }).waitFor();
+    await katrin.getByLabel('Wachtwoord', { exact: true }).fill('mijn-eigen-wachtwoord');
+    await katrin.getByLabel('Het wachtwoord nogmaals').fill('mijn-eigen-wachtwoord-x');
+    await katrin.getByText('De twee wachtwoorden verschillen.').waitFor();
+    await expectAccessible(katrin, 'choosing a password, in Dutch');
+    await screenshot(katrin, 'set-password-nl');
+    await katrin.getByLabel('Het wachtwoord nogmaals').fill('mijn-eigen-wachtwoord');
+    await katrin.getByRole('button', { name: 'Mijn wachtwoord opslaan' }).click();
+    await katrin.getByText('Ingelogd als Katrin Vogel').waitFor();
+    // The link is spent and gone from the address bar.
+    expect(katrin.url()).not.to.include('token=');
+    await katrin.getByRole('link', { name: 'Mijn account' }).click();
+    await katrin.getByRole('heading', { name: 'Mijn wachtwoord wijzigen' }).waitFor();
+    await katrin.getByLabel('Huidig wachtwoord').fill('mijn-eigen-wachtwoord');
+    await katrin.getByLabel('Nieuw wachtwoord', { exact: true }).fill('een-nieuw-eigen-wachtwoord');
+    await katrin.getByLabel('Het nieuwe wachtwoord nogmaals').fill('een-nieuw-eigen-wachtwoord');
+    await katrin.getByRole('button', { name: 'Mijn wachtwoord wijzigen' }).click();
+    await katrin.getByText('Uw wachtwoord is gewijzigd.', { exact: false }).waitFor();
+    await expectAccessible(katrin, 'my account, in Dutch');
+    await screenshot(katrin, 'account-nl');
+    await katrin.context().close();
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByLabel('Words of the name').fill('Sentinel');
+    await page.getByRole('button', { name: 'The people of Sentinel Analytics GmbH' }).click();
+    const row = page.getByRole('row', { name: new RegExp(email) });
+    await row.getByText('Active').waitFor();
+    await row.getByRole('button', { name: 'Require a new password: Katrin Vogel' }).waitFor();
+  });
+
+  it('when someone forgot their password, then the console asks for the address and answers the same whether it has an account', async () => {
+    const visitor = await pageFor(browser, 'en-GB', errors);
+    await visitor.goto(`${base()}/sign-in`);
+    await visitor.getByRole('link', { name: 'Forgot your password?' }).click();
+    await visitor.getByRole('heading', { name: 'Forgot your password' }).waitFor();
+    await visitor.getByLabel('E-mail address').fill(`nobody-${Date.now()}@nowhere.test`);
+    await visitor.getByRole('button', { name: 'Send me a link' }).click();
+    await visitor
+      .getByText('If this address has an account, a link to choose a password is on its way.', {
+        exact: false,
+      })
+      .waitFor();
+    await expectAccessible(visitor, 'forgot password');
+    await screenshot(visitor, 'forgot-password-en');
+    await inDutch(visitor, 'Wachtwoord vergeten', 'forgot-password-nl');
+    await visitor.context().close();
   });
 
   it('when the administrator checks the audit chain, then it holds, in English and in Dutch', async () => {

@@ -151,7 +151,7 @@ describe('console: a vendor’s journey', function () {
     await page.getByRole('heading', { name: 'Your notices' }).waitFor();
     // Two receipts (submitted, replaced) and the welcome; they are sent by a worker, and the page follows.
     await page.getByRole('cell', { name: 'Bid receipt' }).nth(1).waitFor({ timeout: 30_000 });
-    await page.getByRole('cell', { name: 'Your account' }).waitFor();
+    await page.getByRole('cell', { name: 'Your invitation' }).waitFor();
     await expectAccessible(page, 'the notices');
     await screenshot(page, 'notices-en');
     // A receipt opens as the vendor received it: the time and the SHA-256 of what it submitted.

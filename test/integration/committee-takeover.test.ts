@@ -14,7 +14,6 @@ import {
   waitUntil,
 } from '../support/procedure.js';
 
-
 /**
  * The attack of the security review: an administrator who could sign in as committee members
  * replaced their opening secrets and opened every bid alone. Here the administrator does all that

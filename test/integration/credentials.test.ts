@@ -26,8 +26,6 @@ async function invitedPerson() {
 const newestToken = async (email: string, page = '/account/password') =>
   (await inbox(email, linkTokenIn(page)))[1] as string;
 
-
-
 describe('people own their credentials', () => {
   describe('invitations', () => {
     it('when the administrator creates an account, then nobody has a password for it until the person sets one from the e-mailed link', async () => {

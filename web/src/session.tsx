@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
 import { api, must, session, sessionEnded } from './api/client.js';
 import type { Organisation, User } from './api/types.js';
+import { Loading } from './components/ui.js';
 import { setLanguage } from './i18n.js';
 
 // Who is signed in: the token (kept for this browser tab only), the user and organisation from
@@ -13,6 +15,8 @@ interface Session {
   /** True when the last session ended by itself (expiry, refusal): the sign-in page says so. */
   ended: boolean;
   signIn(email: string, password: string): Promise<User>;
+  /** Takes a session the API gave another way (a password set from a link, or changed). */
+  adopt(token: string): void;
   signOut(): void;
 }
 
@@ -70,6 +74,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setLanguage(answer.user.language);
         return answer.user;
       },
+      adopt(next) {
+        session.set(next);
+        setEnded(false);
+        setToken(next);
+      },
       signOut: () => end(false),
     }),
     [token, me.data, ended, end],
@@ -81,4 +90,16 @@ export function useSession(): Session {
   const s = useContext(SessionContext);
   if (!s) throw new Error('useSession outside SessionProvider');
   return s;
+}
+
+/**
+ * A page for the signed-in only: while the session loads it waits; signed out, the sign-in page
+ * brings the reader back here afterwards, link fragment included (a confirmation's token).
+ */
+export function RequireSignIn({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  const { pathname, hash } = useLocation();
+  if (user) return <>{children}</>;
+  if (session.token()) return <Loading />;
+  return <Navigate replace to={`/sign-in?next=${encodeURIComponent(pathname + hash)}`} />;
 }

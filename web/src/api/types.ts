@@ -7,6 +7,9 @@ export interface User {
   role: 'admin' | 'procurement-officer' | 'evaluator' | 'entity-representative' | 'vendor';
   organisationId: string;
   language: string;
+  /** `invited` until the person chooses a password from their invitation. */
+  status?: 'invited' | 'active' | 'disabled';
+  invitation?: { sentAt: string; expiresAt: string } | null;
 }
 
 export interface Organisation {

@@ -83,6 +83,9 @@ export function Layout({ children }: { children: ReactNode }) {
                       <Link className="ecl-link ecl-link--standalone ecl-u-mr-s" to="/notices">
                         {t('notices.nav')}
                       </Link>
+                      <Link className="ecl-link ecl-link--standalone ecl-u-mr-s" to="/account">
+                        {t('account.nav')}
+                      </Link>
                       <button
                         type="button"
                         className="ecl-button ecl-button--secondary"

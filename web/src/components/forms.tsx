@@ -158,6 +158,7 @@ export function TextField({
   min,
   max,
   step,
+  autoComplete,
 }: {
   id: string;
   label: string;
@@ -165,6 +166,7 @@ export function TextField({
   onChange: (value: string) => void;
   help?: ReactNode;
   error?: string;
+  autoComplete?: string;
   type?: 'text' | 'number' | 'datetime-local' | 'email' | 'password';
   size?: 's' | 'm' | 'l';
   required?: boolean;
@@ -178,6 +180,7 @@ export function TextField({
         <input
           id={id}
           type={type}
+          autoComplete={autoComplete}
           required={required}
           min={min}
           max={max}

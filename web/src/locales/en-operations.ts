@@ -50,9 +50,8 @@ export const operationsEn = {
     },
     newUser: 'A new account',
     userCreated: 'The account of {{name}} is created.',
-    welcome: 'A welcome e-mail is sent, in their language.',
-    password: 'First password',
-    passwordHint: 'At least 12 characters; tell it to the person by another channel.',
+    welcome:
+      'An invitation is on its way to their address, in their language: they choose their own password.',
     createUser: 'Create the account',
     audit: 'Audit trail',
     auditIntro:

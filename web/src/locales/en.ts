@@ -1,3 +1,4 @@
+import { accountEn } from './en-account.js';
 import { consortiaEn } from './en-consortia.js';
 import { officersEn } from './en-officers.js';
 import { operationsEn } from './en-operations.js';
@@ -181,7 +182,12 @@ export const en = {
     status: { pending: 'Being sent', sent: 'Sent', failed: 'Failed' },
     attachment: { letter: 'Download the letter (PDF)', document: 'Download the document (PDF)' },
     template: {
-      'account-created': 'Your account',
+      'account-invitation': 'Your invitation',
+      'password-reset': 'A new password',
+      'password-changed': 'Password changed',
+      'email-confirm': 'New address to confirm',
+      'email-changed': 'Address changed',
+      'opening-secret-set': 'Your opening secret',
       'award-lost': 'Award decision: not successful',
       'award-won': 'Award decision: successful',
       'bid-receipt': 'Bid receipt',
@@ -213,6 +219,7 @@ export const en = {
   ...officersEn,
   ...proceduresEn,
   ...operationsEn,
+  ...accountEn,
   ...outcomeEn,
 };
 

@@ -52,9 +52,7 @@ export const operationsNl: Pick<Messages, 'noticeDesk' | 'admin'> = {
     },
     newUser: 'Een nieuw account',
     userCreated: 'Het account van {{name}} is aangemaakt.',
-    welcome: 'Er is een welkomstmail verzonden, in hun taal.',
-    password: 'Eerste wachtwoord',
-    passwordHint: 'Ten minste 12 tekens; deel het langs een ander kanaal met de persoon.',
+    welcome: 'Er is een uitnodiging onderweg naar hun adres, in hun taal: zij kiezen zelf een wachtwoord.',
     createUser: 'Het account aanmaken',
     audit: 'Auditspoor',
     auditIntro:

@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { accountNl } from './nl-account.js';
 import { consortiaNl } from './nl-consortia.js';
 import { officersNl } from './nl-officers.js';
 import { operationsNl } from './nl-operations.js';
@@ -184,7 +185,12 @@ export const nl: Messages = {
     status: { pending: 'Wordt verzonden', sent: 'Verzonden', failed: 'Mislukt' },
     attachment: { letter: 'De brief downloaden (pdf)', document: 'Het document downloaden (pdf)' },
     template: {
-      'account-created': 'Uw account',
+      'account-invitation': 'Uw uitnodiging',
+      'password-reset': 'Een nieuw wachtwoord',
+      'password-changed': 'Wachtwoord gewijzigd',
+      'email-confirm': 'Nieuw adres te bevestigen',
+      'email-changed': 'Adres gewijzigd',
+      'opening-secret-set': 'Uw openingsgeheim',
       'award-lost': 'Gunningsbesluit: niet gegund',
       'award-won': 'Gunningsbesluit: gegund',
       'bid-receipt': 'Ontvangstbewijs van inschrijving',
@@ -217,5 +223,6 @@ export const nl: Messages = {
   ...officersNl,
   ...proceduresNl,
   ...operationsNl,
+  ...accountNl,
   ...outcomeNl,
 };

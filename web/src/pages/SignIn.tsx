@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Info, ProblemNotice } from '../components/feedback.js';
 import { Field } from '../components/forms.js';
 import { PageHeader } from '../components/ui.js';
@@ -74,6 +74,11 @@ export function SignIn() {
             {t('signIn.submit')}
           </button>
         </form>
+        <p className="ecl-u-type-paragraph ecl-u-mt-m">
+          <Link className="ecl-link" to="/account/forgot">
+            {t('account.forgot.link')}
+          </Link>
+        </p>
       </div>
     </>
   );

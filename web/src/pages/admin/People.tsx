@@ -6,6 +6,7 @@ import { firstProblem, Notice, ProblemNotice } from '../../components/feedback.j
 import { Checkbox, Select, TextField } from '../../components/forms.js';
 import { Section, TableHead } from '../../components/ui.js';
 import { LOCALES, useLocale } from '../../i18n.js';
+import { dateTime } from '../../lib/format.js';
 
 const KINDS = ['contracting-authority', 'hosting-entity', 'vendor'] as const;
 const ROLES = ['procurement-officer', 'evaluator', 'entity-representative', 'vendor', 'admin'] as const;
@@ -126,11 +127,43 @@ export function NewOrganisation({ onCreated }: { onCreated: (o: Organisation) =>
   );
 }
 
+type AccountAction = 'invitation' | 'force-reset' | 'disable' | 'enable';
+const LABEL = {
+  invitation: 'people.resend',
+  'force-reset': 'people.forceReset',
+  disable: 'people.disable',
+  enable: 'people.enable',
+} as const;
+const DONE = {
+  invitation: 'people.resent',
+  'force-reset': 'people.reset',
+  disable: 'people.disabled',
+  enable: 'people.enabled',
+} as const;
+
+/** What an administrator may do with an account: never set its password nor its address. */
+function actionsFor(u: User): AccountAction[] {
+  if (u.status === 'disabled') return ['enable'];
+  if (u.status === 'invited') return ['invitation', 'disable'];
+  return ['force-reset', 'disable'];
+}
+
+/** Whether a person has chosen their password, and until when an invitation waits. */
+function AccountStatus({ user }: { user: User }) {
+  const { t, locale } = useLocale();
+  if (user.status === 'invited') {
+    const until = user.invitation?.expiresAt;
+    if (!until || new Date(until).getTime() < Date.now()) return <>{t('people.statuses.invitedExpired')}</>;
+    return <>{t('people.statuses.invited', { until: dateTime(until, locale) })}</>;
+  }
+  return <>{user.status === 'disabled' ? t('people.statuses.disabled') : t('people.statuses.active')}</>;
+}
+
 /** The administrator gives a person of an organisation an account, a role the organisation allows, and a language. */
 export function NewUser({ organisation }: { organisation: Organisation }) {
   const { t } = useLocale();
   const queries = useQueryClient();
-  const [f, setF] = useState({ name: '', email: '', password: '', role: 'vendor', language: 'en' });
+  const [f, setF] = useState({ name: '', email: '', role: 'vendor', language: 'en' });
   const set = (part: Partial<typeof f>) => setF((x) => ({ ...x, ...part }));
   const users = useQuery({
     queryKey: ['users', 'organisation', organisation.id],
@@ -152,16 +185,34 @@ export function NewUser({ organisation }: { organisation: Organisation }) {
         }),
       ) as Promise<User>,
     onSuccess: () => {
-      setF((x) => ({ ...x, name: '', email: '', password: '' }));
+      setF((x) => ({ ...x, name: '', email: '' }));
       return queries.invalidateQueries({ queryKey: ['users'] });
     },
   });
-  const problem = firstProblem(create.error, users.error);
+  const act = useMutation({
+    mutationFn: ({ user, action }: { user: User; action: AccountAction }) =>
+      must(
+        api.POST(`/api/v1/users/{userId}/${action}`, { params: { path: { userId: user.id } } }),
+      ) as Promise<User>,
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['users'] }),
+  });
+  const problem = firstProblem(create.error, users.error, act.error);
+  const done = act.data && act.variables;
   return (
     <Section id="people" title={t('admin.people', { name: organisation.name })}>
+      {done ? <Notice variant="success" title={t(DONE[done.action], { name: done.user.name })} /> : null}
       {users.data?.items.length ? (
         <table className="ecl-table ecl-table--zebra ecl-u-mb-m">
-          <TableHead columns={[t('admin.name'), t('admin.email'), t('admin.role'), t('admin.language')]} />
+          <TableHead
+            columns={[
+              t('admin.name'),
+              t('admin.email'),
+              t('admin.role'),
+              t('admin.language'),
+              t('people.status'),
+              t('people.actions'),
+            ]}
+          />
           <tbody className="ecl-table__body">
             {users.data.items.map((u) => (
               <tr className="ecl-table__row" key={u.id}>
@@ -169,6 +220,23 @@ export function NewUser({ organisation }: { organisation: Organisation }) {
                 <td className="ecl-table__cell">{u.email}</td>
                 <td className="ecl-table__cell">{t(`admin.roles.${u.role}`)}</td>
                 <td className="ecl-table__cell">{u.language}</td>
+                <td className="ecl-table__cell">
+                  <AccountStatus user={u} />
+                </td>
+                <td className="ecl-table__cell">
+                  {actionsFor(u).map((action) => (
+                    <button
+                      key={action}
+                      type="button"
+                      className="ecl-button ecl-button--secondary ecl-u-mr-xs ecl-u-mb-xs"
+                      disabled={act.isPending}
+                      aria-label={`${t(LABEL[action])}: ${u.name}`}
+                      onClick={() => act.mutate({ user: u, action })}
+                    >
+                      {t(LABEL[action])}
+                    </button>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -188,6 +256,7 @@ export function NewUser({ organisation }: { organisation: Organisation }) {
           {t('admin.newUser')}
         </h3>
         {problem ? <ProblemNotice problem={problem} /> : null}
+        <p className="ecl-u-type-paragraph">{t('people.invitation')}</p>
         {create.data ? (
           <Notice variant="success" title={t('admin.userCreated', { name: create.data.name })}>
             {t('admin.welcome')}
@@ -209,16 +278,6 @@ export function NewUser({ organisation }: { organisation: Organisation }) {
           value={f.email}
           onChange={(email) => set({ email })}
           error={problem?.fieldMessage('/email')}
-        />
-        <TextField
-          id="user-password"
-          type="password"
-          label={t('admin.password')}
-          help={t('admin.passwordHint')}
-          size="l"
-          value={f.password}
-          onChange={(password) => set({ password })}
-          error={problem?.fieldMessage('/password')}
         />
         <Select id="user-role" label={t('admin.role')} value={f.role} onChange={(role) => set({ role })}>
           {ROLES.map((r) => (

@@ -9,7 +9,7 @@ import { useSession } from '../../session.js';
 import { useNow } from '../TenderPage.js';
 import { useNames } from './people.js';
 import { SeatCommittee } from './SeatCommittee.js';
-import { SecretForm } from './SecretForm.js';
+import { ReplaceSecretForm, SecretForm } from './SecretForm.js';
 
 interface OpeningRecord {
   method: 'ceremony' | 'timed';
@@ -18,7 +18,7 @@ interface OpeningRecord {
   dueAt: string;
   committee: {
     quorum: number;
-    members: { userId: string; secretSet: boolean; secretSetAt: string | null }[];
+    members: { userId: string; secretSet: boolean; secretSetAt: string | null; changePending?: boolean }[];
   } | null;
   acts: { userId: string; at: string }[];
   opened: boolean;
@@ -54,10 +54,8 @@ export function OpeningPage() {
     void queries.invalidateQueries({ queryKey: ['tender', id] });
   };
   const setSecret = useMutation({
-    mutationFn: (secret: string) =>
-      must(
-        api.PUT('/api/v1/tenders/{id}/opening-committee/me', { params: { path: { id } }, body: { secret } }),
-      ),
+    mutationFn: (body: { secret: string; currentSecret?: string; password?: string }) =>
+      must(api.PUT('/api/v1/tenders/{id}/opening-committee/me', { params: { path: { id } }, body })),
     onSuccess: refresh,
   });
   const act = useMutation({
@@ -112,14 +110,22 @@ export function OpeningPage() {
         {tr.status === 'draft' && seat ? (
           <Section id="set-secret" title={t('opening.setTitle')} className="ecl-u-mb-l">
             {seat.secretSet ? <Notice variant="success" title={t('opening.set')} /> : null}
+            {seat.changePending ? <Notice variant="info" title={t('opening.changePending')} /> : null}
             <p className="ecl-u-type-paragraph">{t('opening.setIntro')}</p>
-            <SecretForm
-              label={t('opening.yourSecret')}
-              confirm
-              submit={seat.secretSet ? t('opening.change') : t('opening.save')}
-              pending={setSecret.isPending}
-              onSecret={(s) => setSecret.mutate(s)}
-            />
+            {seat.secretSet ? (
+              <ReplaceSecretForm
+                pending={setSecret.isPending}
+                onReplace={(proof, secret) => setSecret.mutate({ ...proof, secret })}
+              />
+            ) : (
+              <SecretForm
+                label={t('opening.yourSecret')}
+                confirm
+                submit={t('opening.save')}
+                pending={setSecret.isPending}
+                onSecret={(secret) => setSecret.mutate({ secret })}
+              />
+            )}
           </Section>
         ) : null}
 
