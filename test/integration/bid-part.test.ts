@@ -2,14 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import { Bid } from '../../server/bids/bid.model.js';
 import { call, newOrganisation, newPerson, type Person, pdfOf } from '../support/api.js';
-import { type PublishedTender, publishedTender, selectedExpression } from '../support/procedure.js';
-
-const offer = (lot: number, priceCents: number) => ({
-  lot,
-  priceCents,
-  technicalOffer: `Offer at ${priceCents}`,
-  declarations: { noExclusionGrounds: true, meetsSelectionCriteria: true },
-});
+import { offerOf, openTender, type PublishedTender } from '../support/procedure.js';
 
 /** A multipart body byte for byte as `curl -F 'bid=@bid.json;type=…' -F 'documents=@offer.pdf'` builds it. */
 function curlBody(bid: Buffer, bidType: string | undefined, pdf: Buffer) {
@@ -36,20 +29,7 @@ describe('the bid part as HTTP clients send it', function () {
   let vendor: Person;
 
   before(async () => {
-    const sel = await selectedExpression();
-    tender = await publishedTender(
-      sel.officer,
-      sel.expressionId,
-      { id: sel.consortiumId, members: sel.members },
-      {
-        lots: [
-          { number: 1, title: 'SIEM', estimatedValueCents: 1_000_000_00 },
-          { number: 2, title: 'EDR', estimatedValueCents: 1_000_000_00 },
-        ],
-        questionsInMs: 60_000,
-        submissionInMs: 600_000,
-      },
-    );
+    ({ tender } = await openTender());
     vendor = await newPerson('vendor', await newOrganisation('vendor'));
   });
 
@@ -66,7 +46,7 @@ describe('the bid part as HTTP clients send it', function () {
     const form = new FormData();
     form.append(
       'bid',
-      new Blob([JSON.stringify(offer(1, 1_500_000))], { type: 'application/json' }),
+      new Blob([JSON.stringify(offerOf(1, 1_500_000))], { type: 'application/json' }),
       'bid.json',
     );
     form.append(
@@ -86,7 +66,7 @@ describe('the bid part as HTTP clients send it', function () {
       [2, undefined],
     ] as const) {
       const res = await post(
-        curlBody(Buffer.from(JSON.stringify(offer(lot, 1_600_000))), type, pdfOf(3_000)),
+        curlBody(Buffer.from(JSON.stringify(offerOf(lot, 1_600_000))), type, pdfOf(3_000)),
       );
       expect(res.status, `${type}: ${JSON.stringify(res.body)}`).to.equal(201);
       expect(res.body).to.include({ lot });
@@ -104,7 +84,7 @@ describe('the bid part as HTTP clients send it', function () {
     expect(garbled.status).to.equal(400);
     expect(garbled.body.errors).to.deep.equal([{ path: '/bid', message: 'must be a JSON object' }]);
     const invalid = await post(
-      curlBody(Buffer.from(JSON.stringify({ ...offer(1, -1), x: 1 })), 'application/json', pdfOf(3_000)),
+      curlBody(Buffer.from(JSON.stringify({ ...offerOf(1, -1), x: 1 })), 'application/json', pdfOf(3_000)),
     );
     expect(invalid.status).to.equal(400);
     expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).to.deep.equal([
@@ -119,7 +99,7 @@ describe('the bid part as HTTP clients send it', function () {
     disordered.append('documents', new Blob([new Uint8Array(pdfOf(1_000))]), 'a.pdf');
     disordered.append(
       'bid',
-      new Blob([JSON.stringify(offer(1, 1_000))], { type: 'application/json' }),
+      new Blob([JSON.stringify(offerOf(1, 1_000))], { type: 'application/json' }),
       'bid.json',
     );
     const order = await post(disordered);
@@ -129,10 +109,10 @@ describe('the bid part as HTTP clients send it', function () {
       [{ path: '/bid', message: 'must come before the documents' }],
     ]);
     const twice = new FormData();
-    twice.append('bid', JSON.stringify(offer(1, 1_000)));
+    twice.append('bid', JSON.stringify(offerOf(1, 1_000)));
     twice.append(
       'bid',
-      new Blob([JSON.stringify(offer(1, 1_000))], { type: 'application/json' }),
+      new Blob([JSON.stringify(offerOf(1, 1_000))], { type: 'application/json' }),
       'bid.json',
     );
     const res = await post(twice);

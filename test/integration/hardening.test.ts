@@ -7,18 +7,12 @@ import { Tender, type TenderRecord } from '../../server/tenders/tender.model.js'
 import { bidForm, call, newOrganisation, newPerson, type Person, pdfOf } from '../support/api.js';
 import { harness } from '../support/harness.js';
 import {
+  offerOf,
+  openTender,
   type PublishedTender,
   publishedTender,
   type SelectedExpression,
-  selectedExpression,
 } from '../support/procedure.js';
-
-const offer = (lot: number, priceCents: number) => ({
-  lot,
-  priceCents,
-  technicalOffer: `Offer at ${priceCents}`,
-  declarations: { noExclusionGrounds: true, meetsSelectionCriteria: true },
-});
 
 /** A raw connection to the API, for what no polite client does: bodies that never end, uploads cut off. */
 function rawConnection(): Promise<net.Socket & { answer: Promise<string> }> {
@@ -48,20 +42,7 @@ describe('the security review’s findings, each reproduced and failed', functio
   let vendors: Person[];
 
   before(async () => {
-    sel = await selectedExpression();
-    tender = await publishedTender(
-      sel.officer,
-      sel.expressionId,
-      { id: sel.consortiumId, members: sel.members },
-      {
-        lots: [
-          { number: 1, title: 'SIEM', estimatedValueCents: 1_000_000_00 },
-          { number: 2, title: 'EDR', estimatedValueCents: 1_000_000_00 },
-        ],
-        questionsInMs: 60_000,
-        submissionInMs: 600_000,
-      },
-    );
+    ({ sel, tender } = await openTender());
     vendors = [];
     for (let i = 0; i < 3; i++) vendors.push(await newPerson('vendor', await newOrganisation('vendor')));
   });
@@ -81,7 +62,7 @@ describe('the security review’s findings, each reproduced and failed', functio
     await new Promise((r) => setTimeout(r, 300));
     const bid = await call('POST', `/tenders/${tender.id}/bids`, {
       token: (vendors[0] as Person).token,
-      body: offer(1, 1_000_000),
+      body: offerOf(1, 1_000_000),
     });
     expect(bid.status).to.equal(201);
     const answers = await Promise.all(slow.map((s) => s.answer));
@@ -118,7 +99,7 @@ describe('the security review’s findings, each reproduced and failed', functio
     ]);
     const res = await call('POST', `/tenders/${tender.id}/bids`, {
       token: vendor.token,
-      form: bidForm(offer(1, 2_000_000), [
+      form: bidForm(offerOf(1, 2_000_000), [
         { filename: 'annex.html', bytes: html, type: 'text/html' },
         { filename: 'offre-détaillée €.pdf', bytes: pdfOf(3000) },
       ]),
@@ -152,7 +133,7 @@ describe('the security review’s findings, each reproduced and failed', functio
     const boundary = `cut${randomBytes(6).toString('hex')}`;
     const file = pdfOf(2_800_000);
     const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="bid"\r\n\r\n${JSON.stringify(offer(2, 3_000_000))}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="bid"\r\n\r\n${JSON.stringify(offerOf(2, 3_000_000))}\r\n` +
         `--${boundary}\r\nContent-Disposition: form-data; name="documents"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
     );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
@@ -191,7 +172,7 @@ describe('the security review’s findings, each reproduced and failed', functio
     const bidders = [...vendors];
     for (let i = 0; i < 5; i++) bidders.push(await newPerson('vendor', await newOrganisation('vendor')));
     const bids = bidders.map((v, i) =>
-      call('POST', `/tenders/${racing.id}/bids`, { token: v.token, body: offer(1, 1_000_000 + i) }),
+      call('POST', `/tenders/${racing.id}/bids`, { token: v.token, body: offerOf(1, 1_000_000 + i) }),
     );
     await new Promise((r) => setTimeout(r, 5));
     const cancel = call('POST', `/tenders/${racing.id}/cancel`, {

@@ -14,6 +14,7 @@ import { Tender, type TenderRecord } from '../../server/tenders/tender.model.js'
 import { bidForm, call, centreId, newOrganisation, newPerson, type Person, pdfOf } from '../support/api.js';
 import { eventually } from '../support/harness.js';
 import {
+  offerOf,
   openBids,
   type PublishedTender,
   publishedTender,
@@ -21,13 +22,6 @@ import {
   selectedExpression,
   waitUntil,
 } from '../support/procedure.js';
-
-const offer = (lot: number, priceCents: number) => ({
-  lot,
-  priceCents,
-  technicalOffer: `Offer at ${priceCents}`,
-  declarations: { noExclusionGrounds: true, meetsSelectionCriteria: true },
-});
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const chunks = () => mongoose.connection.collection('bid_document_chunks');
@@ -167,7 +161,7 @@ describe('the opening ceremony: bids and documents sealed until a quorum acts', 
     const vendor = vendors[0] as Person;
     const res = await call('POST', `/tenders/${tender.id}/bids`, {
       token: vendor.token,
-      form: bidForm(offer(1, 3_100_000), [
+      form: bidForm(offerOf(1, 3_100_000), [
         { filename: 'technical-offer.pdf', bytes: files.technical },
         { filename: '../../prices.pdf', bytes: files.prices, type: 'text/plain' },
       ]),
@@ -206,7 +200,7 @@ describe('the opening ceremony: bids and documents sealed until a quorum acts', 
     exe.write('PE\0\0', 128);
     exe.writeUInt32LE(128, 0x3c);
     const typed = await post(
-      bidForm(offer(1, 1_000), [
+      bidForm(offerOf(1, 1_000), [
         { filename: 'ok.pdf', bytes: pdfOf(5_000) },
         { filename: 'tool.exe', bytes: exe, type: 'application/pdf' },
         { filename: 'notes.txt', bytes: Buffer.from('plain words '.repeat(100)) },
@@ -217,20 +211,20 @@ describe('the opening ceremony: bids and documents sealed until a quorum acts', 
       '/documents/1',
       '/documents/2',
     ]);
-    const big = await post(bidForm(offer(1, 1_000), [{ filename: 'big.pdf', bytes: pdfOf(3_000_001) }]));
+    const big = await post(bidForm(offerOf(1, 1_000), [{ filename: 'big.pdf', bytes: pdfOf(3_000_001) }]));
     expect([big.status, big.body.errors]).to.deep.equal([
       413,
       [{ path: '/documents/0', message: 'A document may have at most 3000000 bytes.' }],
     ]);
     const many = await post(
       bidForm(
-        offer(1, 1_000),
+        offerOf(1, 1_000),
         [0, 1, 2, 3, 4].map((i) => ({ filename: `${i}.pdf`, bytes: pdfOf(1_000) })),
       ),
     );
     expect([many.status, many.body.errors?.[0]?.path]).to.deep.equal([413, '/documents/4']);
     const invalid = await post(
-      bidForm({ ...offer(1, -5), extra: 1 }, [{ filename: 'a.pdf', bytes: pdfOf(1_000) }]),
+      bidForm({ ...offerOf(1, -5), extra: 1 }, [{ filename: 'a.pdf', bytes: pdfOf(1_000) }]),
     );
     expect(invalid.status).to.equal(400);
     expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).to.deep.equal([
@@ -239,7 +233,7 @@ describe('the opening ceremony: bids and documents sealed until a quorum acts', 
     ]);
     const disordered = new FormData();
     disordered.append('documents', new Blob([new Uint8Array(pdfOf(1_000))]), 'a.pdf');
-    disordered.append('bid', JSON.stringify(offer(1, 1_000)));
+    disordered.append('bid', JSON.stringify(offerOf(1, 1_000)));
     const order = await post(disordered);
     expect([order.status, order.body.errors]).to.deep.equal([
       400,
@@ -254,13 +248,13 @@ describe('the opening ceremony: bids and documents sealed until a quorum acts', 
     const [, b, c] = vendors as [Person, Person, Person];
     const first = await call('POST', `/tenders/${tender.id}/bids`, {
       token: b.token,
-      form: bidForm(offer(1, 2_900_000), [{ filename: 'v1.pdf', bytes: pdfOf(2_500_000, 'v1') }]),
+      form: bidForm(offerOf(1, 2_900_000), [{ filename: 'v1.pdf', bytes: pdfOf(2_500_000, 'v1') }]),
     });
     const old = first.body.documents[0].id;
     expect(await chunks().countDocuments({ _id: `${old}.00002` as never })).to.equal(1);
     const second = await call('POST', `/tenders/${tender.id}/bids`, {
       token: b.token,
-      form: bidForm(offer(1, 2_800_000), [{ filename: 'v2.pdf', bytes: pdfOf(10_000, 'v2') }]),
+      form: bidForm(offerOf(1, 2_800_000), [{ filename: 'v2.pdf', bytes: pdfOf(10_000, 'v2') }]),
     });
     expect([second.status, second.body.action]).to.deep.equal([201, 'replaced']);
     for (const n of ['00000', '00001', '00002'])
@@ -279,7 +273,7 @@ describe('the opening ceremony: bids and documents sealed until a quorum acts', 
     expect(stale.body.type).to.equal('urn:problem:wrong-bid-key');
     const withdrawn = await call('POST', `/tenders/${tender.id}/bids`, {
       token: c.token,
-      form: bidForm(offer(1, 2_700_000), [{ filename: 'w.pdf', bytes: pdfOf(5_000) }]),
+      form: bidForm(offerOf(1, 2_700_000), [{ filename: 'w.pdf', bytes: pdfOf(5_000) }]),
     });
     const gone = withdrawn.body.documents[0].id;
     expect((await call('DELETE', `/bids/${withdrawn.body.id}`, { token: c.token })).status).to.equal(200);

@@ -234,3 +234,31 @@ export async function forceTender(tenderId: string, set: Record<string, unknown>
   await Tender.updateOne({ _id: tenderId }, { $set: set });
   await documentChanged('Tender', tenderId);
 }
+
+/** A bid's JSON for a lot at a price, with clean declarations. */
+export const offerOf = (lot: number, priceCents: number) => ({
+  lot,
+  priceCents,
+  technicalOffer: `Offer at ${priceCents}`,
+  declarations: { noExclusionGrounds: true, meetsSelectionCriteria: true },
+});
+
+/**
+ * A tender open for bids (a fresh selected expression, published with the lots given, SIEM and
+ * EDR by default, its deadline ten minutes away), and the selected expression it was made for.
+ */
+export async function openTender(
+  lots = [
+    { number: 1, title: 'SIEM', estimatedValueCents: 1_000_000_00 },
+    { number: 2, title: 'EDR', estimatedValueCents: 1_000_000_00 },
+  ],
+): Promise<{ sel: SelectedExpression; tender: PublishedTender }> {
+  const sel = await selectedExpression();
+  const tender = await publishedTender(
+    sel.officer,
+    sel.expressionId,
+    { id: sel.consortiumId, members: sel.members },
+    { lots, questionsInMs: 60_000, submissionInMs: 600_000 },
+  );
+  return { sel, tender };
+}

@@ -30,6 +30,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryKey: ['me', token],
     enabled: Boolean(token),
     queryFn: () => must(api.GET('/api/v1/me')) as Promise<{ user: User; organisation: Organisation }>,
+    // A new token of the same person (a password changed) keeps the page as it is while it is read.
+    placeholderData: (previous) => previous,
   });
 
   const end = useCallback(

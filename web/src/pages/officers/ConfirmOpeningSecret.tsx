@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import { firstProblem, Notice, ProblemNotice } from '../../components/feedback.js';
+import { ConfirmFromLink } from '../../components/ConfirmFromLink.js';
+import { Notice } from '../../components/feedback.js';
 import { PageHeader } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { RequireSignIn } from '../../session.js';
@@ -31,33 +32,28 @@ function ConfirmOpeningSecretSigned() {
       ),
     onSuccess: () => window.history.replaceState(null, '', window.location.pathname),
   });
-  const problem = firstProblem(confirm.error);
   return (
     <>
       <PageHeader title={t('opening.confirmTitle')} />
       <div className="ecl-container ecl-u-mt-l">
-        {confirm.isSuccess ? (
-          <Notice variant="success" title={t('opening.confirmed')}>
-            <Link className="ecl-link" to={`/tenders/${id}/opening`}>
-              {t('opening.link')}
-            </Link>
-          </Notice>
-        ) : !token ? (
-          <Notice variant="warning" title={t('opening.noLink')} />
-        ) : (
-          <>
-            <p className="ecl-u-type-paragraph">{t('opening.confirmIntro')}</p>
-            {problem ? <ProblemNotice problem={problem} /> : null}
-            <button
-              type="button"
-              className="ecl-button ecl-button--primary"
-              disabled={confirm.isPending}
-              onClick={() => confirm.mutate()}
-            >
-              {t('opening.confirm')}
-            </button>
-          </>
-        )}
+        <ConfirmFromLink
+          hasLink={Boolean(token)}
+          noLink={t('opening.noLink')}
+          intro={t('opening.confirmIntro')}
+          submit={t('opening.confirm')}
+          done={
+            confirm.isSuccess ? (
+              <Notice variant="success" title={t('opening.confirmed')}>
+                <Link className="ecl-link" to={`/tenders/${id}/opening`}>
+                  {t('opening.link')}
+                </Link>
+              </Notice>
+            ) : undefined
+          }
+          pending={confirm.isPending}
+          error={confirm.error}
+          onConfirm={() => confirm.mutate()}
+        />
       </div>
     </>
   );
