@@ -21,6 +21,7 @@ export async function callStory(admin: string, centre: string) {
   say(
     `   officers ${openers.map((o) => o.name).join(', ')}; evaluators ${evaluators.map((e) => e.name).join(', ')}`,
   );
+  say('   each is e-mailed an invitation and chooses their own password from its link (everyone below too)');
 
   step(2, 'Hosting entities from six Member States register');
   const entity = async (name: string, country: string, language: string, rep: string, publicBody = true) =>
