@@ -1,0 +1,122 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { projectRoot } from '../paths.js';
+import type { NoticeProblem } from './notice-validation.js';
+
+// The Schematron half of an eForms notice's validation: the SDK's static rules, compiled by SchXslt
+// and run by Saxon-HE in one long-lived Java process (scripts/schematron/SchematronService.java):
+// compiling a subtype's rules takes seconds, so each is compiled once per process and kept, and a
+// notice then takes a fraction of a second. Requests go one line each way; notices pass as files.
+
+export interface SchematronSetup {
+  /** The SDK folder (`schematrons/static/complete-validation.sch` in it). */
+  sdk: string;
+  /** SchXslt's XSLT 2.0 folder. */
+  schxslt: string;
+  /** Saxon-HE's jar, and the Java that runs it. */
+  saxonJar: string;
+  java: string;
+}
+
+interface Pending {
+  resolve: (problems: NoticeProblem[]) => void;
+  reject: (err: Error) => void;
+}
+
+/** One validator process, started at its first use and kept. */
+export class SchematronRules {
+  private child?: ChildProcessWithoutNullStreams;
+  private ready?: Promise<void>;
+  private readonly pending = new Map<string, Pending>();
+  private readonly dir = mkdtempSync(path.join(os.tmpdir(), 'eforms-notices-'));
+
+  constructor(private readonly setup: SchematronSetup) {}
+
+  private start(): Promise<void> {
+    const { sdk, schxslt, saxonJar, java } = this.setup;
+    const child = spawn(
+      java,
+      [
+        '-Xss8m',
+        '-cp',
+        saxonJar,
+        path.join(projectRoot, 'scripts', 'schematron', 'SchematronService.java'),
+        schxslt,
+        path.join(sdk, 'schematrons', 'static', 'complete-validation.sch'),
+      ],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    this.child = child;
+    let errors = '';
+    child.stderr.on('data', (b: Buffer) => {
+      errors = (errors + b.toString()).slice(-4000);
+    });
+    const lines = createInterface({ input: child.stdout });
+    const ready = new Promise<void>((resolve, reject) => {
+      lines.on('line', (line) => {
+        if (line === 'ready') return resolve();
+        const [id, status, payload] = line.split('\t');
+        const waiting = this.pending.get(id ?? '');
+        if (!waiting) return;
+        this.pending.delete(id ?? '');
+        if (status !== 'OK') return waiting.reject(new Error(`Schematron validation failed: ${payload}`));
+        const found = JSON.parse(payload ?? '[]') as {
+          id: string;
+          role: string;
+          location: string;
+          text: string;
+        }[];
+        waiting.resolve(
+          found.map((f) => ({
+            source: 'schematron' as const,
+            rule: f.id,
+            severity:
+              (f.role ?? 'ERROR').toUpperCase() === 'WARN' ? ('warning' as const) : ('error' as const),
+            message: f.text,
+            location: f.location,
+          })),
+        );
+      });
+      child.once('error', reject);
+      child.once('exit', (code) => {
+        const err = new Error(`The Schematron validator stopped (${code}): ${errors.trim()}`);
+        reject(err);
+        for (const p of this.pending.values()) p.reject(err);
+        this.pending.clear();
+        this.child = undefined;
+        this.ready = undefined;
+      });
+    });
+    return ready;
+  }
+
+  /** Every rule of the subtype's phase (`eforms-16`, `eforms-29`, `eforms-CEI`…) the notice breaks or warns of. */
+  async check(subtype: string, xml: string): Promise<NoticeProblem[]> {
+    this.ready ??= this.start();
+    await this.ready;
+    const id = randomUUID();
+    const file = path.join(this.dir, `${id}.xml`);
+    writeFileSync(file, xml);
+    try {
+      return await new Promise<NoticeProblem[]>((resolve, reject) => {
+        this.pending.set(id, { resolve, reject });
+        this.child?.stdin.write(`${id}\teforms-${subtype}\t${file}\n`);
+      });
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
+
+  /** Stops the process (a later check starts another). */
+  close(): void {
+    this.child?.stdin.end();
+    this.child?.kill();
+    this.child = undefined;
+    this.ready = undefined;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
