@@ -6,7 +6,7 @@ import { domainEvent, type PendingEffect } from '../events.js';
 import { changeDocument } from '../revision.js';
 import { type LinkPurpose, newNonce, readLinkToken } from './credential-links.js';
 import { relistInDirectory } from './directory.js';
-import type { LoginLimiter } from './login-limiter.js';
+import { type LoginLimiter, proofLimiter } from './login-limiter.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { issueToken } from './tokens.js';
 import { statusOf, User, type UserDoc } from './user.model.js';
@@ -137,10 +137,12 @@ export async function setPasswordFromLink(token: string, password: string, limit
 export async function changeOwnPassword(actor: Actor, current: string, password: string) {
   const user = await User.findById(actor.id).lean<UserRecord>();
   if (!user) throw notFound('Your account');
+  await proofLimiter().attemptProof(actor.id);
   if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash)))
     throw new AppError('wrong-password', 'The current password is wrong.', 403, [
       { path: '/current', message: 'is not your current password' },
     ]);
+  await proofLimiter().proofAccepted(actor.id);
   if (current === password)
     throw badRequest('The new password is the current one.', [
       { path: '/password', message: 'must differ from the current password' },
@@ -238,10 +240,12 @@ export async function requestEmailChange(actor: Actor, email: string, password: 
   const address = email.trim().toLowerCase();
   const user = await User.findById(actor.id).lean<UserRecord>();
   if (!user) throw notFound('Your account');
+  await proofLimiter().attemptProof(actor.id);
   if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash)))
     throw new AppError('wrong-password', 'The password is wrong.', 403, [
       { path: '/password', message: 'is not your password' },
     ]);
+  await proofLimiter().proofAccepted(actor.id);
   if (address === user.email)
     throw badRequest('This is your address already.', [
       { path: '/email', message: 'is your current address' },

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { context } from '../context.js';
 import { AppError } from '../errors.js';
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -14,6 +15,7 @@ export class LoginLimiter {
   private readonly perAccount: RateLimiterRedis;
   private readonly resetsPerEmail: RateLimiterRedis;
   private readonly resetsPerAddress: RateLimiterRedis;
+  private readonly proofs: RateLimiterRedis;
 
   constructor(
     private readonly redis: Redis,
@@ -32,6 +34,7 @@ export class LoginLimiter {
     this.perAccount = limiter('login-fail-account', 10, FIFTEEN_MINUTES, FIFTEEN_MINUTES);
     this.resetsPerEmail = limiter('reset-email', 3, 3600);
     this.resetsPerAddress = limiter('reset-ip', 10, 3600);
+    this.proofs = limiter('proof-fail', 5, FIFTEEN_MINUTES, FIFTEEN_MINUTES);
   }
 
   private static account(email: string): string {
@@ -80,6 +83,31 @@ export class LoginLimiter {
     await this.perAccount.delete(LoginLimiter.account(email));
   }
 
+  /**
+   * Counts a signed-in person's proof (their password, or an opening secret already set) before it
+   * is checked: whoever holds a session cannot guess either faster than 5 a quarter-hour. A right
+   * proof gives the budget back (`proofAccepted`).
+   */
+  async attemptProof(userId: string): Promise<void> {
+    try {
+      await this.proofs.consume(userId);
+    } catch (res) {
+      if (res instanceof RateLimiterRes)
+        throw new AppError(
+          'too-many-wrong-proofs',
+          `Too many wrong passwords or secrets; try again in ${Math.max(1, Math.ceil(res.msBeforeNext / 1000))} s.`,
+          429,
+          undefined,
+          { 'Retry-After': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))) },
+        );
+      throw res;
+    }
+  }
+
+  async proofAccepted(userId: string): Promise<void> {
+    await this.proofs.delete(userId);
+  }
+
   /** True while reset links may still be sent for this e-mail from this address. */
   async allowReset(email: string, ip: string): Promise<boolean> {
     try {
@@ -95,4 +123,13 @@ export class LoginLimiter {
   async close(): Promise<void> {
     this.redis.disconnect();
   }
+}
+
+let shared: LoginLimiter | undefined;
+
+/** The process's limiter of signed-in proofs, on the context's Redis (never closed: the context owns Redis). */
+export function proofLimiter(): LoginLimiter {
+  const { redis, config } = context();
+  shared ??= new LoginLimiter(redis, config.queuePrefix);
+  return shared;
 }

@@ -1,6 +1,7 @@
 import { Types, trusted } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { newNonce, readLinkToken } from '../accounts/credential-links.js';
+import { proofLimiter } from '../accounts/login-limiter.js';
 import { verifyPassword } from '../accounts/passwords.js';
 import { User } from '../accounts/user.model.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -141,8 +142,13 @@ async function proofOfOwnership(
   key: MemberKeyRecord,
   input: { currentSecret?: string; password?: string },
 ): Promise<'secret' | 'password'> {
+  const limiter = proofLimiter();
   if (input.currentSecret !== undefined) {
-    if (await memberKeyFor(input.currentSecret, key)) return 'secret';
+    await limiter.attemptProof(actor.id);
+    if (await memberKeyFor(input.currentSecret, key)) {
+      await limiter.proofAccepted(actor.id);
+      return 'secret';
+    }
     await recordAudit({
       actor,
       action: 'tender.opening-secret-change-refused',
@@ -153,8 +159,12 @@ async function proofOfOwnership(
     ]);
   }
   if (input.password !== undefined) {
+    await limiter.attemptProof(actor.id);
     const user = await User.findById(actor.id, { passwordHash: 1 }).lean();
-    if (user?.passwordHash && (await verifyPassword(input.password, user.passwordHash))) return 'password';
+    if (user?.passwordHash && (await verifyPassword(input.password, user.passwordHash))) {
+      await limiter.proofAccepted(actor.id);
+      return 'password';
+    }
     await recordAudit({
       actor,
       action: 'tender.opening-secret-change-refused',

@@ -174,6 +174,32 @@ describe('people own their credentials', () => {
     });
   });
 
+  describe('guessing with a session', () => {
+    it('when a session guesses the password through the doors that ask for it, then the sixth guess is refused with 429, even a right one', async () => {
+      const p = await newPerson('vendor', await newOrganisation('vendor'));
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const a = await call('PUT', '/me/password', {
+          token: p.token,
+          body: { current: `guess-${i}-wrong`, password: 'a-brand-new-password' },
+        });
+        const b = await call('PUT', '/me/email', {
+          token: p.token,
+          body: { email: `guess-${i}@people.test`, password: `guess-${i}-wrong` },
+        });
+        statuses.push(a.status, b.status);
+      }
+      expect(statuses).to.deep.equal([403, 403, 403, 403, 403, 429]);
+      const right = await call('PUT', '/me/password', {
+        token: p.token,
+        body: { current: p.password, password: 'a-brand-new-password' },
+      });
+      expect(right.status).to.equal(429);
+      expect(Number(right.headers.get('retry-after'))).to.be.greaterThan(0);
+      expect(await login(p.email, p.password)).to.be.a('string');
+    });
+  });
+
   describe('resets', () => {
     it('when a reset is asked, then the answer is the same for a known and an unknown address, and only the owner gets a link', async () => {
       const p = await newPerson('vendor', await newOrganisation('vendor'));
