@@ -3,11 +3,12 @@
 // the server, workers, scripts and tests (tsc), and the embedded database (FerretDB, with Go, cached
 // outside the checkout). `npm install` runs it (the `prepare` script); `npm start`, `npm test`,
 // `npm run worker` and `npm run demo` run it with --if-needed, which builds only when the build is
-// missing or older than the sources, and says so in one line.
+// missing or older than the sources, and says so in one line; `--then <script>` then runs a built
+// script in the same process.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'dist', '.built');
@@ -93,6 +94,12 @@ if (process.argv.includes('--if-needed')) {
   if (why) {
     console.log(`${why}: building it once now (the same as \`npm run build\`).`);
     await build();
+  }
+  // `--then <built script>`: run it in this same process, sparing a second Node start.
+  const then = process.argv[process.argv.indexOf('--then') + 1];
+  if (process.argv.includes('--then') && then) {
+    process.argv.splice(1, process.argv.length, path.join(root, then));
+    await import(pathToFileURL(path.join(root, then)).href);
   }
 } else {
   console.log('Building the platform:');
