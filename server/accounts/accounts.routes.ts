@@ -15,8 +15,8 @@ import {
 import { country, objectId, pageQuery } from '../../schemas/common.js';
 import { body, page, query } from '../http/validate.js';
 import { actorOf, allow } from './access.js';
-import { publicUser } from './accounts.service.js';
 import * as accounts from './accounts.service.js';
+import { publicUser } from './accounts.service.js';
 import * as credentials from './credentials.service.js';
 import type { LoginLimiter } from './login-limiter.js';
 import * as users from './users.service.js';

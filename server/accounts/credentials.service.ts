@@ -1,9 +1,9 @@
-import { type Actor, forgetActor } from './access.js';
 import { trusted } from 'mongoose';
 import { isDuplicateKey } from '../duplicate-key.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { domainEvent, type PendingEffect } from '../events.js';
 import { changeDocument } from '../revision.js';
+import { type Actor, forgetActor } from './access.js';
 import { type LinkPurpose, newNonce, readLinkToken } from './credential-links.js';
 import { relistInDirectory } from './directory.js';
 import { type LoginLimiter, proofLimiter } from './login-limiter.js';
@@ -133,16 +133,25 @@ export async function setPasswordFromLink(token: string, password: string, limit
   return signedIn(changed, changed.sessionVersion);
 }
 
-/** A signed-in person changes their own password, knowing the current one; their other sessions end. */
-export async function changeOwnPassword(actor: Actor, current: string, password: string) {
+/**
+ * The signed-in person's account, once they have proved it is theirs with their password (a wrong
+ * one is refused 403 naming the field `at`; guesses are limited per account).
+ */
+async function ownAccountProved(actor: Actor, password: string, at: '/current' | '/password') {
   const user = await User.findById(actor.id).lean<UserRecord>();
   if (!user) throw notFound('Your account');
   await proofLimiter().attemptProof(actor.id);
-  if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash)))
-    throw new AppError('wrong-password', 'The current password is wrong.', 403, [
-      { path: '/current', message: 'is not your current password' },
+  if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash)))
+    throw new AppError('wrong-password', 'The password is wrong.', 403, [
+      { path: at, message: at === '/current' ? 'is not your current password' : 'is not your password' },
     ]);
   await proofLimiter().proofAccepted(actor.id);
+  return user;
+}
+
+/** A signed-in person changes their own password, knowing the current one; their other sessions end. */
+export async function changeOwnPassword(actor: Actor, current: string, password: string) {
+  await ownAccountProved(actor, current, '/current');
   if (current === password)
     throw badRequest('The new password is the current one.', [
       { path: '/password', message: 'must differ from the current password' },
@@ -238,14 +247,7 @@ export async function setDisabled(actor: Actor, userId: string, disabled: boolea
 /** A person asks to change their own address, with their password; it changes once confirmed from the new one. */
 export async function requestEmailChange(actor: Actor, email: string, password: string) {
   const address = email.trim().toLowerCase();
-  const user = await User.findById(actor.id).lean<UserRecord>();
-  if (!user) throw notFound('Your account');
-  await proofLimiter().attemptProof(actor.id);
-  if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash)))
-    throw new AppError('wrong-password', 'The password is wrong.', 403, [
-      { path: '/password', message: 'is not your password' },
-    ]);
-  await proofLimiter().proofAccepted(actor.id);
+  const user = await ownAccountProved(actor, password, '/password');
   if (address === user.email)
     throw badRequest('This is your address already.', [
       { path: '/email', message: 'is your current address' },

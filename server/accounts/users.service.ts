@@ -9,9 +9,9 @@ import { literally } from '../literal-search.js';
 import { logger } from '../logger.js';
 import type { Actor } from './access.js';
 import { publicUser } from './accounts.service.js';
+import { invitationOf } from './credentials.service.js';
 import { listInDirectory } from './directory.js';
 import { Organisation } from './organisation.model.js';
-import { invitationOf } from './credentials.service.js';
 import { type Role, User } from './user.model.js';
 
 // People's accounts: created by the administrator, found by officers who seat committees.

@@ -1,6 +1,6 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { gcmDecipher } from '../keys/aead.js';
 import { model, Schema, trusted } from 'mongoose';
+import { gcmDecipher } from '../keys/aead.js';
 import type { SealedDocument } from './sealing.js';
 
 // Sealed bid documents, stored in chunks whose ids are derived from the document's (`<id>.<n>`).

@@ -2,8 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ensureFirstAdmin } from '../accounts/accounts.service.js';
 import { createApp } from '../app.js';
-import { httpServerFor } from '../http/load-shedding.js';
 import type { Config } from '../config.js';
+import { httpServerFor } from '../http/load-shedding.js';
 import { type Platform, startPlatform } from '../platform.js';
 
 interface Workers {

@@ -1,15 +1,10 @@
 import { Types, trusted } from 'mongoose';
-import { type Actor, isOfficer } from '../accounts/access.js';
-import { newNonce, readLinkToken } from '../accounts/credential-links.js';
-import { proofLimiter } from '../accounts/login-limiter.js';
-import { verifyPassword } from '../accounts/passwords.js';
+import type { Actor } from '../accounts/access.js';
 import { User } from '../accounts/user.model.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { domainEvent } from '../events.js';
 import { canonicalJson } from '../digest.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { badRequest, conflict } from '../errors.js';
 import { newKeyPair, type SealedToKey, sealTo } from '../keys/ecies.js';
-import { type MemberKeyRecord, memberKeyFor, newMemberKey } from '../keys/member-secret.js';
+import type { MemberKeyRecord } from '../keys/member-secret.js';
 import { splitKey } from '../keys/threshold.js';
 import { changeDocument } from '../revision.js';
 import type { FieldError } from '../validation.js';
@@ -63,7 +58,8 @@ export const openingCommitteeView = (c: OpeningCommittee | null | undefined) =>
       }
     : null;
 
-function requireDraft(t: TenderRecord): void {
+/** Refuses a change of the committee or of a secret once the tender is published. */
+export function requireDraft(t: TenderRecord): void {
   if (t.status !== 'draft')
     throw conflict('not-draft', 'The opening committee is fixed once the tender is published.');
 }
@@ -119,152 +115,6 @@ export async function seatOpeningCommittee(
         object: { type: 'tender', id: tenderId },
         detail: { userIds: input.userIds, quorum },
       },
-    };
-  });
-  return openingCommitteeView(t.openingCommittee);
-}
-
-const CONFIRM_WITHIN_MS = 60 * 60 * 1000;
-const notMember = () => forbidden('Only a member of the tender’s opening committee sets an opening secret.');
-const memberOf = (c: TenderRecord['openingCommittee'], userId: string) =>
-  c?.members.find((m) => m.userId === userId);
-
-/** The committee with one member changed. */
-const withMember = (c: OpeningCommittee, userId: string, change: Partial<OpeningMember>) => ({
-  ...c,
-  members: c.members.map((m) => (m.userId === userId ? { ...m, ...change } : m)),
-});
-
-/** Why a secret already set is not replaced: the old one, or the member's password, is what proves it is theirs. */
-async function proofOfOwnership(
-  actor: Actor,
-  tenderId: string,
-  key: MemberKeyRecord,
-  input: { currentSecret?: string; password?: string },
-): Promise<'secret' | 'password'> {
-  const limiter = proofLimiter();
-  if (input.currentSecret !== undefined) {
-    await limiter.attemptProof(actor.id);
-    if (await memberKeyFor(input.currentSecret, key)) {
-      await limiter.proofAccepted(actor.id);
-      return 'secret';
-    }
-    await recordAudit({
-      actor,
-      action: 'tender.opening-secret-change-refused',
-      object: { type: 'tender', id: tenderId },
-    });
-    throw new AppError('wrong-secret', 'The current opening secret is wrong.', 403, [
-      { path: '/currentSecret', message: 'is not your current opening secret' },
-    ]);
-  }
-  if (input.password !== undefined) {
-    await limiter.attemptProof(actor.id);
-    const user = await User.findById(actor.id, { passwordHash: 1 }).lean();
-    if (user?.passwordHash && (await verifyPassword(input.password, user.passwordHash))) {
-      await limiter.proofAccepted(actor.id);
-      return 'password';
-    }
-    await recordAudit({
-      actor,
-      action: 'tender.opening-secret-change-refused',
-      object: { type: 'tender', id: tenderId },
-    });
-    throw new AppError('wrong-password', 'The password is wrong.', 403, [
-      { path: '/password', message: 'is not your password' },
-    ]);
-  }
-  throw conflict(
-    'secret-set',
-    'You set your opening secret already: give it to change it, or your password.',
-    [{ path: '/currentSecret', message: 'is needed to replace the secret already set (or /password)' }],
-  );
-}
-
-/**
- * A committee member sets the secret that will seal their share; only its traces are kept. A
- * secret once set is the member's: it is replaced with the old one, or with the member's password
- * and then a confirmation from the link e-mailed to them, so that whoever holds a session alone
- * cannot put a secret of theirs in a member's place. Every set and change is e-mailed and audited.
- */
-export async function setOpeningSecret(
-  actor: Actor,
-  tenderId: string,
-  input: { secret: string; currentSecret?: string; password?: string },
-) {
-  const before = await Tender.findById(tenderId, { openingCommittee: 1, status: 1 }).lean<TenderRecord>();
-  if (!before) throw notFound('The tender');
-  const seat = memberOf(before.openingCommittee, actor.id);
-  if (!isOfficer(actor) || !seat) throw notMember();
-  requireDraft(before);
-  const proof = seat.key ? await proofOfOwnership(actor, tenderId, seat.key, input) : undefined;
-  // Derived outside the lock: scrypt takes its time on purpose.
-  const key = await newMemberKey(input.secret);
-  const nonce = newNonce();
-  const t = await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
-    requireDraft(tender);
-    const committee = tender.openingCommittee;
-    const now = memberOf(committee, actor.id);
-    if (!committee || !now) throw notMember();
-    if (String(now.key?.publicKey) !== String(seat.key?.publicKey))
-      throw conflict('secret-changed', 'Your opening secret changed meanwhile; try again.');
-    const object = { type: 'tender', id: tenderId };
-    if (proof === 'password')
-      return {
-        set: {
-          openingCommittee: withMember(committee, actor.id, {
-            pending: { key, nonce, expiresAt: new Date(Date.now() + CONFIRM_WITHIN_MS) },
-          }),
-        },
-        effects: [
-          domainEvent('tender.opening-secret-set', { userId: actor.id, changed: true, confirm: { nonce } }),
-        ],
-        audit: { actor, action: 'tender.opening-secret-change-asked', object },
-      };
-    return {
-      set: {
-        openingCommittee: withMember(committee, actor.id, { key, secretSetAt: new Date(), pending: null }),
-      },
-      effects: [domainEvent('tender.opening-secret-set', { userId: actor.id, changed: Boolean(seat.key) })],
-      audit: {
-        actor,
-        action: seat.key ? 'tender.opening-secret-changed' : 'tender.opening-secret-set',
-        object,
-      },
-    };
-  });
-  return openingCommitteeView(t.openingCommittee);
-}
-
-/** The member confirms, from the link e-mailed to them, a new secret asked for with their password. */
-export async function confirmOpeningSecret(actor: Actor, tenderId: string, token: string) {
-  const named = readLinkToken('opening-secret', token);
-  const refused = () =>
-    new AppError(
-      'link-invalid',
-      'This confirmation link is not valid any more; ask for the change again.',
-      400,
-      [{ path: '/token', message: 'is not a valid link' }],
-    );
-  if (!named || named.userId !== actor.id) throw refused();
-  const t = await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
-    requireDraft(tender);
-    const committee = tender.openingCommittee;
-    const seat = memberOf(committee, actor.id);
-    if (!committee || !seat) throw notMember();
-    const pending = seat.pending;
-    if (!pending || pending.nonce !== named.nonce || new Date(pending.expiresAt).getTime() <= Date.now())
-      throw refused();
-    return {
-      set: {
-        openingCommittee: withMember(committee, actor.id, {
-          key: pending.key,
-          secretSetAt: new Date(),
-          pending: null,
-        }),
-      },
-      effects: [domainEvent('tender.opening-secret-set', { userId: actor.id, changed: true })],
-      audit: { actor, action: 'tender.opening-secret-changed', object: { type: 'tender', id: tenderId } },
     };
   });
   return openingCommitteeView(t.openingCommittee);

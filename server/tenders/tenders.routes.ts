@@ -14,6 +14,7 @@ import { actorOf, allow } from '../accounts/access.js';
 import { idParam as id, officersOnly as officer } from '../http/params.js';
 import { body, page, query } from '../http/validate.js';
 import * as committee from './opening-committee.js';
+import * as secrets from './opening-secrets.js';
 import * as questions from './questions.service.js';
 import { loadTender } from './tender-access.js';
 import { listTenders } from './tender-search.js';
@@ -51,7 +52,7 @@ export const tendersRoutes = Router()
     allow('procurement-officer'),
     body(openingSecretBody),
     async (req, res) => {
-      res.json(await committee.setOpeningSecret(actorOf(req), id(req), req.body));
+      res.json(await secrets.setOpeningSecret(actorOf(req), id(req), req.body));
     },
   )
   .post(
@@ -59,7 +60,7 @@ export const tendersRoutes = Router()
     allow('procurement-officer'),
     body(openingSecretConfirmBody),
     async (req, res) => {
-      res.json(await committee.confirmOpeningSecret(actorOf(req), id(req), req.body.token));
+      res.json(await secrets.confirmOpeningSecret(actorOf(req), id(req), req.body.token));
     },
   )
   .post('/tenders/:id/cancel', officer, body(cancelBody), async (req, res) => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { linkTokenIn } from '../../scripts/procedure.js';
 import { openingSecretOf } from '../../scripts/procedure/tender-steps.js';
+import { linkTokenIn } from '../../scripts/procedure.js';
 import { AuditEvent } from '../../server/audit/audit.model.js';
 import { Tender, type TenderRecord } from '../../server/tenders/tender.model.js';
 import { asAdmin, call, inbox, linkTokenAfter, type Person, steps } from '../support/api.js';
