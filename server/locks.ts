@@ -23,6 +23,9 @@ export interface HeldLock {
   wrote?: boolean;
 }
 
+/** The Redis key of a document's lock. */
+const lockKey = (model: string, id: string) => `${context().config.queuePrefix}:lock:${model}:${id}`;
+
 /** The Redis key of a document's version, which changes whenever a lock holder writes it. */
 export const versionKey = (model: string, id: string) => `${context().config.queuePrefix}:ver:${model}:${id}`;
 
@@ -37,8 +40,8 @@ export async function withDocumentLock<T>(
   id: string,
   fn: (lock: HeldLock) => Promise<T>,
 ): Promise<T> {
-  const { redis, config } = context();
-  const key = `${config.queuePrefix}:lock:${model}:${id}`;
+  const { redis } = context();
+  const key = lockKey(model, id);
   const token = randomUUID();
   const until = Date.now() + WAIT_MS;
   let delay = 5;
@@ -78,8 +81,8 @@ export async function holdsDocumentLock(lock: HeldLock): Promise<boolean> {
  * it: a reader that must see every change begun before this moment reads the document afterwards.
  */
 export async function whenUnlocked(model: string, id: string): Promise<void> {
-  const { redis, config } = context();
-  const key = `${config.queuePrefix}:lock:${model}:${id}`;
+  const { redis } = context();
+  const key = lockKey(model, id);
   const until = Date.now() + WAIT_MS;
   let delay = 2;
   while ((await redis.exists(key)) === 1) {

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { forbidden, unauthorized } from '../errors.js';
 import { described } from '../http/validate.js';
-import { tokenSubject } from './tokens.js';
+import { bearerClaims } from './tokens.js';
 import { type Role, statusOf, User } from './user.model.js';
 
 /** The signed-in user as every use-case sees it; or a visitor, signed out, on the public reads. */
@@ -105,8 +105,7 @@ export async function authenticate(req: Request, _res: Response, next: NextFunct
     req.actor = VISITOR;
     return next();
   }
-  const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
-  const claims = match?.[1] ? await tokenSubject(match[1]) : undefined;
+  const claims = await bearerClaims(req);
   const session = claims ? await loadSession(claims.userId) : undefined;
   if (!session?.active || session.sessionVersion !== claims?.sessionVersion) return next(unauthorized());
   req.actor = session.actor;

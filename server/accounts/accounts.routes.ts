@@ -15,6 +15,7 @@ import {
 import { country, objectId, pageQuery } from '../../schemas/common.js';
 import { body, page, query } from '../http/validate.js';
 import { actorOf, allow } from './access.js';
+import * as accountAdmin from './account-admin.service.js';
 import * as accounts from './accounts.service.js';
 import { publicUser } from './accounts.service.js';
 import * as credentials from './credentials.service.js';
@@ -112,14 +113,14 @@ export const accountsRoutes = Router()
     res.json(await users.getUser(req.params.userId as string));
   })
   .post('/users/:userId/invitation', allow('admin'), async (req, res) => {
-    res.status(202).json(publicUser(await credentials.resendInvitation(actorOf(req), userId(req))));
+    res.status(202).json(publicUser(await accountAdmin.resendInvitation(actorOf(req), userId(req))));
   })
   .post('/users/:userId/force-reset', allow('admin'), async (req, res) => {
-    res.status(202).json(publicUser(await credentials.forceReset(actorOf(req), userId(req))));
+    res.status(202).json(publicUser(await accountAdmin.forceReset(actorOf(req), userId(req))));
   })
   .post('/users/:userId/disable', allow('admin'), async (req, res) => {
-    res.json(publicUser(await credentials.setDisabled(actorOf(req), userId(req), true)));
+    res.json(publicUser(await accountAdmin.setDisabled(actorOf(req), userId(req), true)));
   })
   .post('/users/:userId/enable', allow('admin'), async (req, res) => {
-    res.json(publicUser(await credentials.setDisabled(actorOf(req), userId(req), false)));
+    res.json(publicUser(await accountAdmin.setDisabled(actorOf(req), userId(req), false)));
   });

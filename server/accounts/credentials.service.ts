@@ -1,106 +1,19 @@
 import { trusted } from 'mongoose';
 import { isDuplicateKey } from '../duplicate-key.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
-import { domainEvent, type PendingEffect } from '../events.js';
-import { changeDocument } from '../revision.js';
-import { type Actor, forgetActor } from './access.js';
-import { type LinkPurpose, newNonce, readLinkToken } from './credential-links.js';
+import { domainEvent } from '../events.js';
+import type { Actor } from './access.js';
+import { accountOfLink, changeAccount, linkRefused, newLink, type UserRecord } from './account-links.js';
+import { readLinkToken } from './credential-links.js';
 import { relistInDirectory } from './directory.js';
 import { type LoginLimiter, proofLimiter } from './login-limiter.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { issueToken } from './tokens.js';
-import { statusOf, User, type UserDoc } from './user.model.js';
+import { statusOf, User } from './user.model.js';
 
 // People own their credentials. The administrator creates an account and the person sets its
 // password from an e-mailed one-time link; nobody else ever sets, sees or receives it. A change of
 // password ends every other session; a new address takes effect once confirmed from it.
-
-type UserRecord = UserDoc & { rev: number };
-/** The links an account itself keeps (an opening secret's confirmation lives on its tender). */
-type AccountLink = Exclude<LinkPurpose, 'opening-secret'>;
-
-const HOUR = 60 * 60 * 1000;
-/** How long each kind of link stays good. */
-export const LINK_LIFETIME: Record<AccountLink, number> = {
-  invitation: 7 * 24 * HOUR,
-  reset: HOUR,
-  email: 24 * HOUR,
-};
-
-/** A link's trace to keep on the account, and the event that e-mails it. */
-function newLink(purpose: AccountLink, extra: { email?: string; forced?: boolean } = {}) {
-  const now = new Date();
-  const nonce = newNonce();
-  const link = {
-    purpose,
-    nonce,
-    sentAt: now,
-    expiresAt: new Date(now.getTime() + LINK_LIFETIME[purpose]),
-    email: extra.email ?? null,
-  };
-  const template =
-    purpose === 'invitation'
-      ? 'account-invitation'
-      : purpose === 'reset'
-        ? 'password-reset'
-        : 'email-confirm';
-  const event = domainEvent('account.notice', {
-    template,
-    link: { purpose, nonce },
-    ...(extra.email ? { to: extra.email } : {}),
-    ...(extra.forced ? { forced: true } : {}),
-  });
-  return { link, event };
-}
-
-/** What a new account starts with: no password, and the event that e-mails its invitation. */
-export function invitationOf() {
-  const { link, event } = newLink('invitation');
-  return {
-    account: { status: 'invited' as const, passwordHash: null, passwordLink: link },
-    invitation: event,
-  };
-}
-
-const linkRefused = () =>
-  new AppError(
-    'link-invalid',
-    'This link is not valid any more: it was used, replaced by a newer one, or it expired. Ask for a new one.',
-    400,
-    [{ path: '/token', message: 'is not a valid link' }],
-  );
-
-/** Changes one account under its lock, with its audit event and e-mails written in the same update. */
-async function changeAccount(
-  userId: string,
-  compute: (u: UserRecord) => {
-    set: Record<string, unknown>;
-    effects?: PendingEffect[];
-    audit?: { actor: Actor | null; action: string; detail?: Record<string, unknown> };
-  },
-): Promise<UserRecord> {
-  const changed = await changeDocument<UserRecord>(User, userId, 'The account', (u) => {
-    const c = compute(u);
-    return {
-      set: c.set,
-      effects: c.effects,
-      ...(c.audit ? { audit: { ...c.audit, object: { type: 'user', id: userId } } } : {}),
-    };
-  });
-  forgetActor(userId);
-  return changed;
-}
-
-/** The account a valid, unspent, unexpired link of this purpose names. */
-async function accountOfLink(purpose: AccountLink, token: string) {
-  const named = readLinkToken(purpose, token);
-  const user = named ? await User.findById(named.userId).lean<UserRecord>() : null;
-  const slot = purpose === 'email' ? user?.emailLink : user?.passwordLink;
-  const fits =
-    slot && slot.nonce === named?.nonce && slot.purpose === purpose && slot.expiresAt.getTime() > Date.now();
-  if (!user || !fits || statusOf(user) === 'disabled') throw linkRefused();
-  return { user, nonce: slot.nonce };
-}
 
 const signedIn = async (u: UserRecord, sessionVersion: number) => ({
   token: await issueToken(String(u._id), sessionVersion),
@@ -185,63 +98,6 @@ export async function requestReset(email: string, ip: string, limiter: LoginLimi
     effects: [event],
     audit: { actor: null, action: 'user.reset-requested' },
   }));
-}
-
-/** The administrator sends a person's invitation again (a new link; the old one stops working). */
-export async function resendInvitation(actor: Actor, userId: string) {
-  const { link, event } = newLink('invitation');
-  return changeAccount(userId, (u) => {
-    if (statusOf(u) !== 'invited')
-      throw conflict('not-invited', 'This person has set their password already; a reset is what they need.');
-    return {
-      set: { passwordLink: link },
-      effects: [event],
-      audit: { actor, action: 'user.invitation-resent' },
-    };
-  });
-}
-
-/**
- * The administrator requires a new password: the current one stops working, every session ends, and
- * a reset link goes to the person's own address, never to the administrator.
- */
-export async function forceReset(actor: Actor, userId: string) {
-  const { link, event } = newLink('reset', { forced: true });
-  return changeAccount(userId, (u) => {
-    if (statusOf(u) === 'disabled') throw conflict('disabled', 'The account is disabled; enable it first.');
-    if (statusOf(u) === 'invited')
-      throw conflict('not-active', 'This person has not set a password yet; send the invitation again.');
-    return {
-      set: { passwordHash: null, passwordLink: link, sessionVersion: (u.sessionVersion ?? 0) + 1 },
-      effects: [event],
-      audit: { actor, action: 'user.reset-forced' },
-    };
-  });
-}
-
-/** The administrator disables an account (every session ends, links stop working) or enables it again. */
-export async function setDisabled(actor: Actor, userId: string, disabled: boolean) {
-  if (disabled && actor.id === userId)
-    throw conflict('own-account', 'Administrators do not disable themselves.');
-  return changeAccount(userId, (u) => {
-    const status = statusOf(u);
-    if (disabled === (status === 'disabled'))
-      throw conflict(
-        'unchanged',
-        disabled ? 'The account is disabled already.' : 'The account is not disabled.',
-      );
-    return {
-      set: disabled
-        ? {
-            status: 'disabled',
-            passwordLink: null,
-            emailLink: null,
-            sessionVersion: (u.sessionVersion ?? 0) + 1,
-          }
-        : { status: u.passwordHash ? 'active' : 'invited' },
-      audit: { actor, action: disabled ? 'user.disabled' : 'user.enabled' },
-    };
-  });
 }
 
 /** A person asks to change their own address, with their password; it changes once confirmed from the new one. */

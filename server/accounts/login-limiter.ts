@@ -45,15 +45,16 @@ export class LoginLimiter {
     return `${LoginLimiter.account(email)}|${ip}`;
   }
 
-  private tooMany(res: RateLimiterRes): AppError {
+  /** A 429 that says when to try again, in its text and its `Retry-After`. */
+  private static refusal(code: string, what: string, res: RateLimiterRes): AppError {
     const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-    return new AppError(
-      'too-many-login-failures',
-      `Too many failed logins; try again in ${seconds} s.`,
-      429,
-      undefined,
-      { 'Retry-After': String(seconds) },
-    );
+    return new AppError(code, `${what}; try again in ${seconds} s.`, 429, undefined, {
+      'Retry-After': String(seconds),
+    });
+  }
+
+  private tooMany(res: RateLimiterRes): AppError {
+    return LoginLimiter.refusal('too-many-login-failures', 'Too many failed logins', res);
   }
 
   /**
@@ -93,13 +94,7 @@ export class LoginLimiter {
       await this.proofs.consume(userId);
     } catch (res) {
       if (res instanceof RateLimiterRes)
-        throw new AppError(
-          'too-many-wrong-proofs',
-          `Too many wrong passwords or secrets; try again in ${Math.max(1, Math.ceil(res.msBeforeNext / 1000))} s.`,
-          429,
-          undefined,
-          { 'Retry-After': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))) },
-        );
+        throw LoginLimiter.refusal('too-many-wrong-proofs', 'Too many wrong passwords or secrets', res);
       throw res;
     }
   }

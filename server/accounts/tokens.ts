@@ -31,3 +31,19 @@ export async function tokenSubject(
     return undefined;
   }
 }
+
+const verified = new WeakMap<object, Promise<{ userId: string; sessionVersion: number } | undefined>>();
+
+/**
+ * The claims of a request's bearer token, verified once per request: load shedding reads them
+ * before any work, authentication after, and both get the one verification.
+ */
+export function bearerClaims(req: { headers: { authorization?: string } }) {
+  let claims = verified.get(req);
+  if (!claims) {
+    const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(req.headers.authorization ?? '');
+    claims = match?.[1] ? tokenSubject(match[1]) : Promise.resolve(undefined);
+    verified.set(req, claims);
+  }
+  return claims;
+}

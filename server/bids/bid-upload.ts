@@ -1,4 +1,3 @@
-import busboy from 'busboy';
 import type { Request } from 'express';
 import type { FromSchema } from 'json-schema-to-ts';
 import { bidBody } from '../../schemas/tenders.js';
@@ -8,6 +7,7 @@ import { AppError, badRequest } from '../errors.js';
 import { bodyErrors } from '../http/validate.js';
 import type { FieldError } from '../validation.js';
 import { validatorFor } from '../validation.js';
+import { readParts, tooLarge } from './bid-parts.js';
 import { admitBid, type BidDocuments, submitBid } from './bids.service.js';
 import { abandonUpload, beginUpload, finishUpload, storeSealedDocument } from './document-store.js';
 import { associatedData, type DocumentEntry, newDataKey, type SealedDocument } from './sealing.js';
@@ -38,9 +38,6 @@ export const ACCEPTED_TYPES = new Set([
 
 type BidInput = FromSchema<typeof bidBody>;
 
-const tooLarge = (message: string, path: string) =>
-  new AppError('too-large', message, 413, [{ path, message }]);
-
 /** A file's name as the vendor gave it, without any path, control characters or quotes, and never empty. */
 function cleanName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
@@ -48,167 +45,6 @@ function cleanName(name: string | undefined): string {
     .filter((c) => c.charCodeAt(0) >= 32 && c !== '"')
     .join('');
   return printable.slice(0, 200) || 'document';
-}
-
-/** The `bid` part as a file part (curl's `-F bid=@bid.json;type=application/json`, a browser's Blob): JSON, or no declared type. */
-const JSON_PART_TYPES = new Set(['application/json', 'application/octet-stream', 'text/plain']);
-const BID_PART_BYTES = 1024 * 1024;
-
-/** Reads a `bid` file part whole, up to the size a `bid` field may have. */
-async function readBidPart(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > BID_PART_BYTES) throw tooLarge('The bid part is too large.', '/bid');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A client that goes away mid-body: the request ends here, and what it stored is removed. */
-const cutOff = () =>
-  new AppError('upload-cut-off', 'The request was cut off before its end.', 400, [
-    { path: '/', message: 'ended before the multipart body did' },
-  ]);
-
-/**
- * Reads the parts in order; `onBid` and `onFile` run one after the other, as the parts come. The
- * `bid` part comes first, as a text field or a JSON file part. A client that drops the connection
- * mid-way ends the reading at once: the file being stored fails, and the caller removes the rest.
- */
-function readParts(
-  req: Request,
-  limits: { max: number; maxBytes: number },
-  onBid: (json: string) => Promise<void>,
-  onFile: (file: NodeJS.ReadableStream, filename: string, index: number) => Promise<void>,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({
-        headers: req.headers,
-        // File names in UTF-8, as browsers and curl send them (busboy's default reads them as Latin-1).
-        defParamCharset: 'utf8',
-        limits: {
-          files: limits.max + 1,
-          fileSize: limits.maxBytes + 1,
-          fields: 1,
-          fieldSize: BID_PART_BYTES,
-        },
-      });
-    } catch {
-      return reject(
-        badRequest('The multipart body is malformed.', [{ path: '/', message: 'has no boundary' }]),
-      );
-    }
-    let chain = Promise.resolve();
-    let failed: unknown;
-    let sawBid = false;
-    let files = 0;
-    let reading: NodeJS.ReadableStream | undefined;
-    const fail = (err: unknown) => {
-      failed ??= err;
-    };
-    // A step that fails ends the request at once: the rest of the body is drained, unread.
-    const abort = (err: unknown) => {
-      fail(err);
-      req.unpipe(parser);
-      req.resume();
-      reject(failed);
-    };
-    // The client went away before the body ended: the file being read fails now (busboy would wait
-    // for the rest forever), and the request settles once the step under way has stopped.
-    const onClose = () => {
-      if (req.complete) return;
-      fail(cutOff());
-      req.unpipe(parser);
-      (reading as { destroy?: (e: Error) => void } | undefined)?.destroy?.(cutOff());
-      parser.destroy();
-      chain.finally(() => reject(failed));
-    };
-    req.once('close', onClose);
-    const settle = () => req.off('close', onClose);
-    const after = (step: () => Promise<void>) => {
-      chain = chain.then(() => (failed ? undefined : step())).catch(abort);
-    };
-    parser.on('field', (name, value, info) => {
-      if (name !== 'bid')
-        return fail(badRequest('Unknown part.', [{ path: `/${name}`, message: 'is not a part of a bid' }]));
-      if (info.valueTruncated) return fail(tooLarge('The bid part is too large.', '/bid'));
-      if (sawBid)
-        return fail(badRequest('One bid part only.', [{ path: '/bid', message: 'is given twice' }]));
-      sawBid = true;
-      after(() => onBid(value));
-    });
-    parser.on('file', (name, stream, info) => {
-      if (name === 'bid' && !sawBid) {
-        if (!JSON_PART_TYPES.has(info.mimeType.toLowerCase())) {
-          stream.resume();
-          return fail(
-            badRequest('The bid part is not JSON.', [
-              { path: '/bid', message: `must be JSON (application/json), not ${info.mimeType}` },
-            ]),
-          );
-        }
-        sawBid = true;
-        after(async () => onBid(await readBidPart(stream)));
-        chain = chain.finally(() => stream.resume());
-        return;
-      }
-      const index = files++;
-      if (index >= limits.max) {
-        stream.resume();
-        return fail(tooLarge(`A bid carries at most ${limits.max} documents.`, `/documents/${limits.max}`));
-      }
-      if (name !== 'documents') {
-        stream.resume();
-        return fail(
-          name === 'bid'
-            ? badRequest('One bid part only.', [{ path: '/bid', message: 'is given twice' }])
-            : badRequest('Unknown part.', [{ path: `/${name}`, message: 'is not a part of a bid' }]),
-        );
-      }
-      if (!sawBid) {
-        stream.resume();
-        return fail(
-          badRequest('The bid part must come before the documents.', [
-            { path: '/bid', message: 'must come before the documents' },
-          ]),
-        );
-      }
-      after(() => {
-        reading = stream;
-        return onFile(stream, info.filename, index);
-      });
-      // Whatever happens to the chain, the parser must be able to move on past this file.
-      chain = chain.finally(() => stream.resume());
-    });
-    parser.on('filesLimit', () =>
-      fail(tooLarge(`A bid carries at most ${limits.max} documents.`, `/documents/${limits.max}`)),
-    );
-    parser.on('fieldsLimit', () =>
-      fail(badRequest('One bid part only.', [{ path: '/bid', message: 'is given twice' }])),
-    );
-    parser.on('error', (err) => {
-      fail(
-        badRequest('The multipart body is malformed.', [
-          { path: '/', message: String((err as Error).message) },
-        ]),
-      );
-      chain.finally(() => reject(failed));
-    });
-    parser.on('close', () => {
-      chain.finally(() => {
-        settle();
-        if (failed) return reject(failed);
-        if (!sawBid)
-          return reject(badRequest('The bid part is missing.', [{ path: '/bid', message: 'is required' }]));
-        resolve();
-      });
-    });
-    req.pipe(parser);
-  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { tokenSubject } from '../accounts/tokens.js';
+import { bearerClaims } from '../accounts/tokens.js';
 import { AppError } from '../errors.js';
 
 // Fair load shedding, before any work and before the body is read. Requests in flight are counted
@@ -54,8 +54,7 @@ class Counter {
 
 /** Who a request comes from: a signed-in user when its token is genuine, else its address. */
 async function clientOf(req: Request): Promise<{ signedIn: boolean; key: string }> {
-  const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(req.headers.authorization ?? '');
-  const claims = match?.[1] ? await tokenSubject(match[1]) : undefined;
+  const claims = await bearerClaims(req);
   return claims ? { signedIn: true, key: claims.userId } : { signedIn: false, key: req.ip ?? '' };
 }
 

@@ -4,9 +4,9 @@ import { api, must } from '../../api/client.js';
 import type { Organisation, Page, User } from '../../api/types.js';
 import { firstProblem, Notice, ProblemNotice } from '../../components/feedback.js';
 import { Checkbox, Select, TextField } from '../../components/forms.js';
-import { Section, TableHead } from '../../components/ui.js';
+import { Section } from '../../components/ui.js';
 import { LOCALES, useLocale } from '../../i18n.js';
-import { dateTime } from '../../lib/format.js';
+import { PeopleTable } from './PeopleTable.js';
 
 const KINDS = ['contracting-authority', 'hosting-entity', 'vendor'] as const;
 const ROLES = ['procurement-officer', 'evaluator', 'entity-representative', 'vendor', 'admin'] as const;
@@ -127,38 +127,6 @@ export function NewOrganisation({ onCreated }: { onCreated: (o: Organisation) =>
   );
 }
 
-type AccountAction = 'invitation' | 'force-reset' | 'disable' | 'enable';
-const LABEL = {
-  invitation: 'people.resend',
-  'force-reset': 'people.forceReset',
-  disable: 'people.disable',
-  enable: 'people.enable',
-} as const;
-const DONE = {
-  invitation: 'people.resent',
-  'force-reset': 'people.reset',
-  disable: 'people.disabled',
-  enable: 'people.enabled',
-} as const;
-
-/** What an administrator may do with an account: never set its password nor its address. */
-function actionsFor(u: User): AccountAction[] {
-  if (u.status === 'disabled') return ['enable'];
-  if (u.status === 'invited') return ['invitation', 'disable'];
-  return ['force-reset', 'disable'];
-}
-
-/** Whether a person has chosen their password, and until when an invitation waits. */
-function AccountStatus({ user }: { user: User }) {
-  const { t, locale } = useLocale();
-  if (user.status === 'invited') {
-    const until = user.invitation?.expiresAt;
-    if (!until || new Date(until).getTime() < Date.now()) return <>{t('people.statuses.invitedExpired')}</>;
-    return <>{t('people.statuses.invited', { until: dateTime(until, locale) })}</>;
-  }
-  return <>{user.status === 'disabled' ? t('people.statuses.disabled') : t('people.statuses.active')}</>;
-}
-
 /** The administrator gives a person of an organisation an account, a role the organisation allows, and a language. */
 export function NewUser({ organisation }: { organisation: Organisation }) {
   const { t } = useLocale();
@@ -189,58 +157,11 @@ export function NewUser({ organisation }: { organisation: Organisation }) {
       return queries.invalidateQueries({ queryKey: ['users'] });
     },
   });
-  const act = useMutation({
-    mutationFn: ({ user, action }: { user: User; action: AccountAction }) =>
-      must(
-        api.POST(`/api/v1/users/{userId}/${action}`, { params: { path: { userId: user.id } } }),
-      ) as Promise<User>,
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['users'] }),
-  });
-  const problem = firstProblem(create.error, users.error, act.error);
-  const done = act.data && act.variables;
+  const problem = firstProblem(create.error, users.error);
   return (
     <Section id="people" title={t('admin.people', { name: organisation.name })}>
-      {done ? <Notice variant="success" title={t(DONE[done.action], { name: done.user.name })} /> : null}
       {users.data?.items.length ? (
-        <table className="ecl-table ecl-table--zebra ecl-u-mb-m">
-          <TableHead
-            columns={[
-              t('admin.name'),
-              t('admin.email'),
-              t('admin.role'),
-              t('admin.language'),
-              t('people.status'),
-              t('people.actions'),
-            ]}
-          />
-          <tbody className="ecl-table__body">
-            {users.data.items.map((u) => (
-              <tr className="ecl-table__row" key={u.id}>
-                <td className="ecl-table__cell">{u.name}</td>
-                <td className="ecl-table__cell">{u.email}</td>
-                <td className="ecl-table__cell">{t(`admin.roles.${u.role}`)}</td>
-                <td className="ecl-table__cell">{u.language}</td>
-                <td className="ecl-table__cell">
-                  <AccountStatus user={u} />
-                </td>
-                <td className="ecl-table__cell">
-                  {actionsFor(u).map((action) => (
-                    <button
-                      key={action}
-                      type="button"
-                      className="ecl-button ecl-button--secondary ecl-u-mr-xs ecl-u-mb-xs"
-                      disabled={act.isPending}
-                      aria-label={`${t(LABEL[action])}: ${u.name}`}
-                      onClick={() => act.mutate({ user: u, action })}
-                    >
-                      {t(LABEL[action])}
-                    </button>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PeopleTable people={users.data.items} />
       ) : (
         <p className="ecl-u-type-paragraph">{t('admin.nobody')}</p>
       )}
