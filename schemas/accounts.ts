@@ -7,7 +7,31 @@ export const roles = [
   'entity-representative',
   'vendor',
 ] as const;
-export const organisationKinds = ['contracting-authority', 'hosting-entity', 'vendor'] as const;
+export const organisationKinds = [
+  'contracting-authority',
+  'hosting-entity',
+  'vendor',
+  'review-body',
+] as const;
+export const organisationSizes = ['micro', 'small', 'medium', 'large'] as const;
+
+/** What a notice says of an organisation beyond its name: its address, contact and registration (eForms BT-501…BT-513, BT-165). */
+export const organisationDetails = {
+  city: text(100),
+  postalCode: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$' },
+  nuts: { type: 'string', pattern: '^[A-Z]{2}[0-9A-Z]{1,3}$' },
+  phone: { type: 'string', pattern: '^\\+?[0-9][0-9 ()./-]{5,29}$' },
+  registrationNumber: text(60),
+  website: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 400 },
+  size: { enum: organisationSizes },
+} as const;
+
+export const organisationDetailsBody = {
+  type: 'object',
+  properties: organisationDetails,
+  minProperties: 1,
+  additionalProperties: false,
+} as const;
 
 export const loginBody = {
   type: 'object',
@@ -25,6 +49,7 @@ export const createOrganisationBody = {
     publicBody: { type: 'boolean' },
     email,
     language,
+    ...organisationDetails,
   },
   required: ['name', 'kind', 'country', 'publicBody', 'email', 'language'],
   additionalProperties: false,

@@ -30,7 +30,18 @@ const recordedNotice = {
   additionalProperties: false,
 } as const;
 
+/** An eForms notice's business id: `<notice id>-<version>`. */
+const eformsNoticeJob = {
+  type: 'object',
+  properties: { noticeKey: { type: 'string', pattern: '^[0-9a-f-]{36}-[0-9]{2}$' } },
+  required: ['noticeKey'],
+  additionalProperties: false,
+} as const;
+
 export const jobSchemas = {
+  'validate-notice': eformsNoticeJob,
+  'submit-notice': eformsNoticeJob,
+  'follow-notice': eformsNoticeJob,
   'send-notice': {
     type: 'object',
     properties: { noticeId: objectId, recorded: recordedNotice },

@@ -9,7 +9,7 @@ import { loadConfig } from '../server/config.js';
 import { startStandalone } from '../server/embedded/standalone.js';
 import { startWorkers } from '../workers/run.js';
 import { callStory } from './demo/call-story.js';
-import { api, dataDir, run, say, useBaseUrl, useMailbox } from './demo/narration.js';
+import { api, dataDir, run, say, steps, useBaseUrl, useMailbox } from './demo/narration.js';
 import { tenderStory } from './demo/tender-story.js';
 
 const env = {
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       password: env.ADMIN_PASSWORD,
     });
     const centre = (await api('GET', '/organisations?kind=contracting-authority', admin)).items[0].id;
+    await steps.publicationDetails(admin, centre, 'registry@review.example.org');
     await tenderStory(admin, await callStory(admin, centre), path.join(dataDir, 'mail'));
     say(`\nThe story took ${((Date.now() - started) / 1000).toFixed(0)} s. Files are under ${dataDir}.`);
   } finally {

@@ -27,6 +27,7 @@ import { logger } from './logger.js';
 import { noticesRoutes } from './notices/notices.routes.js';
 import { ocdsRoutes } from './ocds/ocds.routes.js';
 import { projectRoot } from './paths.js';
+import { eformsRoutes } from './publication/eforms.routes.js';
 import type { Queues } from './queues.js';
 import { tendersRoutes } from './tenders/tenders.routes.js';
 
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): express.Express {
     awardsRoutes,
     contractsRoutes,
     ocdsRoutes,
+    eformsRoutes,
     noticesRoutes,
     auditRoutes,
   );

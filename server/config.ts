@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FromSchema } from 'json-schema-to-ts';
 import { envSchema } from '../schemas/env.js';
 import type { BodyDeadlines, SheddingLimits } from './http/load-shedding.js';
+import type { SchematronSetup } from './publication/schematron.js';
 import { ajv, fieldErrors } from './validation.js';
 
 type Env = FromSchema<typeof envSchema>;
@@ -39,6 +40,11 @@ export interface Config {
   metricsToken: string | undefined;
   bodyLimit: string;
   startWorker: boolean;
+  /** The eForms SDK and the tools that check notices against it; absent: notices stay `unvalidated`. */
+  eforms: SchematronSetup | undefined;
+  eformsValidationTimeoutMs: number;
+  /** TED's API for eSenders; absent: notices are not sent to TED. */
+  ted: { apiKey: string; url: string; cvsUrl: string; pollMs: number; timeoutMs: number } | undefined;
 }
 
 /** Start-up refused: every bad or missing setting is named. */
@@ -63,6 +69,9 @@ const numeric = new Set([
   'UPLOAD_WINDOW_MS',
   'BID_DOCUMENTS_MAX',
   'BID_DOCUMENT_MAX_BYTES',
+  'EFORMS_VALIDATION_TIMEOUT_MS',
+  'TED_POLL_MS',
+  'TED_TIMEOUT_MS',
 ]);
 
 /** Development secrets live under the data folder so that restarts keep sessions and sealed bids readable. */
@@ -99,6 +108,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
       if (!env[key]) problems.push(`${key} is required in production`);
     }
   }
+  if (Boolean(env.EFORMS_SDK) !== Boolean(env.SCHXSLT))
+    problems.push('EFORMS_SDK and SCHXSLT are set together: SchXslt compiles the rules of the SDK');
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(env.DATA_DIR);
@@ -148,5 +159,24 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     metricsToken: env.METRICS_TOKEN,
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     startWorker: env.START_WORKER !== 'false',
+    eforms:
+      env.EFORMS_SDK && env.SCHXSLT
+        ? Object.freeze({
+            sdk: path.resolve(env.EFORMS_SDK),
+            schxslt: path.resolve(env.SCHXSLT),
+            saxonJar: env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar',
+            java: env.JAVA ?? 'java',
+          })
+        : undefined,
+    eformsValidationTimeoutMs: env.EFORMS_VALIDATION_TIMEOUT_MS ?? 120000,
+    ted: env.TED_API_KEY
+      ? Object.freeze({
+          apiKey: env.TED_API_KEY,
+          url: (env.TED_API_URL ?? 'https://enotices2.ted.europa.eu/esenders').replace(/\/$/, ''),
+          cvsUrl: (env.TED_CVS_URL ?? 'https://api.ted.europa.eu').replace(/\/$/, ''),
+          pollMs: env.TED_POLL_MS ?? 3600000,
+          timeoutMs: env.TED_TIMEOUT_MS ?? 30000,
+        })
+      : undefined,
   });
 }

@@ -51,6 +51,10 @@ export interface DomainEvents {
   'tender.evaluation-requested': Record<string, never>;
   'tender.awarded': { lot: number };
   'contract.ready': Record<string, never>;
+  /** Every lot of the tender has its contract: the contract award notice is due. */
+  'tender.lots-decided': Record<string, never>;
+  /** The procedure step an eForms notice was made for is stored: the notice goes on the board (and to TED). */
+  'eforms.notice-released': { noticeKey: string };
 }
 
 export type EventName = keyof DomainEvents;
@@ -86,6 +90,8 @@ export const eventNames = [
   'tender.evaluation-requested',
   'tender.awarded',
   'contract.ready',
+  'tender.lots-decided',
+  'eforms.notice-released',
 ] as const satisfies readonly EventName[];
 
 // A name missing from the list above is a type error here.

@@ -16,6 +16,9 @@ export const queueOfJob = {
   'generate-contract': 'documents',
   reconcile: 'maintenance',
   'link-audit': 'audit',
+  'validate-notice': 'publication',
+  'submit-notice': 'ted',
+  'follow-notice': 'ted',
 } as const satisfies Record<keyof typeof jobSchemas, string>;
 
 export type JobName = keyof typeof queueOfJob;
@@ -30,6 +33,9 @@ export interface JobPayloads {
   'generate-contract': FromSchema<(typeof jobSchemas)['generate-contract']>;
   reconcile: FromSchema<(typeof jobSchemas)['reconcile']>;
   'link-audit': FromSchema<(typeof jobSchemas)['link-audit']>;
+  'validate-notice': FromSchema<(typeof jobSchemas)['validate-notice']>;
+  'submit-notice': FromSchema<(typeof jobSchemas)['submit-notice']>;
+  'follow-notice': FromSchema<(typeof jobSchemas)['follow-notice']>;
 }
 export type JobData<N extends JobName> = JobPayloads[N];
 export const queueNames = [...new Set(Object.values(queueOfJob))] as QueueName[];

@@ -27,6 +27,9 @@ export function validatorFor(schema: object): ValidateFunction {
 export interface FieldError {
   path: string;
   message: string;
+  /** For a notice that breaks an eForms rule: the rule's id and the SDK field it is about. */
+  rule?: string;
+  field?: string;
 }
 
 /** AJV's errors as `{ path, message }`, one per bad field, paths as JSON Pointers. */

@@ -5,6 +5,8 @@ export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {
     this.timeout(300_000);
     setHarness(await startHarness());
+    const { preparePublication } = await import('./support/api.js');
+    await preparePublication();
   },
   async afterAll(this: Mocha.Context) {
     this.timeout(60_000);

@@ -21,6 +21,9 @@ import { notifyConsortiumOfExpression } from '../server/expressions/expressions.
 import { runSelection } from '../server/expressions/selection.service.js';
 import { onReconcile } from '../server/maintenance/reconcile.js';
 import { onAttachment } from '../server/notices/attachments.js';
+import { releaseNotice } from '../server/publication/eforms.service.js';
+import { publishAwardNotice } from '../server/publication/procedure-notices.js';
+import { reconcileTedNotices } from '../server/publication/ted.service.js';
 import {
   notifyOpeningSecret,
   notifyQuestionAnswered,
@@ -53,6 +56,8 @@ export const eventHandlers: EventHandlers = {
   'tender.evaluation-requested': (e) => computeTenderEvaluation(e.subjectId),
   'tender.awarded': (e) => notifyAwardDecision(e.subjectId, e.payload.lot, e.eventId),
   'contract.ready': (e) => deliverContract(e.subjectId, e.eventId),
+  'tender.lots-decided': (e) => publishAwardNotice(e.subjectId, { afterTheFact: true }),
+  'eforms.notice-released': (e) => releaseNotice(e.payload.noticeKey),
 };
 
 let composed = false;
@@ -67,5 +72,6 @@ export function composeFollowUps(): void {
   onReconcile('overdue-openings', openOverdueTenders);
   onReconcile('abandoned-uploads', removeAbandonedUploads);
   onReconcile('contracts', requeueStuckContracts);
+  onReconcile('ted-notices', reconcileTedNotices);
   composed = true;
 }

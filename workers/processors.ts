@@ -7,6 +7,8 @@ import { generateContract } from '../server/contracts/contract-generation.js';
 import { drainEffects } from '../server/effects/effects.js';
 import { reconcile } from '../server/maintenance/reconcile.js';
 import { sendNotice } from '../server/notices/sending.js';
+import { validateStoredNotice } from '../server/publication/eforms.service.js';
+import { followNotice, submitNotice } from '../server/publication/ted.service.js';
 import type { JobData, JobName } from '../server/queues.js';
 
 type Processor<N extends JobName> = (data: JobData<N>, job: Job) => Promise<unknown>;
@@ -29,4 +31,7 @@ export const processors: { [N in JobName]: Processor<N> } = {
   'generate-contract': (data, job) => generateContract(data.contractId, isLastAttempt(job)),
   reconcile: () => reconcile(),
   'link-audit': () => linkAuditChain(),
+  'validate-notice': (data) => validateStoredNotice(data.noticeKey),
+  'submit-notice': (data) => submitNotice(data.noticeKey),
+  'follow-notice': (data) => followNotice(data.noticeKey),
 };

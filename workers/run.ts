@@ -2,6 +2,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { jobSchemas } from '../schemas/jobs.js';
 import { logger } from '../server/logger.js';
 import type { Platform } from '../server/platform.js';
+import { closeNoticeValidator } from '../server/publication/eforms.service.js';
 import { type JobName, type QueueName, queueNames, queueOfJob, redisConnection } from '../server/queues.js';
 import { fieldErrors, validatorFor } from '../server/validation.js';
 import { composeFollowUps } from './follow-ups.js';
@@ -42,7 +43,13 @@ async function dispatch(job: Job): Promise<unknown> {
  * (measured: about a fifth more bids answered per second than at four); more workers drain more.
  * The audit appender runs alone anyway.
  */
-const concurrencyOf: Partial<Record<QueueName, number>> = { notices: 48, audit: 1, effects: 2 };
+const concurrencyOf: Partial<Record<QueueName, number>> = {
+  notices: 48,
+  audit: 1,
+  effects: 2,
+  publication: 2,
+  ted: 2,
+};
 
 /** Starts one BullMQ worker per queue and the periodic reconciler. */
 export async function startWorkers(
@@ -78,6 +85,7 @@ export async function startWorkers(
     async close() {
       // Finishes the jobs in hand; anything not finished is handed back when its lock expires.
       await Promise.all(workers.map((w) => w.close()));
+      closeNoticeValidator();
     },
   };
 }

@@ -51,6 +51,8 @@ export async function tenderStory(
       title: 'Detection tools for the North-West cross-border SOC',
       description: 'Lot 1: SIEM platform. Lot 2: network detection and response.',
       cpvCodes: ['48730000', '72212730'],
+      contractDuration: 'P36M',
+      placeOfPerformance: 'BE100',
       lots: [
         { number: 1, title: 'SIEM platform', estimatedValueCents: 9_000_000_00 },
         { number: 2, title: 'Network detection and response', estimatedValueCents: 6_000_000_00 },

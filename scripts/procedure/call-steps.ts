@@ -1,3 +1,4 @@
+import { sampleDetails } from './addresses.js';
 import { type Api, expectAnswer, type Inbox, linkTokenIn, type Person, until, type Vote } from './client.js';
 
 /** The steps from accounts to the selection of expressions of interest, over one API client. */
@@ -20,10 +21,49 @@ export function callSteps(api: Api, inbox: Inbox) {
         201,
         api('POST', '/organisations', {
           token: admin,
-          body: { language: 'en', publicBody: fields.kind !== 'vendor', ...fields },
+          body: {
+            language: 'en',
+            publicBody: fields.kind !== 'vendor',
+            ...sampleDetails(fields.country, fields.kind),
+            ...fields,
+          },
         }),
       );
       return body.id;
+    },
+
+    /**
+     * An administrator completes what the EU's notices need before anything is published: the
+     * Centre's address, contact and registration, and the review body that hears complaints.
+     */
+    async publicationDetails(admin: string, centreId: string, reviewBodyEmail: string) {
+      await expectAnswer(
+        "completing the Centre's details",
+        200,
+        api('PATCH', `/organisations/${centreId}`, {
+          token: admin,
+          body: {
+            city: 'Bucureşti',
+            postalCode: '060042',
+            nuts: 'RO321',
+            phone: '+40 21 000 0000',
+            registrationNumber: 'ECCC-2021-887',
+          },
+        }),
+      );
+      const existing = await expectAnswer(
+        'looking for the review body',
+        200,
+        api('GET', '/organisations?kind=review-body', { token: admin }),
+      );
+      if (existing.items.length) return existing.items[0].id as string;
+      return steps.organisation(admin, {
+        name: 'General Court of the European Union',
+        kind: 'review-body',
+        country: 'LU',
+        email: reviewBodyEmail,
+        publicBody: true,
+      });
     },
 
     /**

@@ -74,6 +74,8 @@ public class SchematronService {
       json.append("{\"id\":").append(quote(n.getAttributeValue(new QName("id"))))
           .append(",\"role\":").append(quote(n.getAttributeValue(new QName("role"))))
           .append(",\"location\":").append(quote(n.getAttributeValue(new QName("location"))))
+          .append(",\"test\":").append(quote(n.getAttributeValue(new QName("test"))))
+          .append(",\"field\":").append(quote(xpath.evaluateSingle("string-join(svrl:diagnostic-reference/@diagnostic, ' ')", n).getStringValue()))
           .append(",\"text\":").append(quote(xpath.evaluateSingle("normalize-space(svrl:text)", n).getStringValue()))
           .append('}');
     }

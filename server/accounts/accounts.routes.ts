@@ -6,6 +6,7 @@ import {
   createOrganisationBody,
   createUserBody,
   loginBody,
+  organisationDetailsBody,
   organisationKinds,
   passwordFromLinkBody,
   resetBody,
@@ -91,6 +92,16 @@ export const accountsRoutes = Router()
       ),
     );
   })
+  .patch(
+    '/organisations/:organisationId',
+    allow('admin'),
+    body(organisationDetailsBody),
+    async (req, res) => {
+      res.json(
+        await accounts.updateOrganisationDetails(actorOf(req), req.params.organisationId as string, req.body),
+      );
+    },
+  )
   .get('/organisations/:organisationId', async (req, res) => {
     res.json(await accounts.getOrganisation(actorOf(req), req.params.organisationId as string));
   })

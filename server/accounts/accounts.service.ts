@@ -1,5 +1,9 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import type { createOrganisationBody, organisationKinds } from '../../schemas/accounts.js';
+import type {
+  createOrganisationBody,
+  organisationDetailsBody,
+  organisationKinds,
+} from '../../schemas/accounts.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isDuplicateKey } from '../db.js';
 import { AppError, conflict, forbidden, notFound } from '../errors.js';
@@ -43,7 +47,35 @@ export function publicOrganisation(o: OrganisationDoc) {
     email: o.email,
     language: o.language,
     cpvPrefixes: o.cpvPrefixes,
+    city: o.city ?? null,
+    postalCode: o.postalCode ?? null,
+    nuts: o.nuts ?? null,
+    phone: o.phone ?? null,
+    registrationNumber: o.registrationNumber ?? null,
+    website: o.website ?? null,
+    size: o.size ?? null,
   };
+}
+
+/** An administrator completes an organisation's address, contact and registration, as notices name it. */
+export async function updateOrganisationDetails(
+  actor: Actor,
+  organisationId: string,
+  details: FromSchema<typeof organisationDetailsBody>,
+) {
+  const updated = await Organisation.findByIdAndUpdate(
+    organisationId,
+    { $set: details },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!updated) throw notFound('The organisation');
+  await recordAudit({
+    actor,
+    action: 'organisation.details-changed',
+    object: { type: 'organisation', id: organisationId },
+    detail: { fields: Object.keys(details) },
+  });
+  return publicOrganisation(updated as OrganisationDoc);
 }
 
 /**

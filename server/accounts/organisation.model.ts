@@ -10,6 +10,13 @@ const organisationSchema = new Schema(
     email: { type: String, required: true },
     language: { type: String, required: true },
     cpvPrefixes: { type: [String], default: [] },
+    city: { type: String, default: null },
+    postalCode: { type: String, default: null },
+    nuts: { type: String, default: null },
+    phone: { type: String, default: null },
+    registrationNumber: { type: String, default: null },
+    website: { type: String, default: null },
+    size: { type: String, default: null },
   },
   { timestamps: true },
 );

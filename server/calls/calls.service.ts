@@ -10,6 +10,7 @@ import { isDuplicateKey } from '../db.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { withDocumentLock } from '../locks.js';
+import { ceiFor, withNotice } from '../publication/procedure-notices.js';
 import { changeDocument } from '../revision.js';
 import { Call, type CallRecord } from './call.model.js';
 
@@ -74,16 +75,23 @@ export async function createCall(actor: Actor, input: FromSchema<typeof createCa
 
 /** Publishing tells every hosting entity's representatives and sets the closing deadline. */
 export async function publishCall(actor: Actor, id: string) {
-  await loadCall(actor, id);
-  const c = await changeDocument<CallRecord>(Call, id, 'The call', (call) => {
+  const stillDraft = (call: CallRecord) => {
     if (call.status !== 'draft') throw conflict('not-draft', 'Only a draft call can be published.');
     if (call.closesAt <= new Date())
       throw conflict('closing-passed', 'The call closes in the past; it cannot be published.');
-    return {
-      set: { status: 'published', publishedAt: new Date() },
-      effects: [domainEvent('call.published')],
-    };
-  });
+  };
+  const c0 = await loadCall(actor, id);
+  stillDraft(c0);
+  // Its call for expressions of interest (eForms CEI) is valid first, or nothing is published.
+  const c = await withNotice(await ceiFor(c0), (released) =>
+    changeDocument<CallRecord>(Call, id, 'The call', (call) => {
+      stillDraft(call);
+      return {
+        set: { status: 'published', publishedAt: new Date() },
+        effects: [domainEvent('call.published'), ...released],
+      };
+    }),
+  );
   await scheduleCallClosing(c);
   await audit(actor, 'call.published', id);
   return callView(c, actor);

@@ -7,6 +7,7 @@ import { isMember } from '../consortia/consortia.service.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { isDuplicateKey } from '../db.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { domainEvent } from '../events.js';
 import { Expression, type ExpressionRecord } from '../expressions/expression.model.js';
 import { withDocumentLock } from '../locks.js';
 import { changeDocument } from '../revision.js';
@@ -112,7 +113,10 @@ export async function recordContract(actor: Actor, tenderId: string, lot: number
     if (contracts.some((c) => c.lot === lot)) return { set: {} };
     if (tender.status === 'cancelled')
       throw conflict('cancelled', 'The tender is cancelled; no contract is made.');
-    return { set: { contracts: [...contracts, { lot, contractId: String(contract._id) }] } };
+    const all = [...contracts, { lot, contractId: String(contract._id) }];
+    // Every lot decided: the contract award notice is due (art. 50).
+    const decided = tender.lots.every((l) => all.some((c) => c.lot === l.number));
+    return { set: { contracts: all }, effects: decided ? [domainEvent('tender.lots-decided')] : [] };
   });
   await recordAudit({
     actor,

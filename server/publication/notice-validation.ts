@@ -11,6 +11,8 @@ export interface NoticeProblem {
   rule: string;
   severity?: 'error' | 'warning';
   message: string;
+  /** The SDK field (or node) the rule is about: `BT-503-Organization-Company`. */
+  field?: string;
   line?: number;
   /** The XPath of the element the rule is about. */
   location?: string;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { projectRoot } from '../paths.js';
 import type { NoticeProblem } from './notice-validation.js';
+import { fieldOfDiagnostic, readableLocation, ruleMessage } from './rule-messages.js';
 
 // The Schematron half of an eForms notice's validation: the SDK's static rules, compiled by SchXslt
 // and run by Saxon-HE in one long-lived Java process (scripts/schematron/SchematronService.java):
@@ -68,17 +69,23 @@ export class SchematronRules {
           id: string;
           role: string;
           location: string;
+          test: string | null;
+          field: string | null;
           text: string;
         }[];
         waiting.resolve(
-          found.map((f) => ({
-            source: 'schematron' as const,
-            rule: f.id,
-            severity:
-              (f.role ?? 'ERROR').toUpperCase() === 'WARN' ? ('warning' as const) : ('error' as const),
-            message: f.text,
-            location: f.location,
-          })),
+          found.map((f) => {
+            const field = fieldOfDiagnostic(f.field ?? '');
+            return {
+              source: 'schematron' as const,
+              rule: f.id,
+              severity:
+                (f.role ?? 'ERROR').toUpperCase() === 'WARN' ? ('warning' as const) : ('error' as const),
+              message: ruleMessage(this.setup.sdk, f.id, field, f.test ?? undefined),
+              ...(field ? { field } : {}),
+              location: readableLocation(f.location),
+            };
+          }),
         );
       });
       child.once('error', reject);

@@ -18,7 +18,18 @@ const tenderSchema = new Schema(
     description: { type: String, required: true },
     cpvCodes: { type: [String], required: true },
     lots: {
-      type: [new Schema({ number: Number, title: String, estimatedValueCents: Number }, { _id: false })],
+      type: [
+        new Schema(
+          {
+            number: Number,
+            title: String,
+            estimatedValueCents: Number,
+            description: { type: String, default: null },
+            cpvCodes: { type: [String], default: undefined },
+          },
+          { _id: false },
+        ),
+      ],
       required: true,
     },
     questionsDeadline: { type: Date, required: true },
@@ -38,6 +49,12 @@ const tenderSchema = new Schema(
       required: true,
     },
     selectionCriteria: { type: [new Schema({ key: String, title: String }, { _id: false })], default: [] },
+    /** The procedure's identifier in its eForms notices (BT-04): a UUID, the same in every notice. */
+    procedureId: { type: String, default: null },
+    procedureType: { type: String, default: 'open' },
+    contractDuration: { type: String, default: null },
+    placeOfPerformance: { type: String, default: null },
+    reviewBodyId: { type: Schema.Types.ObjectId, default: null },
     status: { type: String, enum: ['draft', 'published', 'cancelled'], default: 'draft' },
     publishedAt: { type: Date, default: null },
     cancelledAt: { type: Date, default: null },
@@ -106,13 +123,24 @@ export interface TenderRecord {
   title: string;
   description: string;
   cpvCodes: string[];
-  lots: { number: number; title: string; estimatedValueCents: number }[];
+  lots: {
+    number: number;
+    title: string;
+    estimatedValueCents: number;
+    description?: string | null;
+    cpvCodes?: string[];
+  }[];
   questionsDeadline: Date;
   submissionDeadline: Date;
   openingAt: Date;
   standstillPeriod: string;
   award: { qualityWeight: number; priceWeight: number; qualityThreshold: number; criteria: Criterion[] };
   selectionCriteria: { key: string; title: string }[];
+  procedureId?: string | null;
+  procedureType?: string;
+  contractDuration?: string | null;
+  placeOfPerformance?: string | null;
+  reviewBodyId?: Types.ObjectId | null;
   status: 'draft' | 'published' | 'cancelled';
   publishedAt: Date | null;
   cancelledAt: Date | null;
@@ -143,11 +171,22 @@ export const tenderContent = (t: TenderRecord) => ({
   title: t.title,
   description: t.description,
   cpvCodes: t.cpvCodes,
-  lots: t.lots.map((l) => ({ number: l.number, title: l.title, estimatedValueCents: l.estimatedValueCents })),
+  lots: t.lots.map((l) => ({
+    number: l.number,
+    title: l.title,
+    estimatedValueCents: l.estimatedValueCents,
+    ...(l.description ? { description: l.description } : {}),
+    ...(l.cpvCodes?.length ? { cpvCodes: l.cpvCodes } : {}),
+  })),
   questionsDeadline: new Date(t.questionsDeadline),
   submissionDeadline: new Date(t.submissionDeadline),
   openingAt: new Date(t.openingAt),
   standstillPeriod: t.standstillPeriod,
   award: t.award,
   selectionCriteria: t.selectionCriteria,
+  // What the notices say of it binds the approval too (absent on tenders from before them).
+  ...(t.procedureType && t.procedureType !== 'open' ? { procedureType: t.procedureType } : {}),
+  ...(t.contractDuration ? { contractDuration: t.contractDuration } : {}),
+  ...(t.placeOfPerformance ? { placeOfPerformance: t.placeOfPerformance } : {}),
+  ...(t.reviewBodyId ? { reviewBodyId: String(t.reviewBodyId) } : {}),
 });

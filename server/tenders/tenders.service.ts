@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { FromSchema } from 'json-schema-to-ts';
 import { Types } from 'mongoose';
 import type { createTenderBody } from '../../schemas/tenders.js';
 import { type Actor, isOfficer } from '../accounts/access.js';
+import { Organisation } from '../accounts/organisation.model.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { committeeView, criteriaErrors } from '../committee/committee.js';
 import { assignEvaluator, type CommitteeProcedure, declareConflict } from '../committee/committee-actions.js';
@@ -12,6 +14,12 @@ import { dataDigest } from '../digest.js';
 import { badRequest, conflict } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { Expression } from '../expressions/expression.model.js';
+import {
+  changeNoticeFor,
+  contractNoticeFor,
+  publishAwardNotice,
+  withNotice,
+} from '../publication/procedure-notices.js';
 import { changeDocument } from '../revision.js';
 import { makeOpeningKey, openingCommitteeView } from './opening-committee.js';
 import { Tender, type TenderRecord, tenderContent } from './tender.model.js';
@@ -119,10 +127,19 @@ export async function createTender(actor: Actor, input: FromSchema<typeof create
     if (numbers.indexOf(n) !== i)
       errors.push({ path: `/lots/${i}/number`, message: 'is used by another lot' });
   });
+  if (input.reviewBodyId) {
+    const body = await Organisation.findById(input.reviewBodyId, { kind: 1 }).lean();
+    if (body?.kind !== 'review-body')
+      errors.push({
+        path: '/reviewBodyId',
+        message: 'names no review body (an organisation of kind review-body)',
+      });
+  }
   if (errors.length) throw badRequest('The tender is invalid.', errors);
   try {
     const t = await Tender.create({
       ...input,
+      procedureId: randomUUID(),
       expressionId: expression._id,
       consortiumId: expression.consortiumId,
       questionsDeadline: new Date(input.questionsDeadline),
@@ -156,7 +173,7 @@ export async function publishTender(actor: Actor, id: string) {
     );
   }
   const approvedSha256 = dataDigest(tenderContent(t0));
-  const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', async (tender) => {
+  const publishable = (tender: TenderRecord) => {
     if (tender.status !== 'draft') throw conflict('not-draft', 'Only a draft tender can be published.');
     if (dataDigest(tenderContent(tender)) !== approvedSha256)
       throw conflict('not-approved', 'The tender changed after its approval; it needs a new resolution.');
@@ -169,11 +186,25 @@ export async function publishTender(actor: Actor, id: string) {
     );
     if (errors.length)
       throw conflict('period-too-short', 'The time limits no longer hold; change them first.', errors);
-    return {
-      set: { status: 'published', publishedAt: new Date(), openingKey: await makeOpeningKey(tender) },
-      effects: [domainEvent('tender.published')],
-    };
-  });
+  };
+  publishable(t0);
+  // Its contract notice (eForms 16) is valid first, or nothing is published.
+  const procedureId = t0.procedureId ?? randomUUID();
+  const notice = await contractNoticeFor({ ...t0, procedureId });
+  const t = await withNotice(notice, (released) =>
+    changeDocument<TenderRecord>(Tender, id, 'The tender', async (tender) => {
+      publishable(tender);
+      return {
+        set: {
+          status: 'published',
+          publishedAt: new Date(),
+          procedureId,
+          openingKey: await makeOpeningKey(tender),
+        },
+        effects: [domainEvent('tender.published'), ...released],
+      };
+    }),
+  );
   await audit(actor, 'tender.published', id);
   await scheduleOpening(t);
   return tenderView(t, actor);
@@ -204,16 +235,34 @@ export async function setOpeningTime(actor: Actor, id: string, openingAt: string
 
 /** An officer cancels a tender with a reason; everyone who bid is told. */
 export async function cancelTender(actor: Actor, id: string, reason: string) {
-  await loadTender(actor, id);
-  const t = await changeDocument<TenderRecord>(Tender, id, 'The tender', (tender) => {
+  const cancellable = (tender: TenderRecord) => {
     if (tender.status === 'cancelled') throw conflict('cancelled', 'The tender is already cancelled.');
     if (tender.contracts?.length) throw conflict('contracted', 'A contract has been signed.');
-    return {
-      set: { status: 'cancelled', cancelledAt: new Date(), cancelReason: reason },
-      effects: [domainEvent('tender.cancelled')],
-    };
-  });
+  };
+  const t0 = await loadTender(actor, id);
+  cancellable(t0);
+  // Before the deadline a change notice cancels the contract notice; after it, the award notice
+  // says that no lot was awarded (below, once the cancellation is stored).
+  const beforeDeadline = new Date() < new Date(t0.submissionDeadline);
+  const notice =
+    t0.status === 'published' && beforeDeadline
+      ? await changeNoticeFor(t0, {
+          reason: 'cancel',
+          description: reason,
+          lots: t0.lots.map((l) => l.number),
+        })
+      : undefined;
+  const t = await withNotice(notice, (released) =>
+    changeDocument<TenderRecord>(Tender, id, 'The tender', (tender) => {
+      cancellable(tender);
+      return {
+        set: { status: 'cancelled', cancelledAt: new Date(), cancelReason: reason },
+        effects: [domainEvent('tender.cancelled'), ...released],
+      };
+    }),
+  );
   await audit(actor, 'tender.cancelled', id, { reason });
+  if (t0.status === 'published' && !beforeDeadline) await publishAwardNotice(id, { afterTheFact: true });
   return tenderView(t, actor);
 }
 

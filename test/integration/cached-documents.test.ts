@@ -19,6 +19,8 @@ async function storedTender(): Promise<string> {
     title: 'Before',
     description: 'A tender read often',
     cpvCodes: ['48730000'],
+    contractDuration: 'P36M',
+    placeOfPerformance: 'BE100',
     lots: [{ number: 1, title: 'SIEM', estimatedValueCents: 1_000_000 }],
     questionsDeadline: new Date(now + 86_400_000),
     submissionDeadline: new Date(now + 2 * 86_400_000),

@@ -88,6 +88,8 @@ describe('query plans of the hot paths', () => {
         title: 'Query plans',
         description: 'One lot',
         cpvCodes: ['48730000'],
+        contractDuration: 'P36M',
+        placeOfPerformance: 'BE100',
         lots: [{ number: 1, title: 'SIEM', estimatedValueCents: 1_000_000 }],
         questionsDeadline: new Date(now + deadlineInMs - 1000),
         submissionDeadline: new Date(now + deadlineInMs),

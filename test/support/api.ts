@@ -107,7 +107,7 @@ export const steps = procedureSteps(call, inbox);
 
 /** Creates an organisation through the API. */
 export async function newOrganisation(
-  kind: 'contracting-authority' | 'hosting-entity' | 'vendor',
+  kind: 'contracting-authority' | 'hosting-entity' | 'vendor' | 'review-body',
   fields: Partial<{ name: string; country: string; publicBody: boolean; language: string }> = {},
 ): Promise<string> {
   return steps.organisation(await asAdmin(), {
@@ -141,6 +141,11 @@ export async function evaluatorsOf(centre: string, count = 3): Promise<Person[]>
   const people: Person[] = [];
   for (let i = 0; i < count; i++) people.push(await newPerson('evaluator', centre));
   return people;
+}
+
+/** What every notice needs before the first is published: the Centre's details and a review body. */
+export async function preparePublication(): Promise<string> {
+  return steps.publicationDetails(await asAdmin(), await centreId(), 'registry@review.test');
 }
 
 /** The Centre (the contracting authority created with the first admin). */

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config.js';
 import type { CaughtMail, MailCatcher } from '../../server/embedded/mail-catcher.js';
 import { startStandalone } from '../../server/embedded/standalone.js';
+import { projectRoot } from '../../server/paths.js';
 import type { Platform } from '../../server/platform.js';
 import { queueNames } from '../../server/queues.js';
 import { startWorkers } from '../../workers/run.js';
@@ -34,6 +35,24 @@ export function testEnv(dataDir: string): NodeJS.ProcessEnv {
     // A MongoDB of one's own (an empty database): the whole suite, query plans included, runs on it.
     ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
   };
+}
+
+const shared = path.join(projectRoot, '..', 'shared');
+const saxonJar = process.env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar';
+
+/**
+ * The SDK and SchXslt from the standards' folder, when Saxon-HE is here to run them. The suite's
+ * own platform runs without them (its periods of seconds make same-day deadlines, which eForms
+ * rightly refuses); the eForms tests start a platform of their own with them.
+ */
+export function eformsTools(): NodeJS.ProcessEnv | undefined {
+  const sdk = path.join(shared, 'eforms-sdk');
+  const schxslt = path.join(shared, 'schxslt-1.10.1');
+  if (![sdk, schxslt, saxonJar].every((p) => existsSync(p))) {
+    if (process.env.CI === 'true') throw new Error('CI needs the eForms SDK, SchXslt and Saxon-HE');
+    return undefined;
+  }
+  return { EFORMS_SDK: sdk, SCHXSLT: schxslt, SAXON_JAR: saxonJar };
 }
 
 export interface Harness {

@@ -187,6 +187,8 @@ export function tenderBody(expressionId: string, fields: TenderFields) {
     title: 'Detection tools',
     description: 'Joint procurement of detection tools.',
     cpvCodes: ['48730000'],
+    contractDuration: 'P36M',
+    placeOfPerformance: 'BE100',
     lots: fields.lots,
     questionsDeadline: new Date(Date.now() + fields.questionsInMs).toISOString(),
     submissionDeadline: new Date(Date.now() + fields.submissionInMs).toISOString(),
