@@ -51,8 +51,8 @@ export interface DomainEvents {
   'tender.evaluation-requested': Record<string, never>;
   'tender.awarded': { lot: number };
   'contract.ready': Record<string, never>;
-  /** Every lot of the tender has its contract: the contract award notice is due. */
-  'tender.lots-decided': Record<string, never>;
+  /** A lot's contract is recorded: once every lot is decided, the contract award notice is due. */
+  'tender.contract-recorded': Record<string, never>;
   /** The procedure step an eForms notice was made for is stored: the notice goes on the board (and to TED). */
   'eforms.notice-released': { noticeKey: string };
 }
@@ -90,7 +90,7 @@ export const eventNames = [
   'tender.evaluation-requested',
   'tender.awarded',
   'contract.ready',
-  'tender.lots-decided',
+  'tender.contract-recorded',
   'eforms.notice-released',
 ] as const satisfies readonly EventName[];
 

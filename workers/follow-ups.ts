@@ -56,7 +56,7 @@ export const eventHandlers: EventHandlers = {
   'tender.evaluation-requested': (e) => computeTenderEvaluation(e.subjectId),
   'tender.awarded': (e) => notifyAwardDecision(e.subjectId, e.payload.lot, e.eventId),
   'contract.ready': (e) => deliverContract(e.subjectId, e.eventId),
-  'tender.lots-decided': (e) => publishAwardNotice(e.subjectId, { afterTheFact: true }),
+  'tender.contract-recorded': (e) => publishAwardNotice(e.subjectId, { afterTheFact: true }),
   'eforms.notice-released': (e) => releaseNotice(e.payload.noticeKey),
 };
 

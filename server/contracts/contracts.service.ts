@@ -113,10 +113,11 @@ export async function recordContract(actor: Actor, tenderId: string, lot: number
     if (contracts.some((c) => c.lot === lot)) return { set: {} };
     if (tender.status === 'cancelled')
       throw conflict('cancelled', 'The tender is cancelled; no contract is made.');
-    const all = [...contracts, { lot, contractId: String(contract._id) }];
-    // Every lot decided: the contract award notice is due (art. 50).
-    const decided = tender.lots.every((l) => all.some((c) => c.lot === l.number));
-    return { set: { contracts: all }, effects: decided ? [domainEvent('tender.lots-decided')] : [] };
+    // Once every lot is decided, the contract award notice is due (art. 50).
+    return {
+      set: { contracts: [...contracts, { lot, contractId: String(contract._id) }] },
+      effects: [domainEvent('tender.contract-recorded')],
+    };
   });
   await recordAudit({
     actor,

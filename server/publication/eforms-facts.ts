@@ -155,6 +155,8 @@ export async function awardNoticeFacts(
   header: NoticeHeader,
   reviewRequests = new Map<number, number>(),
 ): Promise<AwardNoticeFacts | undefined> {
+  // Before the deadline nothing is decided: a lot without tenders may still receive some.
+  if (t.status !== 'cancelled' && new Date() < new Date(t.submissionDeadline)) return undefined;
   const contracts = await Contract.find({ tenderId: t._id }).lean<ContractRecord[]>();
   const bids = await Bid.find({ tenderId: t._id, status: 'submitted' }, { lot: 1, vendorId: 1 }).lean();
   const vendorIds = [...new Set(bids.map((b) => String(b.vendorId)))];

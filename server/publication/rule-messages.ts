@@ -67,7 +67,16 @@ export function ruleMessage(
   const info = key ? fieldsOf(sdk).get(key) : undefined;
   const what = info ? `${info.name} (${info.btId ?? key})` : (key ?? 'The notice');
   const t = (test ?? '').replace(/\s+/g, ' ');
-  if (/^count\([^)]*\) > 0/.test(t)) return `${what} is required here but missing.`;
   if (/^count\([^)]*\) = 0/.test(t)) return `${what} is not allowed here.`;
+  // `(a) or (b) or not(condition)`: one of the elements a, b is wanted when the condition holds.
+  const wanted = t.split(' or not(')[0] ?? '';
+  if (!/(=|<|>|!=|matches\()/.test(wanted.replace(/count\([^)]*\) &?g?t?;? ?> 0/g, ''))) {
+    const names = [
+      ...new Set([...wanted.matchAll(/(?:cac|cbc|efac|efbc):([A-Za-z]+)(?![A-Za-z/:])/g)].map((m) => m[1])),
+    ];
+    if (names.length)
+      return `${what}: ${names.length > 1 ? `one of ${names.join(', ')}` : names[0]} is needed here but missing.`;
+  }
+  if (/^count\([^)]*\) > 0/.test(t)) return `${what} is required here but missing.`;
   return `${what} has a value the eForms rules do not accept here.`;
 }

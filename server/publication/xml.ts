@@ -10,7 +10,7 @@ export interface XmlElement {
 export type XmlNode = XmlElement | string;
 type Child = XmlNode | undefined | null | false | Child[];
 
-const escape = (s: string) =>
+const escapeXml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /** An element: `el('cbc:ID', {schemeName: 'Lot'}, 'LOT-0001')`; attributes may be left out. */
@@ -42,12 +42,12 @@ export const maybe = (name: string, value: string | number | null | undefined, a
 
 function write(node: XmlNode, out: string[], depth: number): void {
   if (typeof node === 'string') {
-    out.push(escape(node));
+    out.push(escapeXml(node));
     return;
   }
   const pad = '\n' + '  '.repeat(depth);
   const attrs = Object.entries(node.attrs)
-    .map(([k, v]) => ` ${k}="${escape(v)}"`)
+    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
     .join('');
   if (!node.children.length) {
     out.push(`${pad}<${node.name}${attrs}/>`);

@@ -21,6 +21,8 @@ export async function call<T = any>(
     raw?: string | Buffer;
     form?: FormData;
     headers?: Record<string, string>;
+    /** Another platform than the test run's own (one started by a test). */
+    base?: string;
   } = {},
 ): Promise<Answer<T>> {
   const headers: Record<string, string> = { ...opts.headers };
@@ -31,7 +33,7 @@ export async function call<T = any>(
     headers['content-type'] ??= 'application/json';
   }
   const url = /^\/(healthz|readyz|dev|metrics|docs|openapi|admin)/.test(path) ? path : `/api/v1${path}`;
-  const res = await fetch(`${harness().baseUrl}${url}`, {
+  const res = await fetch(`${opts.base ?? harness().baseUrl}${url}`, {
     method,
     headers,
     body: payload,

@@ -173,7 +173,13 @@ export interface PublishedTender {
 }
 
 export interface TenderFields {
-  lots: { number: number; title: string; estimatedValueCents: number }[];
+  lots: {
+    number: number;
+    title: string;
+    estimatedValueCents: number;
+    description?: string;
+    cpvCodes?: string[];
+  }[];
   questionsInMs: number;
   submissionInMs: number;
   standstillPeriod?: string;
