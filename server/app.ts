@@ -28,6 +28,8 @@ import { noticesRoutes } from './notices/notices.routes.js';
 import { ocdsRoutes } from './ocds/ocds.routes.js';
 import { projectRoot } from './paths.js';
 import { eformsRoutes } from './publication/eforms.routes.js';
+import { procedureNotices } from './publication/procedure-notices.js';
+import { usePublishing } from './publishing.js';
 import type { Queues } from './queues.js';
 import { tendersRoutes } from './tenders/tenders.routes.js';
 
@@ -56,6 +58,8 @@ function lazyDocs(document: object) {
 
 /** The HTTP application: health, the /api/v1 resources, and problem+json for every error. */
 export function createApp(deps: AppDeps): express.Express {
+  // The API's steps publish their notices through the publication stage (see publishing.ts).
+  usePublishing(procedureNotices);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -22,8 +22,9 @@ import { runSelection } from '../server/expressions/selection.service.js';
 import { onReconcile } from '../server/maintenance/reconcile.js';
 import { onAttachment } from '../server/notices/attachments.js';
 import { releaseNotice } from '../server/publication/eforms.service.js';
-import { publishAwardNotice } from '../server/publication/procedure-notices.js';
+import { procedureNotices } from '../server/publication/procedure-notices.js';
 import { reconcileTedNotices } from '../server/publication/ted.service.js';
+import { usePublishing } from '../server/publishing.js';
 import {
   notifyOpeningSecret,
   notifyQuestionAnswered,
@@ -56,7 +57,7 @@ export const eventHandlers: EventHandlers = {
   'tender.evaluation-requested': (e) => computeTenderEvaluation(e.subjectId),
   'tender.awarded': (e) => notifyAwardDecision(e.subjectId, e.payload.lot, e.eventId),
   'contract.ready': (e) => deliverContract(e.subjectId, e.eventId),
-  'tender.contract-recorded': (e) => publishAwardNotice(e.subjectId, { afterTheFact: true }),
+  'tender.contract-recorded': (e) => procedureNotices.tenderDecided(e.subjectId),
   'eforms.notice-released': (e) => releaseNotice(e.payload.noticeKey),
 };
 
@@ -66,6 +67,7 @@ let composed = false;
 export function composeFollowUps(): void {
   if (composed) return;
   useEventHandlers(eventHandlers);
+  usePublishing(procedureNotices);
   onAttachment('letter', decisionLetter);
   onAttachment('document', documentAttachment);
   onReconcile('overdue-calls', closeOverdueCalls);

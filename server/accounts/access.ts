@@ -89,6 +89,7 @@ export const PUBLIC_READS = [
   /^\/tenders\/[^/]+$/,
   /^\/tenders\/[^/]+\/questions$/,
   /^\/tenders\/[^/]+\/ocds$/,
+  /^\/(calls|tenders)\/[^/]+\/eforms(\/[^/]+)?$/,
 ];
 
 export const isPublicRead = (method: string, path: string) =>

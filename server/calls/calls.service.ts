@@ -10,7 +10,7 @@ import { isDuplicateKey } from '../db.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { withDocumentLock } from '../locks.js';
-import { ceiFor, withNotice } from '../publication/procedure-notices.js';
+import { notices, withNotice } from '../publishing.js';
 import { changeDocument } from '../revision.js';
 import { Call, type CallRecord } from './call.model.js';
 
@@ -83,7 +83,7 @@ export async function publishCall(actor: Actor, id: string) {
   const c0 = await loadCall(actor, id);
   stillDraft(c0);
   // Its call for expressions of interest (eForms CEI) is valid first, or nothing is published.
-  const c = await withNotice(await ceiFor(c0), (released) =>
+  const c = await withNotice(await notices().callNotice(c0), (released) =>
     changeDocument<CallRecord>(Call, id, 'The call', (call) => {
       stillDraft(call);
       return {

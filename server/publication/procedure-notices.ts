@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CallRecord } from '../calls/call.model.js';
 import { conflict } from '../errors.js';
-import { domainEvent, type PendingEffect } from '../events.js';
 import { logger } from '../logger.js';
+import type { Publishing } from '../publishing.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { awardNotice } from './award-notice.js';
 import { ceiNotice } from './cei-notice.js';
@@ -19,34 +19,13 @@ import { awardNoticeFacts, ceiFacts, contractNoticeFacts, newHeader } from './ef
 import type { EformsNoticeRecord } from './eforms-notice.model.js';
 import { xmlDocument } from './xml.js';
 
-// Which notice each procedure step publishes, and the order of things: the notice is generated
-// and validated first, the step is stored with the event that releases the notice, then the
-// notice goes on the board. A notice that breaks a rule stops the step; a step refused for its
-// own reasons leaves no notice behind.
+// Which notice each procedure step publishes (see `server/publishing.ts` for the order of things:
+// the notice is made and validated first, the step is stored with the event that releases it,
+// then it goes on the board; a notice that breaks a rule stops the step, a step refused for its
+// own reasons leaves no notice behind).
 
 export const callOwner = (id: string) => `call:${id}`;
 export const tenderOwner = (id: string) => `tender:${id}`;
-
-/** Runs a procedure step with the notice it publishes (if any): the step carries the notice's release. */
-export async function withNotice<T>(
-  notice: EformsNoticeRecord | undefined,
-  step: (effects: PendingEffect[]) => Promise<T>,
-): Promise<T> {
-  const effects = notice ? [domainEvent('eforms.notice-released', { noticeKey: notice._id })] : [];
-  let result: T;
-  try {
-    result = await step(effects);
-  } catch (err) {
-    if (notice) await discardNotice(notice._id);
-    throw err;
-  }
-  // At once for the board; the step's event does it again (idempotently) should this be lost.
-  if (notice)
-    await releaseNotice(notice._id).catch((err) =>
-      logger.warn({ err, notice: notice._id }, 'release deferred'),
-    );
-  return result;
-}
 
 /** The call for expressions of interest of a call about to be published. */
 export async function ceiFor(c: CallRecord): Promise<EformsNoticeRecord> {
@@ -149,3 +128,18 @@ export async function publishAwardNotice(
   else await releaseNotice(prepared._id);
   return prepared;
 }
+
+/** The notices of the procedure's steps, as the earlier stages ask for them (`server/publishing.ts`). */
+export const procedureNotices: Publishing = {
+  callNotice: async (call) => ({ key: (await ceiFor(call as CallRecord))._id }),
+  tenderNotice: async (tender, procedureId) => ({
+    key: (await contractNoticeFor({ ...(tender as TenderRecord), procedureId }))._id,
+  }),
+  changeNotice: async (tender, change) => {
+    const notice = await changeNoticeFor(tender as TenderRecord, change);
+    return notice && { key: notice._id };
+  },
+  tenderDecided: (tenderId) => publishAwardNotice(tenderId, { afterTheFact: true }),
+  release: releaseNotice,
+  discard: discardNotice,
+};

@@ -1,6 +1,8 @@
-// A small writer of XML elements for the notices: a tree of elements built as data, then written
-// once, every text and attribute escaped. Absent parts (`undefined`, `false`, `null`) are left out,
-// so a notice's structure reads like the standard's: an optional field is an optional child.
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+// A notice is first a tree of plain data — elements, their attributes and children — then written
+// once by a real XML builder. Absent parts (`undefined`, `false`, `null`) are left out, so that a
+// notice's structure reads like the standard's: an optional field is an optional child.
 
 export interface XmlElement {
   name: string;
@@ -9,9 +11,6 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | string;
 type Child = XmlNode | undefined | null | false | Child[];
-
-const escapeXml = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /** An element: `el('cbc:ID', {schemeName: 'Lot'}, 'LOT-0001')`; attributes may be left out. */
 export function el(
@@ -40,28 +39,16 @@ export function el(
 export const maybe = (name: string, value: string | number | null | undefined, attrs = {}) =>
   value === null || value === undefined || value === '' ? undefined : el(name, attrs, String(value));
 
-function write(node: XmlNode, out: string[], depth: number): void {
-  if (typeof node === 'string') {
-    out.push(escapeXml(node));
-    return;
-  }
-  const pad = '\n' + '  '.repeat(depth);
-  const attrs = Object.entries(node.attrs)
-    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
-    .join('');
-  if (!node.children.length) {
-    out.push(`${pad}<${node.name}${attrs}/>`);
-    return;
-  }
-  out.push(`${pad}<${node.name}${attrs}>`);
-  const text = node.children.every((c) => typeof c === 'string');
-  for (const c of node.children) write(c, out, depth + 1);
-  out.push(text ? `</${node.name}>` : `${pad}</${node.name}>`);
-}
-
-/** The document, with its XML declaration. */
+/** The document, with its XML declaration, written by xmlbuilder2 (which escapes every text and attribute). */
 export function xmlDocument(root: XmlElement): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  write(root, out, 0);
-  return `${out.join('')}\n`;
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const add = (parent: XMLBuilder, node: XmlElement) => {
+    const element = parent.ele(node.name, node.attrs);
+    for (const child of node.children) {
+      if (typeof child === 'string') element.txt(child);
+      else add(element, child);
+    }
+  };
+  add(doc, root);
+  return `${doc.end({ prettyPrint: true })}\n`;
 }

@@ -14,12 +14,7 @@ import { dataDigest } from '../digest.js';
 import { badRequest, conflict } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { Expression } from '../expressions/expression.model.js';
-import {
-  changeNoticeFor,
-  contractNoticeFor,
-  publishAwardNotice,
-  withNotice,
-} from '../publication/procedure-notices.js';
+import { notices, withNotice } from '../publishing.js';
 import { changeDocument } from '../revision.js';
 import { makeOpeningKey, openingCommitteeView } from './opening-committee.js';
 import { Tender, type TenderRecord, tenderContent } from './tender.model.js';
@@ -195,7 +190,7 @@ export async function publishTender(actor: Actor, id: string) {
   publishable(t0);
   // Its contract notice (eForms 16) is valid first, or nothing is published.
   const procedureId = t0.procedureId ?? randomUUID();
-  const notice = await contractNoticeFor({ ...t0, procedureId });
+  const notice = await notices().tenderNotice(t0, procedureId);
   const t = await withNotice(notice, (released) =>
     changeDocument<TenderRecord>(Tender, id, 'The tender', async (tender) => {
       publishable(tender);
@@ -251,7 +246,7 @@ export async function cancelTender(actor: Actor, id: string, reason: string) {
   const beforeDeadline = new Date() < new Date(t0.submissionDeadline);
   const notice =
     t0.status === 'published' && beforeDeadline
-      ? await changeNoticeFor(t0, {
+      ? await notices().changeNotice(t0, {
           reason: 'cancel',
           description: reason,
           lots: t0.lots.map((l) => l.number),
@@ -267,7 +262,7 @@ export async function cancelTender(actor: Actor, id: string, reason: string) {
     }),
   );
   await audit(actor, 'tender.cancelled', id, { reason });
-  if (t0.status === 'published' && !beforeDeadline) await publishAwardNotice(id, { afterTheFact: true });
+  if (t0.status === 'published' && !beforeDeadline) await notices().tenderDecided(id);
   return tenderView(t, actor);
 }
 

@@ -98,6 +98,8 @@ describe('console: an officer runs a tender from its draft to the contract', fun
     await field('Weight of criterion 1').fill('1');
     await field('Threshold of criterion 1').fill('5');
     await field('Selection criteria').fill('Three references of NDR deployments in public SOCs');
+    await field('Duration of the contract (months)').fill('36');
+    await field('Place of performance (NUTS code)').fill('be100');
     await expectAccessible(page, 'drafting a tender');
     await screenshot(page, 'tender-draft-en');
     await inDutch(page, 'Hoe de inschrijvingen worden beoordeeld', 'tender-draft-nl');
@@ -109,6 +111,8 @@ describe('console: an officer runs a tender from its draft to the contract', fun
       status: 'draft',
       cpvCodes: ['48730000', '72212730'],
       standstillPeriod: 'PT20S',
+      contractDuration: 'P36M',
+      placeOfPerformance: 'BE100',
     });
     expect(draft.award).to.deep.include({ qualityWeight: 0.6, priceWeight: 0.4, qualityThreshold: 0.5 });
     expect(draft.lots[0]).to.include({ number: 1, estimatedValueCents: 120_000_000 });
@@ -155,6 +159,19 @@ describe('console: an officer runs a tender from its draft to the contract', fun
     await approveTender(sel.consortiumId, tenderId, sel.members);
     await page.getByRole('button', { name: 'Publish the tender' }).click();
     await page.getByText('The tender is published; the subscribed vendors are told.').waitFor();
+    // Its contract notice is on its page, to download (unchecked here: the suite runs without the SDK).
+    await page.reload();
+    await page.getByRole('heading', { name: 'Notices (eForms)' }).waitFor();
+    await page.getByRole('cell', { name: /Contract notice \(16\)/ }).waitFor();
+    await expectAccessible(page, 'a published tender with its eForms notices');
+    await page.getByRole('heading', { name: 'Notices (eForms)' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'tender-eforms-en');
+    await inDutch(page, 'Aankondigingen (eForms)', 'tender-eforms-nl');
+    // On a phone the notices' table scrolls in its own box; the page stays readable.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'the eForms notices on a phone');
+    await screenshot(page, 'tender-eforms-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('when vendors ask and bid, then the officer answers in the console and sees only how many bids the lot has', async () => {

@@ -42,6 +42,7 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /api/v1/organisations': { allowed: SIGNED_IN },
   'get /api/v1/organisations/{organisationId}': { allowed: SIGNED_IN },
   'put /api/v1/organisations/{organisationId}/subscriptions': { allowed: [], body: { cpvPrefixes: ['48'] } },
+  'patch /api/v1/organisations/{organisationId}': { allowed: ['admin'], body: { city: 'Matrix' } },
   'post /api/v1/users': {
     allowed: ['admin'],
     body: {
@@ -107,6 +108,11 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /api/v1/tenders': { allowed: [...ACTORS] },
   'get /api/v1/tenders/{id}': { allowed: [...ACTORS] },
   'get /api/v1/tenders/{id}/ocds': { allowed: [...ACTORS] },
+  'get /api/v1/tenders/{id}/eforms': { allowed: [...ACTORS] },
+  'get /api/v1/tenders/{id}/eforms/{noticeId}': { allowed: [...ACTORS] },
+  'post /api/v1/tenders/{id}/eforms/award-notice': { allowed: OFFICERS },
+  'get /api/v1/calls/{id}/eforms': { allowed: [...ACTORS] },
+  'get /api/v1/calls/{id}/eforms/{noticeId}': { allowed: [...ACTORS] },
   'post /api/v1/tenders/{id}/publish': { allowed: OFFICERS },
   'put /api/v1/tenders/{id}/opening': { allowed: OFFICERS, body: { openingAt: '2030-01-01T00:00:00Z' } },
   'post /api/v1/tenders/{id}/opening-committee': {
@@ -244,6 +250,7 @@ describe('access matrix: every route × every role × an object that is not thei
           .replace('{qid}', o.qid)
           .replace('{documentId}', o.documentId)
           .replace('{userId}', o.userId)
+          .replace('{noticeId}', template.includes('/calls/') ? w.noticeIds.call : w.noticeIds.tender)
           .replace('{n}', '0');
         const body = row.body
           ? JSON.parse(

@@ -69,6 +69,19 @@ async function readableUrls(w: SealedWorld): Promise<string[]> {
       u.replace('{rid}', u.includes(w.consortiumY) ? w.resolutionY : w.resolutionX),
     );
     expanded = expanded.map((u) => u.replace('{n}', '0'));
+    // Every notice of the calls and tenders walked: the sealed tender's contract notice among them.
+    const withNotices: string[] = [];
+    for (const u of expanded) {
+      if (!u.includes('{noticeId}')) {
+        withNotices.push(u);
+        continue;
+      }
+      const list = await call('GET', u.slice(0, u.indexOf('/{noticeId}')), {
+        token: w.actors.officer?.token,
+      });
+      for (const n of list.body.items ?? []) withNotices.push(u.replace('{noticeId}', n.noticeId));
+    }
+    expanded = withNotices;
     // Each bid with every sealed document id there is: its own, and another bid's.
     expanded = expanded.flatMap((u) =>
       u.includes('{documentId}') ? Object.values(w.documents).map((d) => u.replace('{documentId}', d)) : [u],

@@ -17,6 +17,8 @@ export const PRICES = { a1: 987_654_321, b1: 876_543_219, a2: 765_432_198 };
 export interface SealedWorld {
   tenderId: string;
   callId: string;
+  /** The eForms notice of the call (its CEI) and of the tender (its contract notice). */
+  noticeIds: { call: string; tender: string };
   /** The call of consortium Y's draft (still open). */
   otherCallId: string;
   actors: Record<Actor, Person | null>;
@@ -198,9 +200,12 @@ async function build(): Promise<SealedWorld> {
     });
     return a && b && answered >= 3 ? [String(a._id), String(b._id)] : undefined;
   }, 30_000);
+  const noticeOf = async (kind: 'calls' | 'tenders', id: string) =>
+    (await call('GET', `/${kind}/${id}/eforms`, { token: officer.token })).body.items[0].noticeId as string;
   return {
     tenderId,
     callId,
+    noticeIds: { call: await noticeOf('calls', callId), tender: await noticeOf('tenders', tenderId) },
     otherCallId: otherCall.id,
     actors: {
       anonymous: null,

@@ -17,6 +17,7 @@ const STAGES = [
   'awards',
   'contracts',
   'ocds',
+  'publication',
 ];
 /** The small published queries through which an earlier stage may read a later one. */
 const PUBLISHED_QUERIES = [

@@ -20,6 +20,23 @@ export interface Organisation {
   cpvPrefixes?: string[];
 }
 
+/** An eForms notice of a call or tender, as the board lists it. */
+export interface EformsNotice {
+  noticeId: string;
+  version: string;
+  subtype: string;
+  kind: 'cei' | 'contract' | 'change' | 'award';
+  changes: string | null;
+  status: string;
+  createdAt: string;
+  publishedAt: string | null;
+  publicationNumber: string | null;
+  sha256: string;
+  tedReasons?: string[];
+  /** Officers: the rules a notice the platform made after the fact breaks. */
+  errors?: { rule: string; message: string; location?: string }[];
+}
+
 export interface Criterion {
   key: string;
   title: string;

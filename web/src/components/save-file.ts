@@ -16,9 +16,9 @@ export function saveFile(name: string, content: Blob): void {
  * it under the name the API gives; answers the problem when it is refused.
  */
 export async function downloadFile(path: string, fallbackName: string): Promise<ProblemError | null> {
-  const res = await fetch(`/api/v1${path}`, {
-    headers: { Authorization: `Bearer ${session.token() ?? ''}` },
-  });
+  const token = session.token();
+  // Signed out, a public file (a published notice) is fetched without a token.
+  const res = await fetch(`/api/v1${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
   if (!res.ok) return problemFrom(res.status, await res.json().catch(() => undefined));
   const name = /filename="?([^";]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   saveFile(name, await res.blob());

@@ -4,6 +4,7 @@ import { officersEn } from './en-officers.js';
 import { operationsEn } from './en-operations.js';
 import { outcomeEn } from './en-outcome.js';
 import { proceduresEn } from './en-procedures.js';
+import { publicationEn } from './en-publication.js';
 
 export const en = {
   site: {
@@ -218,6 +219,7 @@ export const en = {
   ...consortiaEn,
   ...officersEn,
   ...proceduresEn,
+  ...publicationEn,
   ...operationsEn,
   ...accountEn,
   ...outcomeEn,

@@ -5,6 +5,7 @@ import { officersNl } from './nl-officers.js';
 import { operationsNl } from './nl-operations.js';
 import { outcomeNl } from './nl-outcome.js';
 import { proceduresNl } from './nl-procedures.js';
+import { publicationNl } from './nl-publication.js';
 
 export const nl: Messages = {
   site: {
@@ -222,6 +223,7 @@ export const nl: Messages = {
   ...consortiaNl,
   ...officersNl,
   ...proceduresNl,
+  ...publicationNl,
   ...operationsNl,
   ...accountNl,
   ...outcomeNl,

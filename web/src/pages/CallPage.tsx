@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { api, must } from '../api/client.js';
 import type { Call } from '../api/types.js';
+import { EformsPanel } from '../components/EformsPanel.js';
 import { ProblemNotice } from '../components/feedback.js';
 import { Instant, Loading, PageHeader, Status } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
@@ -67,6 +68,7 @@ export function CallPage() {
         </dl>
         <p className="ecl-u-type-paragraph">{t('call.memberStates', { count: c.minMemberStates })}</p>
         {officer ? <CallOffice call={c} /> : null}
+        {c.status !== 'draft' ? <EformsPanel kind="calls" id={c.id} /> : null}
       </div>
     </>
   );

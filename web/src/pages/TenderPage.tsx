@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../api/client.js';
 import type { Page, Question, Tender } from '../api/types.js';
+import { EformsPanel } from '../components/EformsPanel.js';
 import { ProblemNotice } from '../components/feedback.js';
 import { Instant, Loading, PageHeader, Status, TableHead } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
@@ -177,6 +178,7 @@ export function TenderPage() {
           <p className="ecl-u-type-paragraph">{t('tender.noQuestions')}</p>
         )}
         {user?.role === 'vendor' && tr.status !== 'cancelled' ? <VendorBids tender={tr} now={now} /> : null}
+        {tr.status !== 'draft' ? <EformsPanel kind="tenders" id={tr.id} /> : null}
         <p className="ecl-u-mt-xl">
           <a className="ecl-link ecl-link--standalone" href={`/api/v1/tenders/${tr.id}/ocds`}>
             {t('tender.openData')}

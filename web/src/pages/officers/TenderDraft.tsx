@@ -21,6 +21,7 @@ import {
   periodOf,
   zone,
 } from './draft-parts.js';
+import { emptyPublication, PublicationFields, publicationOf } from './PublicationFields.js';
 
 /**
  * An officer drafts the tender of a selected expression of interest: its lots, CPV codes (with
@@ -57,6 +58,7 @@ export function TenderDraft() {
   const [lots, setLots] = useState<LotRow[]>([{ title: '', value: '' }]);
   const [criteria, setCriteria] = useState<CriterionRow[]>([emptyCriterion()]);
   const [selection, setSelection] = useState('');
+  const [publication, setPublication] = useState(emptyPublication);
   const quality = Number(f.quality);
   const splitBad = f.quality === '' || !(quality >= 0 && quality <= 100);
   const thresholdBad = f.threshold === '' || !(Number(f.threshold) >= 0 && Number(f.threshold) <= 100);
@@ -70,6 +72,7 @@ export function TenderDraft() {
             title: f.title.trim(),
             description: f.description.trim(),
             cpvCodes: splitCodes(f.cpv),
+            ...publicationOf(publication),
             lots: lots.map((l, i) => ({
               number: i + 1,
               title: l.title.trim(),
@@ -122,6 +125,13 @@ export function TenderDraft() {
             <IdentityFields values={f} onChange={set} error={field} />
             <CpvField text={f.cpv} onText={(cpv) => set({ cpv })} error={field('/cpvCodes')} />
             <LotFields lots={lots} onLots={setLots} problem={problem} />
+          </Section>
+          <Section id="draft-publication" title={t('publicationFields.title')}>
+            <PublicationFields
+              values={publication}
+              onChange={(part) => setPublication((v) => ({ ...v, ...part }))}
+              error={field}
+            />
           </Section>
           <Section id="draft-dates" title={t('tender.dates')}>
             {(['questionsDeadline', 'submissionDeadline', 'openingAt'] as const).map((k) => (
