@@ -29,10 +29,22 @@ export function periodErrors(
   }
   if (input.openingAt && new Date(input.openingAt) < submission)
     errors.push({ path: '/openingAt', message: 'must not be before submissionDeadline' });
-  if (input.standstillPeriod && !isAtLeast(input.standstillPeriod, config.minStandstillPeriod)) {
-    errors.push({ path: '/standstillPeriod', message: `must be at least ${config.minStandstillPeriod}` });
-  }
+  if (input.standstillPeriod)
+    errors.push(...standstillErrors(input.standstillPeriod, config.minStandstillPeriod));
   return errors;
+}
+
+/**
+ * A standstill of at least the legal minimum, counted in days as notices state it; hours and
+ * seconds only where the minimum itself is set below a day (tests and demos).
+ */
+export function standstillErrors(period: string, minimum: string): FieldError[] {
+  if (!isAtLeast(period, minimum))
+    return [{ path: '/standstillPeriod', message: `must be at least ${minimum}` }];
+  const days = /^P\d+D$/;
+  if (days.test(minimum) && !days.test(period))
+    return [{ path: '/standstillPeriod', message: 'must be a whole number of days (P10D)' }];
+  return [];
 }
 
 /**

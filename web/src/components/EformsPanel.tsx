@@ -17,7 +17,16 @@ const TROUBLE = ['invalid', 'not-published', 'stopped'];
  * stands (checked, at TED, published with its OJ S number) and its XML to download, for anyone;
  * for officers, the rules a notice breaks and TED's reasons, in words, and the award notice's door.
  */
-export function EformsPanel({ kind, id }: { kind: 'calls' | 'tenders'; id: string }) {
+export function EformsPanel({
+  kind,
+  id,
+  decided = false,
+}: {
+  kind: 'calls' | 'tenders';
+  id: string;
+  /** A tender whose every lot is decided: its award notice may be published (again). */
+  decided?: boolean;
+}) {
   const { t } = useLocale();
   const { user } = useSession();
   const officer = user?.role === 'procurement-officer' || user?.role === 'admin';
@@ -71,26 +80,30 @@ export function EformsPanel({ kind, id }: { kind: 'calls' | 'tenders'; id: strin
             <tbody className="ecl-table__body">
               {items.map((n) => (
                 <tr className="ecl-table__row" key={`${n.noticeId}-${n.version}`}>
-                  <td className="ecl-table__cell">
-                    {t(`eforms.kind.${n.kind}`)}
-                    <span className="ecl-u-d-block ecl-u-type-paragraph-xs">
-                      <code>{n.noticeId}</code>
-                    </span>
-                    {n.changes ? (
+                  <td className="ecl-table__cell" data-ecl-table-header={t('eforms.notice')}>
+                    <div>
+                      {t(`eforms.kind.${n.kind}`)}
                       <span className="ecl-u-d-block ecl-u-type-paragraph-xs">
-                        {t('eforms.changes', { id: n.changes })}
+                        <code>{n.noticeId}</code>
                       </span>
-                    ) : null}
+                      {n.changes ? (
+                        <span className="ecl-u-d-block ecl-u-type-paragraph-xs">
+                          {t('eforms.changes', { id: n.changes })}
+                        </span>
+                      ) : null}
+                    </div>
                   </td>
-                  <td className="ecl-table__cell">{n.version}</td>
-                  <td className="ecl-table__cell">
+                  <td className="ecl-table__cell" data-ecl-table-header={t('eforms.version')}>
+                    {n.version}
+                  </td>
+                  <td className="ecl-table__cell" data-ecl-table-header={t('eforms.status')}>
                     <span
                       className={`ecl-label ${PUBLISHED.includes(n.status) ? 'ecl-label--high' : TROUBLE.includes(n.status) ? 'ecl-label--highlight' : 'ecl-label--low'}`}
                     >
                       {t(`eforms.state.${n.status}`)}
                     </span>
                   </td>
-                  <td className="ecl-table__cell">
+                  <td className="ecl-table__cell" data-ecl-table-header={t('eforms.ted')}>
                     {n.publicationNumber ? (
                       <>
                         {n.publicationNumber}
@@ -139,7 +152,7 @@ export function EformsPanel({ kind, id }: { kind: 'calls' | 'tenders'; id: strin
             </div>
           </div>
         ))}
-      {officer && kind === 'tenders' ? (
+      {officer && decided && !items.some((n) => n.kind === 'award' && n.status !== 'invalid') ? (
         <div className="ecl-u-mt-m">
           <p className="ecl-u-type-paragraph-s">{t('eforms.publishAwardHint')}</p>
           <button

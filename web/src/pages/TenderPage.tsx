@@ -178,7 +178,13 @@ export function TenderPage() {
           <p className="ecl-u-type-paragraph">{t('tender.noQuestions')}</p>
         )}
         {user?.role === 'vendor' && tr.status !== 'cancelled' ? <VendorBids tender={tr} now={now} /> : null}
-        {tr.status !== 'draft' ? <EformsPanel kind="tenders" id={tr.id} /> : null}
+        {tr.status !== 'draft' ? (
+          <EformsPanel
+            kind="tenders"
+            id={tr.id}
+            decided={tr.lots.every((l) => l.status === 'contracted' || l.status === 'cancelled')}
+          />
+        ) : null}
         <p className="ecl-u-mt-xl">
           <a className="ecl-link ecl-link--standalone" href={`/api/v1/tenders/${tr.id}/ocds`}>
             {t('tender.openData')}
