@@ -1,18 +1,18 @@
-import { awardingTerms, type ContractNoticeFacts, type NoticeLot, place } from './contract-notice.js';
+import type { ContractNoticeFacts, NoticeLot } from './contract-notice.js';
 import {
   code,
-  contractingParty,
   eformsDate,
   extension,
+  jointBuyers,
   lotKey,
   money,
   type NoticeHeader,
   type NoticeParty,
   noticeRoot,
-  organizations,
   orgRef,
   text,
 } from './eforms-parts.js';
+import { awardingTerms, noAuctionNorSystems, place, reviewTerms } from './lot-parts.js';
 import { el } from './xml.js';
 
 // The contract award notice (subtype 29) of a tender once every lot is decided: for each lot its
@@ -69,9 +69,7 @@ const partyKey = (n: number) => `TPA-${String(n).padStart(4, '0')}`;
 export function awardNotice(f: AwardNoticeFacts) {
   const awarded = f.lots.filter((l) => l.outcome === 'awarded');
   const winners = [...new Map(awarded.map((l) => [l.winner.key, l.winner])).values()];
-  const parties = [...f.buyers, ...(f.reviewBody ? [f.reviewBody] : []), ...winners];
-  const buyerKeys = f.buyers.map((b) => b.key);
-  const [centre, ...members] = f.buyers;
+  const buyers = jointBuyers(f.buyers, [...(f.reviewBody ? [f.reviewBody] : []), ...winners]);
   const index = (l: (typeof f.lots)[number]) => f.lots.indexOf(l) + 1;
   const statistic = (type: string, count: number) =>
     el(
@@ -142,7 +140,7 @@ export function awardNotice(f: AwardNoticeFacts) {
         el('cbc:ID', { schemeName: 'contract' }, contractKey(index(l))),
         el('cbc:AwardDate', eformsDate(l.decidedAt)),
         el('cbc:IssueDate', eformsDate(l.contractedAt)),
-        el('cac:SignatoryParty', orgRef(buyerKeys[0] as string)),
+        el('cac:SignatoryParty', orgRef(f.buyers[0]?.key ?? '')),
         el('efac:ContractReference', el('cbc:ID', l.contractId)),
         el('efac:LotTender', el('cbc:ID', { schemeName: 'tender' }, tenderKey(index(l)))),
       ),
@@ -161,16 +159,12 @@ export function awardNotice(f: AwardNoticeFacts) {
     extension(
       result,
       el('efac:NoticeSubType', code('cbc:SubTypeCode', 'notice-subtype', '29')),
-      organizations(
-        parties,
-        f.buyers.length > 1 ? { leadKey: buyerKeys[0] as string, buyerKeys } : undefined,
-      ),
+      buyers.organizations,
     ),
     '32014L0024',
     { listName: 'result', code: 'can-standard' },
     [
-      centre && contractingParty(centre.key, 'eu-ins-bod-ag'),
-      members.map((m) => contractingParty(m.key, 'body-pl')),
+      buyers.contractingParties,
       el('cac:TenderingProcess', code('cbc:ProcedureCode', 'procurement-procedure-type', f.procedureType)),
       el(
         'cac:ProcurementProject',
@@ -189,18 +183,12 @@ export function awardNotice(f: AwardNoticeFacts) {
             'cac:TenderingTerms',
             code('cbc:FundingProgramCode', 'eu-funded', 'eu-funds'),
             awardingTerms(l.award),
-            el(
-              'cac:AppealTerms',
-              el('cac:PresentationPeriod', text('cbc:Description', f.reviewDeadlines)),
-              f.reviewBody && el('cac:AppealReceiverParty', orgRef(f.reviewBody.key)),
-            ),
+            reviewTerms(f.reviewDeadlines, f.reviewBody),
           ),
           el(
             'cac:TenderingProcess',
             el('cbc:GovernmentAgreementConstraintIndicator', 'true'),
-            el('cac:AuctionTerms', el('cbc:AuctionConstraintIndicator', 'false')),
-            el('cac:ContractingSystem', code('cbc:ContractingSystemTypeCode', 'framework-agreement', 'none')),
-            el('cac:ContractingSystem', code('cbc:ContractingSystemTypeCode', 'dps-usage', 'none')),
+            noAuctionNorSystems(),
           ),
           el(
             'cac:ProcurementProject',

@@ -14,6 +14,7 @@ import {
   orgRef,
   text,
 } from './eforms-parts.js';
+import { documentsAt, fundingAndSelection, requirement, reviewTerms } from './lot-parts.js';
 import { el } from './xml.js';
 
 // The call for expressions of interest (subtype CEI) of a call: the Centre, an EU body, invites
@@ -67,46 +68,17 @@ export function ceiNotice(f: CeiFacts) {
         'eu-ins-bod-ag',
         el('cac:ContractingPartyType', code('cbc:PartyTypeCode', 'buyer-contracting-type', 'not-cont-ent')),
       ),
-      el(
-        'cac:TenderingTerms',
-        el(
-          'cac:TendererQualificationRequest',
-          el(
-            'cac:SpecificTendererRequirement',
-            code('cbc:TendererRequirementTypeCode', 'exclusion-grounds-source', 'epo-procurement-document'),
-          ),
-        ),
-      ),
+      el('cac:TenderingTerms', requirement('exclusion-grounds-source', 'epo-procurement-document')),
       el('cac:ProcurementProject', project(f.reference)),
       el(
         'cac:ProcurementProjectLot',
         el('cbc:ID', { schemeName: 'Lot' }, lotKey(0)),
         el(
           'cac:TenderingTerms',
-          extension(
-            el('efac:Funding', code('cbc:FundingProgramCode', 'eu-programme', f.euProgramme)),
-            f.criteria.map((c) =>
-              el(
-                'efac:SelectionCriteria',
-                code('cbc:TendererRequirementTypeCode', 'selection-criterion', 'slc-abil-staff-tech-work'),
-                text('cbc:Description', c.title),
-              ),
-            ),
-          ),
+          fundingAndSelection(f.euProgramme, f.criteria),
           code('cbc:FundingProgramCode', 'eu-funded', 'eu-funds'),
-          el(
-            'cac:CallForTendersDocumentReference',
-            el('cbc:ID', `${f.reference}-documents`),
-            el('cbc:DocumentType', 'non-restricted-document'),
-            el('cac:Attachment', el('cac:ExternalReference', el('cbc:URI', f.callUrl))),
-          ),
-          el(
-            'cac:TendererQualificationRequest',
-            el(
-              'cac:SpecificTendererRequirement',
-              code('cbc:TendererRequirementTypeCode', 'selection-criteria-source', 'epo-notice'),
-            ),
-          ),
+          documentsAt(f.reference, f.callUrl),
+          requirement('selection-criteria-source', 'epo-notice'),
           el(
             'cac:ContractExecutionRequirement',
             code('cbc:ExecutionRequirementCode', 'reserved-execution', 'no'),
@@ -114,11 +86,7 @@ export function ceiNotice(f: CeiFacts) {
           el('cac:AdditionalInformationParty', orgRef(f.centre.key)),
           el('cac:DocumentProviderParty', orgRef(f.centre.key)),
           el('cac:TenderRecipientParty', el('cbc:EndpointID', f.callUrl)),
-          el(
-            'cac:AppealTerms',
-            el('cac:PresentationPeriod', text('cbc:Description', f.reviewDeadlines)),
-            f.reviewBody && el('cac:AppealReceiverParty', orgRef(f.reviewBody.key)),
-          ),
+          reviewTerms(f.reviewDeadlines, f.reviewBody),
           el('cac:Language', el('cbc:ID', LANGUAGE)),
         ),
         el(

@@ -1,20 +1,29 @@
 import {
   code,
-  contractingParty,
-  country3,
   eformsDate,
   eformsTime,
   extension,
+  jointBuyers,
   LANGUAGE,
   lotKey,
   money,
   type NoticeHeader,
   type NoticeParty,
   noticeRoot,
-  organizations,
   orgRef,
   text,
 } from './eforms-parts.js';
+import {
+  awardingTerms,
+  classification,
+  documentsAt,
+  duration,
+  fundingAndSelection,
+  noAuctionNorSystems,
+  place,
+  requirement,
+  reviewTerms,
+} from './lot-parts.js';
 import { el } from './xml.js';
 
 // The contract notice (subtype 16: open procedure, Directive 2014/24) of a tender, and the change
@@ -68,64 +77,6 @@ export interface ContractNoticeFacts extends NoticeHeader {
   };
 }
 
-/** eForms durations: a whole number of days, months or years. */
-function duration(iso: string | null) {
-  const m = iso && /^P(?:(\d+)Y|(\d+)M|(\d+)D)$/.exec(iso);
-  if (!m) return undefined;
-  const [value, unit] = m[1] ? [m[1], 'YEAR'] : m[2] ? [m[2], 'MONTH'] : [m[3], 'DAY'];
-  return el('cac:PlannedPeriod', el('cbc:DurationMeasure', { unitCode: unit }, value as string));
-}
-
-export const place = (nuts: string | null) =>
-  nuts &&
-  el(
-    'cac:RealizedLocation',
-    el(
-      'cac:Address',
-      code('cbc:CountrySubentityCode', 'nuts', nuts),
-      el('cac:Country', code('cbc:IdentificationCode', 'country', countryOfNuts(nuts))),
-    ),
-  );
-
-/** A NUTS code starts with the country's alpha-2 code (Greece's is EL). */
-const countryOfNuts = (nuts: string) => country3(nuts.slice(0, 2) === 'EL' ? 'GR' : nuts.slice(0, 2));
-
-const classification = (cpvCodes: string[]) => [
-  el('cac:MainCommodityClassification', code('cbc:ItemClassificationCode', 'cpv', cpvCodes[0] ?? '')),
-  cpvCodes
-    .slice(1)
-    .map((c) => el('cac:AdditionalCommodityClassification', code('cbc:ItemClassificationCode', 'cpv', c))),
-];
-
-/** Quality criteria with their share of the quality weight, then price (BT-539, BT-734, BT-5421, BT-541). */
-export function awardingTerms(award: NoticeLot['award']) {
-  const totalWeight = award.criteria.reduce((s, c) => s + c.weight, 0) || 1;
-  const criterion = (type: string, name: string, weight: number) =>
-    el(
-      'cac:SubordinateAwardingCriterion',
-      extension(
-        el(
-          'efac:AwardCriterionParameter',
-          code('efbc:ParameterCode', 'number-weight', 'per-exa'),
-          el('efbc:ParameterNumeric', String(Math.round(weight * 10000) / 100)),
-        ),
-      ),
-      code('cbc:AwardingCriterionTypeCode', 'award-criterion-type', type),
-      text('cbc:Name', name),
-      text('cbc:Description', name),
-    );
-  return el(
-    'cac:AwardingTerms',
-    el(
-      'cac:AwardingCriterion',
-      award.criteria.map((c) =>
-        criterion('quality', c.title, (award.qualityWeight * c.weight) / totalWeight),
-      ),
-      criterion('price', 'Price', award.priceWeight),
-    ),
-  );
-}
-
 function lot(f: ContractNoticeFacts, l: NoticeLot) {
   const lead = f.buyers[0]?.key ?? '';
   return el(
@@ -133,38 +84,12 @@ function lot(f: ContractNoticeFacts, l: NoticeLot) {
     el('cbc:ID', { schemeName: 'Lot' }, lotKey(l.number)),
     el(
       'cac:TenderingTerms',
-      extension(
-        el('efac:Funding', code('cbc:FundingProgramCode', 'eu-programme', f.euProgramme)),
-        f.selectionCriteria.map((s) =>
-          el(
-            'efac:SelectionCriteria',
-            code('cbc:TendererRequirementTypeCode', 'selection-criterion', 'slc-abil-staff-tech-work'),
-            text('cbc:Description', s.title),
-          ),
-        ),
-      ),
+      fundingAndSelection(f.euProgramme, f.selectionCriteria),
       code('cbc:VariantConstraintCode', 'permission', 'not-allowed'),
       code('cbc:FundingProgramCode', 'eu-funded', 'eu-funds'),
-      el(
-        'cac:CallForTendersDocumentReference',
-        el('cbc:ID', `${f.reference}-documents`),
-        el('cbc:DocumentType', 'non-restricted-document'),
-        el('cac:Attachment', el('cac:ExternalReference', el('cbc:URI', f.documentsUrl))),
-      ),
-      el(
-        'cac:TendererQualificationRequest',
-        el(
-          'cac:SpecificTendererRequirement',
-          code('cbc:TendererRequirementTypeCode', 'reserved-procurement', 'none'),
-        ),
-      ),
-      el(
-        'cac:TendererQualificationRequest',
-        el(
-          'cac:SpecificTendererRequirement',
-          code('cbc:TendererRequirementTypeCode', 'selection-criteria-source', 'epo-notice'),
-        ),
-      ),
+      documentsAt(f.reference, f.documentsUrl),
+      requirement('reserved-procurement', 'none'),
+      requirement('selection-criteria-source', 'epo-notice'),
       el(
         'cac:ContractExecutionRequirement',
         code('cbc:ExecutionRequirementCode', 'reserved-execution', 'no'),
@@ -177,11 +102,7 @@ function lot(f: ContractNoticeFacts, l: NoticeLot) {
       awardingTerms(l.award),
       el('cac:TenderRecipientParty', el('cbc:EndpointID', f.tenderUrl), orgRef(lead)),
       el('cac:TenderValidityPeriod', el('cbc:DurationMeasure', { unitCode: 'MONTH' }, '6')),
-      el(
-        'cac:AppealTerms',
-        el('cac:PresentationPeriod', text('cbc:Description', f.reviewDeadlines)),
-        f.reviewBody && el('cac:AppealReceiverParty', orgRef(f.reviewBody.key)),
-      ),
+      reviewTerms(f.reviewDeadlines, f.reviewBody),
       el('cac:Language', el('cbc:ID', LANGUAGE)),
       el(
         'cac:PostAwardProcess',
@@ -209,9 +130,7 @@ function lot(f: ContractNoticeFacts, l: NoticeLot) {
         el('cbc:OccurrenceTime', eformsTime(f.openingAt)),
         el('cac:OccurenceLocation', text('cbc:Description', 'Online, by the opening committee')),
       ),
-      el('cac:AuctionTerms', el('cbc:AuctionConstraintIndicator', 'false')),
-      el('cac:ContractingSystem', code('cbc:ContractingSystemTypeCode', 'framework-agreement', 'none')),
-      el('cac:ContractingSystem', code('cbc:ContractingSystemTypeCode', 'dps-usage', 'none')),
+      noAuctionNorSystems(),
     ),
     el(
       'cac:ProcurementProject',
@@ -249,26 +168,20 @@ const changes = (c: NonNullable<ContractNoticeFacts['change']>) =>
 
 /** The contract notice, or — with `change` — the change notice of the one it names. */
 export function contractNotice(f: ContractNoticeFacts) {
-  const parties = [...f.buyers, ...(f.reviewBody ? [f.reviewBody] : [])];
-  const buyerKeys = f.buyers.map((b) => b.key);
   const countries = new Set(f.buyers.map((b) => b.country));
-  const [centre, ...members] = f.buyers;
+  const buyers = jointBuyers(f.buyers, f.reviewBody ? [f.reviewBody] : []);
   return noticeRoot(
     'ContractNotice',
     f,
     extension(
       f.change && changes(f.change),
       el('efac:NoticeSubType', code('cbc:SubTypeCode', 'notice-subtype', '16')),
-      organizations(
-        parties,
-        f.buyers.length > 1 ? { leadKey: buyerKeys[0] as string, buyerKeys } : undefined,
-      ),
+      buyers.organizations,
     ),
     '32014L0024',
     { listName: 'competition', code: 'cn-standard' },
     [
-      centre && contractingParty(centre.key, 'eu-ins-bod-ag'),
-      members.map((m) => contractingParty(m.key, 'body-pl')),
+      buyers.contractingParties,
       el(
         'cac:TenderingTerms',
         countries.size > 1 &&
@@ -280,13 +193,7 @@ export function contractNotice(f: ContractNoticeFacts) {
               'Joint procurement by the European Cybersecurity Competence Centre and the hosting consortium (Regulation (EU) 2025/38); the law applicable is that of the lead buyer.',
             ),
           ),
-        el(
-          'cac:TendererQualificationRequest',
-          el(
-            'cac:SpecificTendererRequirement',
-            code('cbc:TendererRequirementTypeCode', 'exclusion-grounds-source', 'epo-procurement-document'),
-          ),
-        ),
+        requirement('exclusion-grounds-source', 'epo-procurement-document'),
         f.lots.length > 1 &&
           el('cac:LotDistribution', el('cbc:MaximumLotsSubmittedNumeric', String(f.lots.length))),
       ),

@@ -78,6 +78,15 @@ async function partiesOf(t: TenderRecord) {
   return { buyers, reviewBody: review ? partyOf(review, orgKey(buyers.length + 1)) : null };
 }
 
+/** What every notice of a tender says of its procedure. */
+const procedureOf = (t: TenderRecord) => ({
+  reference: t.reference,
+  title: t.title,
+  description: t.description,
+  cpvCodes: t.cpvCodes,
+  procedureType: t.procedureType ?? 'open',
+});
+
 const noticeLot = (t: TenderRecord, l: TenderRecord['lots'][number]): NoticeLot => ({
   number: l.number,
   title: l.title,
@@ -95,11 +104,7 @@ export async function contractNoticeFacts(
   const { publicUrl } = context().config;
   return {
     ...header,
-    reference: t.reference,
-    title: t.title,
-    description: t.description,
-    cpvCodes: t.cpvCodes,
-    procedureType: t.procedureType ?? 'open',
+    ...procedureOf(t),
     contractDuration: t.contractDuration ?? null,
     placeOfPerformance: t.placeOfPerformance ?? null,
     lots: t.lots.map((l) => noticeLot(t, l)),
@@ -195,11 +200,7 @@ export async function awardNoticeFacts(
   }
   return {
     ...header,
-    reference: t.reference,
-    title: t.title,
-    description: t.description,
-    cpvCodes: t.cpvCodes,
-    procedureType: t.procedureType ?? 'open',
+    ...procedureOf(t),
     buyers,
     reviewBody,
     reviewDeadlines: reviewText(t.standstillPeriod),

@@ -100,6 +100,26 @@ export const contractingParty = (key: string, legalType: string, extra?: XmlElem
     el('cac:Party', orgRef(key)),
   );
 
+/**
+ * Joint buyers: the Centre (an EU body) first and lead, then each member of the consortium (bodies
+ * governed by public law), as organisations beside the others the notice names, and as contracting
+ * parties.
+ */
+export function jointBuyers(buyers: NoticeParty[], others: NoticeParty[]) {
+  const buyerKeys = buyers.map((b) => b.key);
+  const [centre, ...members] = buyers;
+  return {
+    organizations: organizations(
+      [...buyers, ...others],
+      buyers.length > 1 ? { leadKey: buyerKeys[0] as string, buyerKeys } : undefined,
+    ),
+    contractingParties: [
+      centre && contractingParty(centre.key, 'eu-ins-bod-ag'),
+      members.map((m) => contractingParty(m.key, 'body-pl')),
+    ],
+  };
+}
+
 /** The root element with the header fields (BT-701, BT-757, BT-04, BT-05, BT-01, BT-02, BT-702). */
 export function noticeRoot(
   root: 'ContractNotice' | 'ContractAwardNotice' | 'PriorInformationNotice',

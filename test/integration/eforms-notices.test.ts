@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Api } from '../../scripts/procedure/client.js';
@@ -22,7 +22,7 @@ import {
 import { type FakeTed, startFakeTed } from '../support/fake-ted.js';
 import { eformsTools, eventually, harness } from '../support/harness.js';
 import {
-  CRITERIA,
+  callBody,
   openBids,
   openingCommittee,
   publishedTender,
@@ -68,17 +68,6 @@ describe('eForms notices: made by each step, valid against the SDK, on the board
     expect(res.headers.get('x-content-sha256')).to.equal(sha256(xml));
     return xml;
   };
-  const callBody = (closesInMs: number) => ({
-    reference: `ECCC-CEI-${randomBytes(3).toString('hex')}`,
-    title: 'Cross-border SOC platforms',
-    description: 'Hosting and operation of cross-border SOC platforms with jointly procured detection tools.',
-    opensAt: new Date(Date.now() - 60_000).toISOString(),
-    closesAt: new Date(Date.now() + closesInMs).toISOString(),
-    budgetCents: 3_000_000_000,
-    cofundingRate: 0.75,
-    minMemberStates: 3,
-    criteria: CRITERIA,
-  });
 
   before(async function () {
     const found = eformsTools();

@@ -47,19 +47,22 @@ export async function publishedCall(
   closesInMs: number,
   fields: Record<string, unknown> = {},
 ): Promise<{ id: string; closesAt: string }> {
-  return steps.publishedCall(officer, {
-    reference: `ECCC-${unique()}`,
-    title: 'Cross-border SOC platforms',
-    description: 'Hosting and operation of cross-border SOC platforms with jointly procured detection tools.',
-    opensAt: new Date(Date.now() - 60_000).toISOString(),
-    closesAt: new Date(Date.now() + closesInMs).toISOString(),
-    budgetCents: 3_000_000_000,
-    cofundingRate: 0.75,
-    minMemberStates: 3,
-    criteria: CRITERIA,
-    ...fields,
-  });
+  return steps.publishedCall(officer, callBody(closesInMs, fields));
 }
+
+/** The body of a call closing `closesInMs` from now: EUR 30 M at 75 %, three Member States. */
+export const callBody = (closesInMs: number, fields: Record<string, unknown> = {}) => ({
+  reference: `ECCC-${unique()}`,
+  title: 'Cross-border SOC platforms',
+  description: 'Hosting and operation of cross-border SOC platforms with jointly procured detection tools.',
+  opensAt: new Date(Date.now() - 60_000).toISOString(),
+  closesAt: new Date(Date.now() + closesInMs).toISOString(),
+  budgetCents: 3_000_000_000,
+  cofundingRate: 0.75,
+  minMemberStates: 3,
+  criteria: CRITERIA,
+  ...fields,
+});
 
 /** An expression of interest drafted, approved by every member, and submitted. */
 export async function submittedExpression(
