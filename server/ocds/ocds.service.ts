@@ -79,7 +79,8 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
     parties,
     buyer: authority ? ref(String(authority._id)) : undefined,
     tender: {
-      id: String(t._id),
+      // The procedure's identifier, the same as its eForms notices' (BT-04).
+      id: t.procedureId ?? String(t._id),
       title: `${t.reference} ${t.title}`,
       description: t.description,
       status: ocdsTenderStatus(t),
