@@ -12,7 +12,7 @@ import { addDuration } from '../periods.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
-import { lotStatus, tenderView } from '../tenders/tenders.service.js';
+import { lotStatus, tenderView } from '../tenders/tender-view.js';
 
 /**
  * An officer awards a lot to a ranked bid. An abnormally low bid needs the vendor's explanation on

@@ -9,7 +9,7 @@ import { Contract, type ContractRecord } from '../contracts/contract.model.js';
 import { conflict } from '../errors.js';
 import type { TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
-import { tenderStatus } from '../tenders/tenders.service.js';
+import { tenderStatus } from '../tenders/tender-view.js';
 
 const OCID_PREFIX = 'ocds-socjp';
 const euros = (cents: number) => ({ amount: cents / 100, currency: 'EUR' });

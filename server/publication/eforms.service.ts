@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { context } from '../context.js';
+import { sha256 } from '../digest.js';
 import { AppError } from '../errors.js';
 import { logger } from '../logger.js';
 import { EformsNotice, type EformsNoticeRecord, type NoticeStatus } from './eforms-notice.model.js';
@@ -40,7 +40,7 @@ export async function prepareNotice(
     _id: key,
     ...n,
     status,
-    sha256: createHash('sha256').update(n.xml).digest('hex'),
+    sha256: sha256(n.xml),
   });
   if (!config.eforms)
     return (await EformsNotice.findById(key).lean<EformsNoticeRecord>()) as EformsNoticeRecord;

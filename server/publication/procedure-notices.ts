@@ -92,7 +92,14 @@ export async function publishAwardNotice(
   opts: { afterTheFact?: boolean } = {},
 ): Promise<EformsNoticeRecord | undefined> {
   const t = await Tender.findById(tenderId).lean<TenderRecord>();
-  if (!t?.procedureId || !t.publishedAt) return undefined;
+  if (!t?.procedureId || !t.publishedAt) {
+    if (opts.afterTheFact) return undefined;
+    // A draft, or a tender published before the platform made notices: it has no notice to follow.
+    throw conflict(
+      'no-notices',
+      'This tender has no published contract notice for an award notice to follow.',
+    );
+  }
   const published = await noticesOf(tenderOwner(tenderId));
   if (published.some((n) => n.kind === 'award' && n.status !== 'invalid')) {
     if (opts.afterTheFact) return undefined;

@@ -3,7 +3,7 @@ import { type Actor, isOfficer } from '../accounts/access.js';
 import { consortiumIdsOf } from '../consortia/consortia.service.js';
 import { literally } from '../literal-search.js';
 import { Tender, type TenderRecord } from './tender.model.js';
-import { tenderView } from './tenders.service.js';
+import { tenderView } from './tender-view.js';
 
 // The list of tenders a reader may see, and the tender board's search over it.
 

@@ -18,6 +18,7 @@ import * as secrets from './opening-secrets.js';
 import * as questions from './questions.service.js';
 import { loadTender } from './tender-access.js';
 import { listTenders } from './tender-search.js';
+import { tenderView } from './tender-view.js';
 import * as tenders from './tenders.service.js';
 
 /** Tenders: lifecycle, opening time and committee, clarifications and the evaluation committee. */
@@ -36,7 +37,7 @@ export const tendersRoutes = Router()
   })
   .get('/tenders/:id', async (req, res) => {
     const actor = actorOf(req);
-    res.json(tenders.tenderView(await loadTender(actor, id(req)), actor));
+    res.json(tenderView(await loadTender(actor, id(req)), actor));
   })
   .post('/tenders/:id/publish', officer, async (req, res) => {
     res.json(await tenders.publishTender(actorOf(req), id(req)));

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { FromSchema } from 'json-schema-to-ts';
 import { Types } from 'mongoose';
 import type { createTenderBody } from '../../schemas/tenders.js';
-import { type Actor, isOfficer } from '../accounts/access.js';
+import type { Actor } from '../accounts/access.js';
 import { Organisation } from '../accounts/organisation.model.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { committeeView, criteriaErrors } from '../committee/committee.js';
+import { criteriaErrors } from '../committee/committee.js';
 import { assignEvaluator, type CommitteeProcedure, declareConflict } from '../committee/committee-actions.js';
 import { hasPassedResolution } from '../consortia/resolutions.service.js';
 import { context } from '../context.js';
@@ -16,92 +16,14 @@ import { domainEvent } from '../events.js';
 import { Expression } from '../expressions/expression.model.js';
 import { notices, withNotice } from '../publishing.js';
 import { changeDocument } from '../revision.js';
-import { makeOpeningKey, openingCommitteeView } from './opening-committee.js';
+import { makeOpeningKey } from './opening-committee.js';
 import { Tender, type TenderRecord, tenderContent } from './tender.model.js';
 import { loadTender } from './tender-access.js';
+import { tenderView } from './tender-view.js';
 import { periodErrors, scheduleOpening } from './time-limits.js';
-
-export const tenderStages = [
-  'draft',
-  'published',
-  'closed',
-  'opened',
-  'evaluated',
-  'standstill',
-  'awarded',
-  'contracted',
-] as const;
-export type TenderStage = (typeof tenderStages)[number] | 'cancelled';
 
 const audit = (actor: Actor | null, action: string, id: string, detail?: Record<string, unknown>) =>
   recordAudit({ actor, action, object: { type: 'tender', id }, detail });
-
-/** The stage of one lot as of now, read from the tender and the clock. */
-export function lotStatus(t: TenderRecord, lot: number, now = new Date()): TenderStage {
-  if (t.status !== 'published') return t.status;
-  if (now < t.submissionDeadline) return 'published';
-  if (!t.opening) return 'closed';
-  if (t.contracts?.some((c) => c.lot === lot)) return 'contracted';
-  const award = t.awards.find((a) => a.lot === lot);
-  if (award) return now < new Date(award.standstillEndsAt) ? 'standstill' : 'awarded';
-  return t.evaluation ? 'evaluated' : 'opened';
-}
-
-/** The tender's status: its lots' stage when they agree, otherwise the least advanced one. */
-export function tenderStatus(t: TenderRecord, now = new Date()): TenderStage {
-  const stages = t.lots.map((l) => lotStatus(t, l.number, now));
-  if (stages.includes('cancelled')) return 'cancelled';
-  return stages.reduce((least, s) =>
-    tenderStages.indexOf(s as (typeof tenderStages)[number]) <
-    tenderStages.indexOf(least as (typeof tenderStages)[number])
-      ? s
-      : least,
-  );
-}
-
-/** The tender as users see it; officers also see the committee and the opening record. */
-export function tenderView(t: TenderRecord, actor: Actor) {
-  return {
-    id: String(t._id),
-    expressionId: String(t.expressionId),
-    consortiumId: String(t.consortiumId),
-    reference: t.reference,
-    title: t.title,
-    description: t.description,
-    cpvCodes: t.cpvCodes,
-    lots: t.lots.map((l) => ({ ...l, status: lotStatus(t, l.number) })),
-    questionsDeadline: t.questionsDeadline,
-    submissionDeadline: t.submissionDeadline,
-    openingAt: t.openingAt,
-    standstillPeriod: t.standstillPeriod,
-    award: t.award,
-    selectionCriteria: t.selectionCriteria,
-    procedureId: t.procedureId ?? null,
-    procedureType: t.procedureType ?? 'open',
-    contractDuration: t.contractDuration ?? null,
-    placeOfPerformance: t.placeOfPerformance ?? null,
-    reviewBodyId: t.reviewBodyId ? String(t.reviewBodyId) : null,
-    status: tenderStatus(t),
-    publishedAt: t.publishedAt,
-    cancelledAt: t.cancelledAt,
-    cancelReason: t.cancelReason,
-    openedAt: t.opening?.at ?? null,
-    awards: t.awards.map((a) => ({
-      lot: a.lot,
-      bidId: a.bidId,
-      vendorId: a.vendorId,
-      decidedAt: a.decidedAt,
-      standstillEndsAt: a.standstillEndsAt,
-    })),
-    ...(isOfficer(actor)
-      ? {
-          evaluators: committeeView(t.evaluators),
-          openingCommittee: openingCommitteeView(t.openingCommittee),
-          opening: t.opening,
-        }
-      : {}),
-  };
-}
 
 /** An officer drafts a tender for a selected expression of interest. */
 export async function createTender(actor: Actor, input: FromSchema<typeof createTenderBody>) {

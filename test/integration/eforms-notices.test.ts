@@ -1,14 +1,14 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Api } from '../../scripts/procedure/client.js';
 import { procedureSteps } from '../../scripts/procedure.js';
+import { sha256 } from '../../server/digest.js';
 import { freePort } from '../../server/embedded/processes.js';
 import { projectRoot } from '../../server/paths.js';
 import { EformsNotice } from '../../server/publication/eforms-notice.model.js';
 import { validateNotice } from '../../server/publication/notice-validation.js';
-import { SchematronRules } from '../../server/publication/schematron.js';
+import { SchematronRules, type SchematronSetup } from '../../server/publication/schematron.js';
 import { Tender, type TenderRecord } from '../../server/tenders/tender.model.js';
 import {
   call,
@@ -20,7 +20,7 @@ import {
   type Person,
 } from '../support/api.js';
 import { type FakeTed, startFakeTed } from '../support/fake-ted.js';
-import { eformsTools, eventually, harness } from '../support/harness.js';
+import { eformsEnv, eformsSetup, eventually, harness } from '../support/harness.js';
 import {
   callBody,
   openBids,
@@ -37,14 +37,14 @@ import {
 // with deadlines weeks away, as eForms requires (a deadline is after the notice's day).
 
 const DAY = 86_400_000;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
 const count = (xml: string, fragment: string) => xml.split(fragment).length - 1;
 const between = (xml: string, open: string, close: string) =>
   [...xml.matchAll(new RegExp(`${open}([^<]*)${close}`, 'g'))].map((m) => m[1]);
 
 describe('eForms notices: made by each step, valid against the SDK, on the board and at TED', function () {
   this.timeout(300_000);
-  let tools: NodeJS.ProcessEnv;
+  let tools: SchematronSetup;
   let rules: SchematronRules;
   let ted: FakeTed;
   let platform: ChildProcess | undefined;
@@ -55,7 +55,7 @@ describe('eForms notices: made by each step, valid against the SDK, on the board
 
   /** The notice is valid for the SDK, checked here as the platform checks it. */
   const expectValid = async (subtype: string, xml: string) => {
-    const result = await validateNotice(tools.EFORMS_SDK as string, rules, subtype, xml);
+    const result = await validateNotice(tools.sdk, rules, subtype, xml);
     expect(result.errors, JSON.stringify(result.errors, null, 1)).to.deep.equal([]);
   };
   const noticesOf = async (kind: 'calls' | 'tenders', id: string) =>
@@ -70,23 +70,18 @@ describe('eForms notices: made by each step, valid against the SDK, on the board
   };
 
   before(async function () {
-    const found = eformsTools();
-    // CI installs Saxon-HE (.ci/run); elsewhere, without it, say so rather than fail.
+    const found = eformsSetup();
+    // CI installs Saxon-HE (.ci/run); elsewhere, without it, these tests skip.
     if (!found) return this.skip();
     tools = found;
-    rules = new SchematronRules({
-      sdk: tools.EFORMS_SDK as string,
-      schxslt: tools.SCHXSLT as string,
-      saxonJar: tools.SAXON_JAR as string,
-      java: process.env.JAVA ?? 'java',
-    });
+    rules = new SchematronRules(tools);
     ted = await startFakeTed();
     const h = harness();
     const port = await freePort();
     platform = fork(path.join(projectRoot, 'dist', 'server', 'main.js'), [], {
       env: {
         ...h.env,
-        ...tools,
+        ...eformsEnv(tools),
         PORT: String(port),
         QUEUE_PREFIX: `${h.env.QUEUE_PREFIX}-eforms`,
         TED_API_KEY: ted.apiKey,

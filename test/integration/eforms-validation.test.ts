@@ -1,22 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { projectRoot } from '../../server/paths.js';
 import { validateNotice } from '../../server/publication/notice-validation.js';
 import { SchematronRules } from '../../server/publication/schematron.js';
+import { EFORMS_SDK, eformsSetup } from '../support/harness.js';
 
 // The validator of eForms notices, judged on the SDK's own examples and on the reports the SDK
 // ships with them (its expected SVRL), with the tools the platform uses: libxml2 for the XSD,
 // SchXslt and Saxon-HE in one long-lived Java process for the Schematron rules.
 
-const shared = path.join(projectRoot, '..', 'shared');
-const sdk = path.join(shared, 'eforms-sdk');
-const setup = {
-  sdk,
-  schxslt: path.join(shared, 'schxslt-1.10.1'),
-  saxonJar: process.env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar',
-  java: process.env.JAVA ?? 'java',
-};
+const sdk = EFORMS_SDK;
 const example = (name: string) => readFileSync(path.join(sdk, 'examples', 'notices', `${name}.xml`), 'utf8');
 /** The rule ids the SDK's own report of an example lists as failed. */
 const expectedFailures = (name: string) =>
@@ -32,10 +25,9 @@ describe('eForms notices are judged by the SDK’s own rules', function () {
   let rules: SchematronRules;
 
   before(function () {
-    const missing = [sdk, setup.schxslt, setup.saxonJar].filter((p) => !existsSync(p));
-    // CI installs Saxon-HE (.ci/run); elsewhere, without it, say what is missing rather than fail.
-    if (missing.length && process.env.CI !== 'true') return this.skip();
-    expect(missing, 'the SDK, SchXslt and Saxon-HE').to.deep.equal([]);
+    // CI installs Saxon-HE (.ci/run); elsewhere, without it, these tests skip.
+    const setup = eformsSetup();
+    if (!setup) return this.skip();
     rules = new SchematronRules(setup);
   });
 

@@ -243,7 +243,9 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(release.tender.lots.map((l: { id: string }) => l.id)).to.deep.equal(['1', '2']);
     // One procedure id for the open data and the EU's notices (BT-04).
     const tender = (await call('GET', `/tenders/${tenderId}`, { token: officer.token })).body;
-    expect(tender.procedureId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(tender.procedureId).to.match(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(release.tender.id).to.equal(tender.procedureId);
     expect(release).not.to.have.property('awards');
     expect(release.tender).not.to.have.property('tenderers');

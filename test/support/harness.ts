@@ -7,6 +7,7 @@ import type { CaughtMail, MailCatcher } from '../../server/embedded/mail-catcher
 import { startStandalone } from '../../server/embedded/standalone.js';
 import { projectRoot } from '../../server/paths.js';
 import type { Platform } from '../../server/platform.js';
+import type { SchematronSetup } from '../../server/publication/schematron.js';
 import { queueNames } from '../../server/queues.js';
 import { startWorkers } from '../../workers/run.js';
 
@@ -37,23 +38,36 @@ export function testEnv(dataDir: string): NodeJS.ProcessEnv {
   };
 }
 
-const shared = path.join(projectRoot, '..', 'shared');
-const saxonJar = process.env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar';
+/** The eForms SDK in the standards' folder beside the project (its examples are read from it too). */
+export const EFORMS_SDK = path.join(projectRoot, '..', 'shared', 'eforms-sdk');
 
 /**
- * The SDK and SchXslt from the standards' folder, when Saxon-HE is here to run them. The suite's
- * own platform runs without them (its periods of seconds make same-day deadlines, which eForms
- * rightly refuses); the eForms tests start a platform of their own with them.
+ * The SDK and SchXslt from the standards' folder, when Saxon-HE is here to run them; in CI they
+ * must be (`.ci/run` installs Saxon-HE), elsewhere the tests that need them skip. The suite's own
+ * platform runs without them (its periods of seconds make same-day deadlines, which eForms rightly
+ * refuses); the eForms tests start a platform of their own with them.
  */
-export function eformsTools(): NodeJS.ProcessEnv | undefined {
-  const sdk = path.join(shared, 'eforms-sdk');
-  const schxslt = path.join(shared, 'schxslt-1.10.1');
-  if (![sdk, schxslt, saxonJar].every((p) => existsSync(p))) {
+export function eformsSetup(): SchematronSetup | undefined {
+  const setup = {
+    sdk: EFORMS_SDK,
+    schxslt: path.join(projectRoot, '..', 'shared', 'schxslt-1.10.1'),
+    saxonJar: process.env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar',
+    java: process.env.JAVA ?? 'java',
+  };
+  if (![setup.sdk, setup.schxslt, setup.saxonJar].every((p) => existsSync(p))) {
     if (process.env.CI === 'true') throw new Error('CI needs the eForms SDK, SchXslt and Saxon-HE');
     return undefined;
   }
-  return { EFORMS_SDK: sdk, SCHXSLT: schxslt, SAXON_JAR: saxonJar };
+  return setup;
 }
+
+/** The settings that point a platform at those tools. */
+export const eformsEnv = (s: SchematronSetup): NodeJS.ProcessEnv => ({
+  EFORMS_SDK: s.sdk,
+  SCHXSLT: s.schxslt,
+  SAXON_JAR: s.saxonJar,
+  JAVA: s.java,
+});
 
 export interface Harness {
   baseUrl: string;
