@@ -118,6 +118,34 @@ export const cancelBody = {
   additionalProperties: false,
 } as const;
 
+/** Why a lot is not awarded: the eForms `non-award-justification` codes an officer may give. */
+export const lotCancellationReasons = [
+  'no-rece',
+  'all-rej',
+  'one-admis',
+  'chan-need',
+  'ins-fund',
+  'no-signed',
+  'rev-body',
+  'rev-buyer',
+  'tch-pr-error',
+  'other',
+] as const;
+
+export const lotCancelBody = {
+  type: 'object',
+  properties: {
+    reason: {
+      type: 'object',
+      properties: { code: { type: 'string', enum: lotCancellationReasons }, text: text(2000) },
+      required: ['code', 'text'],
+      additionalProperties: false,
+    },
+  },
+  required: ['reason'],
+  additionalProperties: false,
+} as const;
+
 export const questionBody = {
   type: 'object',
   properties: { text: text(5000) },

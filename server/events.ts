@@ -33,6 +33,8 @@ export interface DomainEvents {
   'tender.published': Record<string, never>;
   'tender.question-answered': Record<string, never>;
   'tender.cancelled': Record<string, never>;
+  /** One lot is cancelled; the others go on. */
+  'tender.lot-cancelled': { lot: number };
   /** What the vendor's receipt shows, as it was when received (a later replacement has its own). */
   'bid.received': {
     userId: string;
@@ -83,6 +85,7 @@ export const eventNames = [
   'tender.published',
   'tender.question-answered',
   'tender.cancelled',
+  'tender.lot-cancelled',
   'bid.received',
   'tender.opening-due',
   'tender.quorum-reached',

@@ -10,7 +10,8 @@ export const mochaHooks = {
   },
   async afterAll(this: Mocha.Context) {
     this.timeout(60_000);
-    const { harness } = await import('./support/harness.js');
+    const { closeNoticeRules, harness } = await import('./support/harness.js');
+    closeNoticeRules();
     await harness().close();
     setHarness(undefined);
   },

@@ -26,6 +26,7 @@ import { procedureNotices } from '../server/publication/procedure-notices.js';
 import { reconcileTedNotices } from '../server/publication/ted.service.js';
 import { usePublishing } from '../server/publishing.js';
 import {
+  notifyLotCancelled,
   notifyOpeningSecret,
   notifyQuestionAnswered,
   notifyTenderCancelled,
@@ -50,6 +51,7 @@ export const eventHandlers: EventHandlers = {
   'tender.published': (e) => notifyTenderPublished(e.subjectId, e.eventId),
   'tender.question-answered': (e) => notifyQuestionAnswered(e.subjectId, e.eventId),
   'tender.cancelled': (e) => notifyTenderCancelled(e.subjectId, e.eventId),
+  'tender.lot-cancelled': (e) => notifyLotCancelled(e.subjectId, e.payload.lot, e.eventId),
   'bid.received': (e) => sendBidReceipt(e.subjectId, e.payload, e.eventId),
   'tender.opening-due': (e) => notifyOpeningDue(e.subjectId, e.eventId),
   'tender.quorum-reached': (e) => completeCeremony(e.subjectId).then(() => undefined),

@@ -10,7 +10,8 @@ import { rejectionGrounds } from '../evaluation/grounds.js';
 import { domainEvent } from '../events.js';
 import { addDuration } from '../periods.js';
 import { changeDocument } from '../revision.js';
-import { Tender, type TenderRecord } from '../tenders/tender.model.js';
+import { lotCancelledConflict } from '../tenders/lot-cancellation.js';
+import { isLotCancelled, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { lotStatus, tenderView } from '../tenders/tender-view.js';
 
@@ -33,6 +34,7 @@ export async function awardLot(
   }
   const t = await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
     if (tender.status !== 'published') throw conflict('tender-not-open', `The tender is ${tender.status}.`);
+    if (isLotCancelled(tender, input.lot)) throw lotCancelledConflict(input.lot);
     if (tender.awards.some((a) => a.lot === input.lot))
       throw conflict('already-awarded', `Lot ${input.lot} is already awarded.`);
     const result = tender.evaluation?.lots

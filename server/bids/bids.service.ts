@@ -11,7 +11,8 @@ import { keyedId } from '../keyed-id.js';
 import { whenUnlocked } from '../locks.js';
 import { logger } from '../logger.js';
 import { changeDocument } from '../revision.js';
-import { Tender, type TenderRecord } from '../tenders/tender.model.js';
+import { lotCancelledConflict } from '../tenders/lot-cancellation.js';
+import { isLotCancelled, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { Bid, type BidRecord } from './bid.model.js';
 import { ownBid } from './bid-reading.js';
@@ -89,6 +90,7 @@ export async function admitBid(actor: Actor, tenderId: string, lot: number, at =
       { path: `${at}/lot`, message: `must be one of ${t.lots.map((l) => l.number).join(', ')}` },
     ]);
   }
+  if (isLotCancelled(t, lot)) throw lotCancelledConflict(lot);
   requireBeforeDeadline(t);
   return t;
 }

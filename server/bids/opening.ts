@@ -5,7 +5,7 @@ import { sha256 } from '../digest.js';
 import { domainEvent } from '../events.js';
 import { seal } from '../keys/aead.js';
 import { changeDocument } from '../revision.js';
-import { type OpeningRecord, Tender, type TenderRecord } from '../tenders/tender.model.js';
+import { lotCancellation, type OpeningRecord, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { openingDueAt } from '../tenders/time-limits.js';
 import { Bid, type BidRecord, bindingOf } from './bid.model.js';
 import { readSealedDocument } from './document-store.js';
@@ -80,7 +80,11 @@ export async function openBid(
 
 /** Opens every submitted bid of the tender not opened yet; returns the ids that did not verify. */
 async function openSubmittedBids(t: TenderRecord, opener: BidOpener) {
-  const bids = await Bid.find({ tenderId: t._id, status: 'submitted' }, { sealed: 0 }).lean<BidRecord[]>();
+  const submitted = await Bid.find({ tenderId: t._id, status: 'submitted' }, { sealed: 0 }).lean<
+    BidRecord[]
+  >();
+  // A lot cancelled before the opening keeps its bids sealed for ever.
+  const bids = submitted.filter((b) => !lotCancellation(t, b.lot)?.beforeOpening);
   const mismatches: string[] = [];
   let documents = 0;
   let badDocuments = 0;
@@ -93,8 +97,11 @@ async function openSubmittedBids(t: TenderRecord, opener: BidOpener) {
   return { bids, mismatches, documents, badDocuments };
 }
 
+/** Bids opened per lot; a lot cancelled before the opening is not opened, so not counted. */
 const countsPerLot = (t: TenderRecord, bids: BidRecord[]) =>
-  t.lots.map((l) => ({ lot: l.number, count: bids.filter((b) => b.lot === l.number).length }));
+  t.lots
+    .filter((l) => !lotCancellation(t, l.number)?.beforeOpening)
+    .map((l) => ({ lot: l.number, count: bids.filter((b) => b.lot === l.number).length }));
 
 /** How a tender is being opened: by whom, and with which key. */
 export interface Opening {

@@ -11,7 +11,8 @@ import { domainEvent } from '../events.js';
 import { Expression, type ExpressionRecord } from '../expressions/expression.model.js';
 import { withDocumentLock } from '../locks.js';
 import { changeDocument } from '../revision.js';
-import { Tender, type TenderRecord } from '../tenders/tender.model.js';
+import { lotCancelledConflict } from '../tenders/lot-cancellation.js';
+import { isLotCancelled, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { Contract, type ContractRecord } from './contract.model.js';
 import { splitCostShares } from './cost-sharing.js';
@@ -55,6 +56,7 @@ export async function recordContract(actor: Actor, tenderId: string, lot: number
   if (!t.lots.some((l) => l.number === lot))
     throw badRequest('No such lot.', [{ path: '/lot', message: 'names no lot of this tender' }]);
   if (t.status === 'cancelled') throw conflict('cancelled', 'The tender is cancelled; no contract is made.');
+  if (isLotCancelled(t, lot)) throw lotCancelledConflict(lot);
   if (!award) throw conflict('not-awarded', `Lot ${lot} is not awarded.`);
   if (new Date() < new Date(award.standstillEndsAt)) {
     throw conflict(

@@ -8,7 +8,7 @@ import { roundForDisplay } from '../display.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { changeDocument } from '../revision.js';
-import { Tender, type TenderRecord } from '../tenders/tender.model.js';
+import { isLotCancelled, liveLots, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { cachedTender, loadTender } from '../tenders/tender-access.js';
 import { computeLotRanking } from './ranking.js';
 
@@ -123,7 +123,7 @@ export async function computeTenderEvaluation(tenderId: string): Promise<void> {
     set: {
       evaluation: {
         computedAt: new Date(),
-        lots: t.lots.map((lot) => ({
+        lots: liveLots(t).map((lot) => ({
           lot: lot.number,
           results: computeLotRanking(
             t.award,
@@ -153,10 +153,10 @@ export async function requestEvaluation(actor: Actor, tenderId: string): Promise
       'committee-incomplete',
       `At least ${MIN_EVALUATORS} evaluators without conflict are needed; there are ${clean}.`,
     );
-  const unchecked = await Bid.find(
-    { tenderId: t._id, status: 'submitted', checks: null },
-    { _id: 1, lot: 1 },
-  ).lean();
+  // A cancelled lot's bids are not evaluated.
+  const unchecked = (
+    await Bid.find({ tenderId: t._id, status: 'submitted', checks: null }, { _id: 1, lot: 1 }).lean()
+  ).filter((b) => !isLotCancelled(t, b.lot));
   if (unchecked.length) {
     throw conflict(
       'checks-missing',

@@ -7,7 +7,7 @@ import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model
 import { context } from '../context.js';
 import { Contract, type ContractRecord } from '../contracts/contract.model.js';
 import { conflict } from '../errors.js';
-import type { TenderRecord } from '../tenders/tender.model.js';
+import { isLotCancelled, liveLots, lotCancellation, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { tenderStatus } from '../tenders/tender-view.js';
 
@@ -21,7 +21,7 @@ function ocdsTenderStatus(t: TenderRecord): string {
   if (status === 'cancelled') return 'cancelled';
   if (status === 'published' || status === 'closed' || status === 'opened' || status === 'evaluated')
     return 'active';
-  return t.lots.every((l) => t.awards.some((a) => a.lot === l.number)) ? 'complete' : 'active';
+  return liveLots(t).every((l) => t.awards.some((a) => a.lot === l.number)) ? 'complete' : 'active';
 }
 
 /**
@@ -44,7 +44,10 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
   const memberIds = (consortium?.members ?? [])
     .filter((m) => m.status === 'member')
     .map((m) => m.organisationId);
-  const vendorIds = [...new Set(bids.map((b) => String(b.vendorId)))];
+  // Who bid on a lot cancelled before the opening stays sealed: its bids are never opened.
+  const vendorIds = [
+    ...new Set(bids.filter((b) => !lotCancellation(t, b.lot)?.beforeOpening).map((b) => String(b.vendorId))),
+  ];
   const orgs = await Organisation.find({ _id: trusted({ $in: [...memberIds, ...vendorIds] }) }).lean();
   const supplierIds = new Set(t.awards.map((a) => a.vendorId));
   const party = (o: { _id: unknown; name: string; country: string }, roles: string[]) => ({
@@ -65,7 +68,7 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
   const ref = (id: string) => ({ id, name: parties.find((p) => p.id === id)?.name ?? '' });
   const tags = [
     'tender',
-    ...(t.status === 'cancelled' ? ['tenderCancellation'] : []),
+    ...(t.status === 'cancelled' || t.lotCancellations?.length ? ['tenderCancellation'] : []),
     ...(t.awards.length ? ['award'] : []),
     ...(contracts.length ? ['contract'] : []),
   ];
@@ -93,11 +96,22 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
           relatedLot: String(lot.number),
         })),
       ),
-      lots: t.lots.map((lot) => ({
-        id: String(lot.number),
-        title: lot.title,
-        value: euros(lot.estimatedValueCents),
-      })),
+      lots: t.lots.map((lot) => {
+        const cancelled = lotCancellation(t, lot.number);
+        return {
+          id: String(lot.number),
+          title: lot.title,
+          value: euros(lot.estimatedValueCents),
+          status: isLotCancelled(t, lot.number)
+            ? 'cancelled'
+            : t.awards.some((a) => a.lot === lot.number)
+              ? 'complete'
+              : 'active',
+          ...(cancelled
+            ? { description: `Cancelled (${cancelled.reason.code}): ${cancelled.reason.text}` }
+            : {}),
+        };
+      }),
       value: euros(t.lots.reduce((s, l) => s + l.estimatedValueCents, 0)),
       procurementMethod: 'open',
       procurementMethodDetails: 'Open procedure (Directive 2014/24/EU art. 27), joint procurement',

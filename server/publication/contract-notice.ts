@@ -89,7 +89,12 @@ function lot(f: ContractNoticeFacts, l: NoticeLot) {
       code('cbc:FundingProgramCode', 'eu-funded', 'eu-funds'),
       documentsAt(f.reference, f.documentsUrl),
       requirement('reserved-procurement', 'none'),
-      requirement('selection-criteria-source', 'epo-notice'),
+      // Criteria listed in the tender are in the notice; without any, the documents say how
+      // capacity is judged (the evaluation's selection check).
+      requirement(
+        'selection-criteria-source',
+        f.selectionCriteria.length ? 'epo-notice' : 'epo-procurement-document',
+      ),
       el(
         'cac:ContractExecutionRequirement',
         code('cbc:ExecutionRequirementCode', 'reserved-execution', 'no'),

@@ -9,7 +9,7 @@ import { memberStates } from '../consortia/member-states.js';
 import { context } from '../context.js';
 import { Contract, type ContractRecord } from '../contracts/contract.model.js';
 import { conflict } from '../errors.js';
-import type { TenderRecord } from '../tenders/tender.model.js';
+import { isLotCancelled, lotCancellation, type TenderRecord } from '../tenders/tender.model.js';
 import type { AwardNoticeFacts, SubmissionStatistics } from './award-notice.js';
 import type { CeiFacts } from './cei-notice.js';
 import type { ContractNoticeFacts, NoticeLot } from './contract-notice.js';
@@ -194,8 +194,14 @@ export async function awardNoticeFacts(
         contractId: String(contract._id),
         contractedAt: new Date(contract.createdAt),
       });
-    } else if (t.status === 'cancelled' || lotVendors.length === 0) {
-      lots.push({ ...base, outcome: 'not-awarded', reason: lotVendors.length ? 'chan-need' : 'no-rece' });
+    } else if (isLotCancelled(t, l.number) || lotVendors.length === 0) {
+      // The officer's reason for a lot cancelled on its own; a whole tender cancelled with bids is a change of needs.
+      const given = lotCancellation(t, l.number)?.reason.code;
+      lots.push({
+        ...base,
+        outcome: 'not-awarded',
+        reason: given ?? (lotVendors.length ? 'chan-need' : 'no-rece'),
+      });
     } else return undefined;
   }
   return {

@@ -1,7 +1,7 @@
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { committeeView } from '../committee/committee.js';
 import { openingCommitteeView } from './opening-committee.js';
-import type { TenderRecord } from './tender.model.js';
+import { lotCancellation, type TenderRecord } from './tender.model.js';
 
 // Where a tender stands (per lot, from its record and the clock) and how users see it.
 
@@ -20,6 +20,7 @@ export type TenderStage = (typeof tenderStages)[number] | 'cancelled';
 /** The stage of one lot as of now, read from the tender and the clock. */
 export function lotStatus(t: TenderRecord, lot: number, now = new Date()): TenderStage {
   if (t.status !== 'published') return t.status;
+  if (lotCancellation(t, lot)) return 'cancelled';
   if (now < t.submissionDeadline) return 'published';
   if (!t.opening) return 'closed';
   if (t.contracts?.some((c) => c.lot === lot)) return 'contracted';
@@ -28,10 +29,10 @@ export function lotStatus(t: TenderRecord, lot: number, now = new Date()): Tende
   return t.evaluation ? 'evaluated' : 'opened';
 }
 
-/** The tender's status: its lots' stage when they agree, otherwise the least advanced one. */
+/** The tender's status: its lots' stage when they agree, otherwise the least advanced one still going on. */
 export function tenderStatus(t: TenderRecord, now = new Date()): TenderStage {
-  const stages = t.lots.map((l) => lotStatus(t, l.number, now));
-  if (stages.includes('cancelled')) return 'cancelled';
+  const stages = t.lots.map((l) => lotStatus(t, l.number, now)).filter((s) => s !== 'cancelled');
+  if (!stages.length) return 'cancelled';
   return stages.reduce((least, s) =>
     tenderStages.indexOf(s as (typeof tenderStages)[number]) <
     tenderStages.indexOf(least as (typeof tenderStages)[number])
@@ -50,7 +51,14 @@ export function tenderView(t: TenderRecord, actor: Actor) {
     title: t.title,
     description: t.description,
     cpvCodes: t.cpvCodes,
-    lots: t.lots.map((l) => ({ ...l, status: lotStatus(t, l.number) })),
+    lots: t.lots.map((l) => {
+      const cancelled = lotCancellation(t, l.number);
+      return {
+        ...l,
+        status: lotStatus(t, l.number),
+        cancellation: cancelled ? { at: cancelled.at, reason: cancelled.reason } : null,
+      };
+    }),
     questionsDeadline: t.questionsDeadline,
     submissionDeadline: t.submissionDeadline,
     openingAt: t.openingAt,

@@ -59,6 +59,8 @@ const tenderSchema = new Schema(
     publishedAt: { type: Date, default: null },
     cancelledAt: { type: Date, default: null },
     cancelReason: { type: String, default: null },
+    /** Lots cancelled one by one (the tender goes on for the others). */
+    lotCancellations: { type: Schema.Types.Mixed, default: [] },
     opening: { type: Schema.Types.Mixed, default: null },
     openingCommittee: { type: Schema.Types.Mixed, default: null },
     openingKey: { type: Schema.Types.Mixed, default: null },
@@ -115,6 +117,16 @@ export interface AwardRecord {
   total: number;
 }
 
+/** A lot cancelled on its own, with the eForms reason for not awarding it (`non-award-justification`). */
+export interface LotCancellation {
+  lot: number;
+  at: Date;
+  by: string;
+  reason: { code: string; text: string };
+  /** Whether its bids were still sealed: then they are never decrypted. */
+  beforeOpening: boolean;
+}
+
 export interface TenderRecord {
   _id: Types.ObjectId;
   expressionId: Types.ObjectId;
@@ -145,6 +157,7 @@ export interface TenderRecord {
   publishedAt: Date | null;
   cancelledAt: Date | null;
   cancelReason: string | null;
+  lotCancellations?: LotCancellation[];
   opening: OpeningRecord | null;
   /** Who opens the bids (absent on tenders published before the opening ceremony). */
   openingCommittee?: OpeningCommittee | null;
@@ -190,3 +203,14 @@ export const tenderContent = (t: TenderRecord) => ({
   ...(t.placeOfPerformance ? { placeOfPerformance: t.placeOfPerformance } : {}),
   ...(t.reviewBodyId ? { reviewBodyId: String(t.reviewBodyId) } : {}),
 });
+
+/** The cancellation of a lot, if it was cancelled on its own. */
+export const lotCancellation = (t: TenderRecord, lot: number): LotCancellation | undefined =>
+  t.lotCancellations?.find((c) => c.lot === lot);
+
+/** Whether a lot is out of the procedure: cancelled on its own, or with the whole tender. */
+export const isLotCancelled = (t: TenderRecord, lot: number) =>
+  t.status === 'cancelled' || Boolean(lotCancellation(t, lot));
+
+/** The lots that still go on. */
+export const liveLots = (t: TenderRecord) => t.lots.filter((l) => !isLotCancelled(t, l.number));

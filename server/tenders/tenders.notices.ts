@@ -114,3 +114,24 @@ export async function notifyOpeningSecret(
     },
   ]);
 }
+
+/** Every interested vendor hears that a lot is cancelled, why, and that the other lots go on. */
+export async function notifyLotCancelled(tenderId: string, lot: number, eventId: string): Promise<void> {
+  const t = await Tender.findById(tenderId).lean<TenderRecord>();
+  const cancelled = t?.lotCancellations?.find((c) => c.lot === lot);
+  if (!t || !cancelled) return;
+  await notifyEach(await peopleOf(await interestedVendors(t), ['vendor']), {
+    key: eventId,
+    template: 'lot-cancelled',
+    subject: String(t._id),
+    ...sealedWhileClosed(t),
+    data: {
+      ...tenderData(t),
+      lot,
+      lotTitle: t.lots.find((l) => l.number === lot)?.title ?? '',
+      reason: cancelled.reason.text,
+      sealed: cancelled.beforeOpening,
+      others: t.status !== 'cancelled',
+    },
+  });
+}

@@ -3,6 +3,7 @@ import { coiBody, evaluatorBody } from '../../schemas/calls.js';
 import {
   cancelBody,
   createTenderBody,
+  lotCancelBody,
   openingBody,
   openingCommitteeBody,
   openingSecretBody,
@@ -11,8 +12,9 @@ import {
   tendersQuery,
 } from '../../schemas/tenders.js';
 import { actorOf, allow } from '../accounts/access.js';
-import { idParam as id, officersOnly as officer } from '../http/params.js';
+import { idParam as id, lotParam as lotNumber, officersOnly as officer } from '../http/params.js';
 import { body, page, query } from '../http/validate.js';
+import { cancelLot } from './lot-cancellation.js';
 import * as committee from './opening-committee.js';
 import * as secrets from './opening-secrets.js';
 import * as questions from './questions.service.js';
@@ -66,6 +68,9 @@ export const tendersRoutes = Router()
   )
   .post('/tenders/:id/cancel', officer, body(cancelBody), async (req, res) => {
     res.json(await tenders.cancelTender(actorOf(req), id(req), req.body.reason));
+  })
+  .post('/tenders/:id/lots/:lot/cancel', officer, body(lotCancelBody), async (req, res) => {
+    res.json(await cancelLot(actorOf(req), id(req), lotNumber(req), req.body.reason));
   })
   .post('/tenders/:id/questions', allow('vendor'), body(questionBody), async (req, res) => {
     res.status(201).json(await questions.askQuestion(actorOf(req), id(req), req.body.text));

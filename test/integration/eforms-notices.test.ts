@@ -7,8 +7,7 @@ import { sha256 } from '../../server/digest.js';
 import { freePort } from '../../server/embedded/processes.js';
 import { projectRoot } from '../../server/paths.js';
 import { EformsNotice } from '../../server/publication/eforms-notice.model.js';
-import { validateNotice } from '../../server/publication/notice-validation.js';
-import { SchematronRules, type SchematronSetup } from '../../server/publication/schematron.js';
+import type { SchematronSetup } from '../../server/publication/schematron.js';
 import { Tender, type TenderRecord } from '../../server/tenders/tender.model.js';
 import {
   call,
@@ -20,7 +19,7 @@ import {
   type Person,
 } from '../support/api.js';
 import { type FakeTed, startFakeTed } from '../support/fake-ted.js';
-import { eformsEnv, eformsSetup, eventually, harness } from '../support/harness.js';
+import { eformsEnv, eformsSetup, eventually, harness, noticeErrors } from '../support/harness.js';
 import {
   callBody,
   openBids,
@@ -45,7 +44,6 @@ const between = (xml: string, open: string, close: string) =>
 describe('eForms notices: made by each step, valid against the SDK, on the board and at TED', function () {
   this.timeout(300_000);
   let tools: SchematronSetup;
-  let rules: SchematronRules;
   let ted: FakeTed;
   let platform: ChildProcess | undefined;
   let base: string;
@@ -55,8 +53,8 @@ describe('eForms notices: made by each step, valid against the SDK, on the board
 
   /** The notice is valid for the SDK, checked here as the platform checks it. */
   const expectValid = async (subtype: string, xml: string) => {
-    const result = await validateNotice(tools.sdk, rules, subtype, xml);
-    expect(result.errors, JSON.stringify(result.errors, null, 1)).to.deep.equal([]);
+    const errors = await noticeErrors(subtype, xml);
+    expect(errors, JSON.stringify(errors, null, 1)).to.deep.equal([]);
   };
   const noticesOf = async (kind: 'calls' | 'tenders', id: string) =>
     (await on('GET', `/${kind}/${id}/eforms`, { token: officer.token })).body.items;
@@ -74,7 +72,6 @@ describe('eForms notices: made by each step, valid against the SDK, on the board
     // CI installs Saxon-HE (.ci/run); elsewhere, without it, these tests skip.
     if (!found) return this.skip();
     tools = found;
-    rules = new SchematronRules(tools);
     ted = await startFakeTed();
     const h = harness();
     const port = await freePort();
@@ -106,7 +103,6 @@ describe('eForms notices: made by each step, valid against the SDK, on the board
       await exited;
     }
     await ted?.close();
-    rules?.close();
   });
 
   it('when a call is published, then its CEI is validated by the worker, shown on the board, and published at TED with its OJ S number', async () => {

@@ -7,7 +7,8 @@ import type { CaughtMail, MailCatcher } from '../../server/embedded/mail-catcher
 import { startStandalone } from '../../server/embedded/standalone.js';
 import { projectRoot } from '../../server/paths.js';
 import type { Platform } from '../../server/platform.js';
-import type { SchematronSetup } from '../../server/publication/schematron.js';
+import { validateNotice } from '../../server/publication/notice-validation.js';
+import { SchematronRules, type SchematronSetup } from '../../server/publication/schematron.js';
 import { queueNames } from '../../server/queues.js';
 import { startWorkers } from '../../workers/run.js';
 
@@ -59,6 +60,25 @@ export function eformsSetup(): SchematronSetup | undefined {
     return undefined;
   }
   return setup;
+}
+
+let sharedRules: SchematronRules | undefined;
+
+/**
+ * What the SDK finds wrong in a notice (XSD and Schematron), as the platform checks it, with one
+ * validator process for the whole run (each subtype's rules compile once); undefined without the tools.
+ */
+export async function noticeErrors(subtype: string, xml: string) {
+  const setup = eformsSetup();
+  if (!setup) return undefined;
+  sharedRules ??= new SchematronRules(setup);
+  return (await validateNotice(setup.sdk, sharedRules, subtype, xml)).errors;
+}
+
+/** Stops the run's validator process (the root hooks, at the end). */
+export function closeNoticeRules(): void {
+  sharedRules?.close();
+  sharedRules = undefined;
 }
 
 /** The settings that point a platform at those tools. */
