@@ -51,7 +51,13 @@ export interface Tender {
   title: string;
   description: string;
   cpvCodes: string[];
-  lots: { number: number; title: string; estimatedValueCents: number; status: string }[];
+  lots: {
+    number: number;
+    title: string;
+    estimatedValueCents: number;
+    status: string;
+    cancellation?: { at: string; reason: { code: string; text: string } } | null;
+  }[];
   questionsDeadline: string;
   submissionDeadline: string;
   openingAt: string;

@@ -1,5 +1,32 @@
 /** The console's words for procurement officers, evaluators and the opening committee, in English. */
 export const officersEn = {
+  cancelLot: {
+    title: 'Cancel a lot',
+    intro:
+      'A lot can be cancelled on its own at any time before its contract; the other lots go on. Bids on a lot cancelled before the opening are never opened. Every interested vendor is told, and the EU’s notices say so.',
+    lot: 'Lot to cancel',
+    reason: 'Reason (the EU’s list)',
+    reasons: {
+      'chan-need': 'The needs changed',
+      'no-rece': 'No tender was received',
+      'all-rej': 'All tenders were withdrawn or inadmissible',
+      'one-admis': 'Only one admissible tender',
+      'ins-fund': 'Insufficient funds',
+      'no-signed': 'The highest-ranked tenderer refused to sign',
+      'rev-body': 'Decision of a review body',
+      'rev-buyer': 'Review of the award by the buyer',
+      'tch-pr-error': 'Technical or procedural errors',
+      other: 'Other',
+    },
+    explanation: 'Explanation for the vendors and the public',
+    explanationHint: 'Published with the cancellation and e-mailed to every interested vendor.',
+    button: 'Cancel the lot…',
+    confirm: 'Cancel lot {{number}} ({{title}})? This cannot be undone.',
+    confirmButton: 'Yes, cancel the lot',
+    keep: 'Keep the lot',
+    done: 'The lot is cancelled; vendors are being told.',
+    cancelledBecause: 'Cancelled: {{reason}}',
+  },
   opening: {
     link: 'The opening of the bids',
     title: 'Opening of {{reference}}',

@@ -1,7 +1,34 @@
 import type { Messages } from './en.js';
 
 /** The console's words for procurement officers, evaluators and the opening committee, in Dutch. */
-export const officersNl: Pick<Messages, 'opening' | 'evaluation' | 'matrix' | 'scoring'> = {
+export const officersNl: Pick<Messages, 'cancelLot' | 'opening' | 'evaluation' | 'matrix' | 'scoring'> = {
+  cancelLot: {
+    title: 'Een perceel annuleren',
+    intro:
+      'Een perceel kan afzonderlijk worden geannuleerd tot de overeenkomst ervan is gesloten; de andere percelen gaan door. Inschrijvingen op een perceel dat vóór de opening wordt geannuleerd, worden nooit geopend. Elke belangstellende leverancier wordt ingelicht, en de aankondigingen van de EU vermelden het.',
+    lot: 'Te annuleren perceel',
+    reason: 'Reden (lijst van de EU)',
+    reasons: {
+      'chan-need': 'De behoeften zijn gewijzigd',
+      'no-rece': 'Er is geen inschrijving ontvangen',
+      'all-rej': 'Alle inschrijvingen zijn ingetrokken of niet-ontvankelijk',
+      'one-admis': 'Slechts één ontvankelijke inschrijving',
+      'ins-fund': 'Onvoldoende middelen',
+      'no-signed': 'De hoogst gerangschikte inschrijver weigerde te tekenen',
+      'rev-body': 'Beslissing van een beroepsinstantie',
+      'rev-buyer': 'Herziening van de gunning door de koper',
+      'tch-pr-error': 'Technische of procedurele fouten',
+      other: 'Andere',
+    },
+    explanation: 'Toelichting voor de leveranciers en het publiek',
+    explanationHint: 'Gepubliceerd met de annulering en gemaild naar elke belangstellende leverancier.',
+    button: 'Het perceel annuleren…',
+    confirm: 'Perceel {{number}} ({{title}}) annuleren? Dit kan niet ongedaan worden gemaakt.',
+    confirmButton: 'Ja, het perceel annuleren',
+    keep: 'Het perceel behouden',
+    done: 'Het perceel is geannuleerd; de leveranciers worden ingelicht.',
+    cancelledBecause: 'Geannuleerd: {{reason}}',
+  },
   opening: {
     link: 'De opening van de inschrijvingen',
     title: 'Opening van {{reference}}',

@@ -123,6 +123,11 @@ export function TenderPage() {
                 <td className="ecl-table__cell">{money(l.estimatedValueCents, locale)}</td>
                 <td className="ecl-table__cell">
                   <Status status={l.status} />
+                  {l.cancellation ? (
+                    <p className="ecl-u-type-paragraph-s ecl-u-mt-xs ecl-u-mb-none">
+                      {t('cancelLot.cancelledBecause', { reason: l.cancellation.reason.text })}
+                    </p>
+                  ) : null}
                 </td>
               </tr>
             ))}

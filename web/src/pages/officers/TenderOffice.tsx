@@ -6,6 +6,7 @@ import { firstProblem, Notice, ProblemNotice } from '../../components/feedback.j
 import { Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { AnswerQuestions } from './AnswerQuestions.js';
+import { CancelLot } from './CancelLot.js';
 import { EvaluationCommittee } from './EvaluationCommittee.js';
 
 /** While sealed an officer learns only how many bids each lot has, no more. */
@@ -111,6 +112,7 @@ export function TenderOffice({ tender, questions }: { tender: Tender; questions:
         <SealedCounts tender={tender} />
       ) : null}
       {!draft ? <AnswerQuestions tenderId={tender.id} questions={questions} /> : null}
+      {!draft && tender.status !== 'cancelled' ? <CancelLot tender={tender} /> : null}
     </>
   );
 }
