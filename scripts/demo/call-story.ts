@@ -1,5 +1,5 @@
-import { waitUntil } from '../procedure.js';
-import { api, euro, organisation, pad, person, run, say, step, steps } from './narration.js';
+import { advancePast } from './clock.js';
+import { api, DAY, euro, organisation, pad, person, run, say, step, steps } from './narration.js';
 
 /** Chapters 1–6: the Centre, hosting entities, consortia, the call, an expression of interest and the selection. */
 export async function callStory(admin: string, centre: string) {
@@ -79,7 +79,7 @@ export async function callStory(admin: string, centre: string) {
     description:
       'Hosting and operation of cross-border SOC platforms, with jointly procured detection tools (Digital Europe Programme).',
     opensAt: new Date(Date.now() - 60_000).toISOString(),
-    closesAt: new Date(Date.now() + 8_000).toISOString(),
+    closesAt: new Date(Date.now() + 14 * DAY).toISOString(),
     budgetCents: 30_000_000_00,
     cofundingRate: 0.75,
     minMemberStates: 3,
@@ -143,7 +143,9 @@ export async function callStory(admin: string, centre: string) {
       });
     }
   }
-  await waitUntil(call.closesAt);
+  say(
+    `   (the demo moves its clock ${advancePast(call.closesAt).toFixed(1)} days on, past the call's closing)`,
+  );
   const results = await steps.selection(officer, call.id);
   for (const line of results.items) {
     say(
@@ -151,5 +153,5 @@ export async function callStory(admin: string, centre: string) {
     );
   }
 
-  return { officer, openers, evaluators, be, nl, de, north, eoiId };
+  return { officer, openers, evaluators, be, nl, de, north, eoiId, callId: call.id as string };
 }

@@ -2,9 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { until } from '../procedure.js';
 import type { callStory } from './call-story.js';
+import { advancePast } from './clock.js';
 import {
   api,
   client,
+  DAY,
   dataDir,
   euro,
   organisation,
@@ -12,12 +14,11 @@ import {
   person,
   run,
   say,
-  sleep,
   step,
   steps,
 } from './narration.js';
 
-/** Chapters 7–14: the tender, clarifications, sealed bids, opening, evaluation, awards, contracts and notices. */
+/** Chapters 7–16: the tender, clarifications, sealed bids, a lot cancelled, opening, evaluation, awards, contracts, e-mails and the EU notices. */
 export async function tenderStory(
   admin: string,
   story: Awaited<ReturnType<typeof callStory>>,
@@ -26,7 +27,7 @@ export async function tenderStory(
   const { officer, openers, evaluators, be, nl, de, north, eoiId } = story;
   step(
     7,
-    'Five vendors subscribe to CPV 4873 (security software); a tender with two lots is approved and published',
+    'Five vendors subscribe to CPV 4873 (security software); a tender with three lots is approved and published',
   );
   const vendorNames: [string, string, string][] = [
     ['Sentinel Analytics SAS', 'FR', 'en'],
@@ -56,10 +57,11 @@ export async function tenderStory(
       lots: [
         { number: 1, title: 'SIEM platform', estimatedValueCents: 9_000_000_00 },
         { number: 2, title: 'Network detection and response', estimatedValueCents: 6_000_000_00 },
+        { number: 3, title: 'AI anomaly detection', estimatedValueCents: 5_000_000_00 },
       ],
-      questionsDeadline: new Date(Date.now() + 4_000).toISOString(),
-      submissionDeadline: new Date(Date.now() + 9_000).toISOString(),
-      standstillPeriod: 'PT6S',
+      // The law's periods: 30 days at least to tender, 10 days of standstill (the default).
+      questionsDeadline: new Date(Date.now() + 20 * DAY).toISOString(),
+      submissionDeadline: new Date(Date.now() + 35 * DAY).toISOString(),
       award: {
         qualityWeight: 0.6,
         priceWeight: 0.4,
@@ -77,7 +79,9 @@ export async function tenderStory(
     `   opening committee: ${openers.map((o) => o.name).join(', ')}, quorum 2; each set a secret, and at publication the tender's key was split among them`,
   );
   // BE and NL hold 80 % of the weights: the approval passes before DE votes.
-  say(`   ${tender.reference} published (lots: SIEM, NDR); the five vendors are e-mailed`);
+  say(
+    `   ${tender.reference} published (lots: SIEM, NDR, AI anomaly detection; bids until ${tender.submissionDeadline}); the five vendors are e-mailed`,
+  );
 
   step(8, 'A clarification is asked and answered for everyone, without naming who asked');
   const q = await api('POST', `/tenders/${tender.id}/questions`, vendors[1]?.token, {
@@ -98,6 +102,7 @@ export async function tenderStory(
     [3, 1, 7_600_000_00],
     [4, 2, 4_800_000_00],
     [1, 2, 5_100_000_00],
+    [2, 3, 4_400_000_00],
   ];
   const bids: { id: string; vendor: number; lot: number }[] = [];
   for (const [vi, lot, price] of offers) {
@@ -117,10 +122,19 @@ export async function tenderStory(
     `   before opening the officer sees only counts: ${sealed.lots.map((l: { lot: number; bids: number }) => `lot ${l.lot}: ${l.bids}`).join(', ')}`,
   );
 
+  step(10, 'Lot 3 is cancelled before the deadline: its bid will never be opened; the other lots go on');
+  const cancelled = await api('POST', `/tenders/${tender.id}/lots/3/cancel`, officer.token, {
+    reason: { code: 'chan-need', text: 'AI anomaly detection will be procured by a national programme.' },
+  });
+  say(
+    `   lot 3: ${cancelled.lots[2].status} (${cancelled.lots[2].cancellation.reason.code}); lots 1 and 2: ${cancelled.lots[0].status}; every interested vendor is e-mailed, and a change notice names the lot`,
+  );
+
   step(
-    10,
+    11,
     'The deadline passes; two of the three committee members act with their secrets, and the bids open',
   );
+  say(`   (the demo moves its clock ${advancePast(tender.openingAt).toFixed(1)} days on, past the deadline)`);
   const [first, second] = openers as [typeof officer, typeof officer, typeof officer];
   await until(
     async () =>
@@ -141,9 +155,11 @@ export async function tenderStory(
     `   ${second.name} acts: quorum reached, the tender's key is rebuilt in memory, ${record.bids.map((l: { lot: number; count: number }) => `lot ${l.lot}: ${l.count}`).join(', ')} bids opened, ${record.mismatches.length} mismatch(es), and the key forgotten`,
   );
 
-  step(11, 'Checks, conflict-of-interest declarations, scores and the evaluation');
+  step(12, 'Checks, conflict-of-interest declarations, scores and the evaluation');
   await steps.seatCommittee(officer, `/tenders/${tender.id}`, evaluators);
-  for (const b of bids) {
+  // Lot 3's bid stays sealed: it is neither checked nor scored.
+  const opened = bids.filter((b) => b.lot !== 3);
+  for (const b of opened) {
     const excluded = b.vendor === 3 && b.lot === 1;
     await api(
       'POST',
@@ -160,7 +176,7 @@ export async function tenderStory(
   }
   const quality: Record<number, [number, number]> = { 0: [8, 8], 1: [9, 7], 2: [7, 7], 3: [6, 6], 4: [8, 9] };
   for (const e of evaluators) {
-    for (const b of bids) {
+    for (const b of opened) {
       if (b.vendor === 3 && b.lot === 1) continue;
       const [detection, service] =
         b.lot === 2 && b.vendor === 1 ? [7, 6] : (quality[b.vendor] as [number, number]);
@@ -188,7 +204,7 @@ export async function tenderStory(
   }
 
   step(
-    12,
+    13,
     'Awards: the abnormally low SIEM bid is awarded only with the vendor’s explanation; every bidder is told',
   );
   const awarded = [];
@@ -213,17 +229,14 @@ export async function tenderStory(
   say(`   a contract during the standstill is refused (${early.status}): ${early.detail}`);
 
   step(
-    13,
+    14,
     'After the standstill: contracts with the EU / member cost split, as PDFs, e-mailed to the parties',
   );
-  await sleep(
-    Math.max(
-      0,
-      ...awarded.map(
-        (a: { standstillEndsAt: string }) => new Date(a.standstillEndsAt).getTime() - Date.now() + 200,
-      ),
-    ),
-  );
+  const standstillEnds = awarded
+    .map((a: { standstillEndsAt: string }) => a.standstillEndsAt)
+    .sort()
+    .pop() as string;
+  say(`   (the demo moves its clock ${advancePast(standstillEnds).toFixed(1)} days on, past the standstill)`);
   const pdfDir = path.join(dataDir, 'pdfs', run);
   mkdirSync(pdfDir, { recursive: true });
   for (const lot of [1, 2]) {
@@ -250,7 +263,7 @@ export async function tenderStory(
   writeFileSync(path.join(pdfDir, 'evaluation-report.pdf'), report);
   say(`   evaluation report: ${path.join(pdfDir, 'evaluation-report.pdf')}`);
 
-  step(14, 'Every notice, in its recipient’s language, with its delivery status');
+  step(15, 'Every notice, in its recipient’s language, with its delivery status');
   const notices = await until(
     async () => {
       const n = await api('GET', '/notices?limit=100', officer.token);
@@ -268,4 +281,32 @@ export async function tenderStory(
   say(`   e-mails are saved as .eml files in ${mailDir}`);
   const ocds = await api('GET', `/tenders/${tender.id}/ocds`, officer.token);
   say(`   OCDS release: ${ocds.releases[0].ocid} (tags ${ocds.releases[0].tag.join(', ')})`);
+
+  step(
+    16,
+    'The EU’s notices (eForms): the call’s CEI, the contract notice, its change notice, the award notice',
+  );
+  const eforms = await until(async () => {
+    const list = await api('GET', `/tenders/${tender.id}/eforms`, officer.token);
+    return list.items.some((n: { kind: string }) => n.kind === 'award') && list;
+  }, 'the contract award notice');
+  const callNotices = await api('GET', `/calls/${story.callId}/eforms`, officer.token);
+  const noticeDir = path.join(dataDir, 'eforms', run);
+  mkdirSync(noticeDir, { recursive: true });
+  for (const [kind, id, n] of [
+    ...callNotices.items.map((n: object) => ['calls', story.callId, n]),
+    ...eforms.items.map((n: object) => ['tenders', tender.id, n]),
+  ] as [
+    string,
+    string,
+    { noticeId: string; subtype: string; kind: string; version: string; status: string },
+  ][]) {
+    const xml = await api('GET', `/${kind}/${id}/eforms/${n.noticeId}`, officer.token);
+    const file = path.join(noticeDir, `${n.kind}-${n.subtype}-${n.noticeId}-${n.version}.xml`);
+    writeFileSync(file, xml);
+    say(`   ${pad(n.kind, 9)} subtype ${pad(n.subtype, 4)} ${n.noticeId}-${n.version}  ${n.status}`);
+  }
+  say(
+    `   XML under ${noticeDir}; "valid" means checked against the eForms SDK (EFORMS_SDK, SCHXSLT and Saxon-HE set), "unvalidated" that no SDK is configured`,
+  );
 }
