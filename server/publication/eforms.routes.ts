@@ -8,6 +8,7 @@ import { query } from '../http/validate.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { noticeKey, noticesOf } from './eforms.service.js';
 import { EformsNotice, type EformsNoticeRecord } from './eforms-notice.model.js';
+import { correctNotice } from './notice-correction.js';
 import { callOwner, publishAwardNotice, tenderOwner } from './procedure-notices.js';
 
 // The eForms notices of a call or tender, as published: a list with where each stands (on the
@@ -92,6 +93,12 @@ for (const kind of ['calls', 'tenders'] as const) {
         { bytes: Buffer.from(n.xml), contentType: 'application/xml', filename: `${n._id}.xml` },
         { 'X-Content-SHA256': n.sha256, 'Cache-Control': 'no-cache' },
       );
+    })
+    .post(`/${kind}/:id/eforms/:noticeId/correct`, officersOnly, async (req, res) => {
+      const actor = actorOf(req);
+      const owner = await ownerOf(actor, kind, id(req));
+      const notice = await correctNotice(actor, owner, id(req), String(req.params.noticeId));
+      res.status(201).json(view(notice, true));
     });
 }
 eformsRoutes.post('/tenders/:id/eforms/award-notice', officersOnly, async (req, res) => {

@@ -1,7 +1,8 @@
 // TED's APIs as an eSender uses them: the Central Validation Service checks a notice as TED will
 // (`POST /v3/notices/validate`, an SVRL report back), the Publication API takes it
 // (`POST /api/v2/notice/notices/submit`, the notice and its metadata as multipart) and says where
-// it stands (`GET /api/v2/notice/notices/search-esentool?businessId=…`). Each call has a time-out; a
+// it stands (`GET /api/v2/notice/notices/search-esentool?businessId=…`) and stops one before it is
+// published (`POST /v3/notices/{businessId}/stop-publication`). Each call has a time-out; a
 // refusal (4xx) is an answer, anything else (5xx, a time-out, no connection) is worth a retry.
 
 export interface TedSettings {
@@ -82,6 +83,17 @@ export async function submitToTed(s: TedSettings, businessId: string, xml: strin
     method: 'POST',
     headers: { Authorization: `Bearer ${s.apiKey}` },
     body: form,
+  });
+}
+
+/**
+ * Stops the publication of a submitted notice (TED refuses, 4xx, once it is publishing: then the
+ * notice can only be changed by a change notice).
+ */
+export async function stopAtTed(s: TedSettings, businessId: string): Promise<void> {
+  await call(s, `${s.url}/v3/notices/${encodeURIComponent(businessId)}/stop-publication`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${s.apiKey}` },
   });
 }
 

@@ -111,6 +111,8 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /api/v1/tenders/{id}/eforms': { allowed: [...ACTORS] },
   'get /api/v1/tenders/{id}/eforms/{noticeId}': { allowed: [...ACTORS] },
   'post /api/v1/tenders/{id}/eforms/award-notice': { allowed: OFFICERS },
+  'post /api/v1/tenders/{id}/eforms/{noticeId}/correct': { allowed: OFFICERS },
+  'post /api/v1/calls/{id}/eforms/{noticeId}/correct': { allowed: OFFICERS },
   'get /api/v1/calls/{id}/eforms': { allowed: [...ACTORS] },
   'get /api/v1/calls/{id}/eforms/{noticeId}': { allowed: [...ACTORS] },
   'post /api/v1/tenders/{id}/publish': { allowed: OFFICERS },
@@ -131,6 +133,10 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'post /api/v1/tenders/{id}/opening/unlock': { allowed: ['officer'], body: { secret: 'a matrix secret' } },
   'get /api/v1/tenders/{id}/opening': { allowed: OFFICERS },
   'post /api/v1/tenders/{id}/cancel': { allowed: OFFICERS, body: { reason: 'Matrix' } },
+  'post /api/v1/tenders/{id}/lots/{lot}/cancel': {
+    allowed: OFFICERS,
+    body: { reason: { code: 'chan-need', text: 'Matrix' } },
+  },
   'post /api/v1/tenders/{id}/questions': { allowed: VENDORS, body: { text: 'Matrix?' } },
   'get /api/v1/tenders/{id}/questions': { allowed: [...ACTORS] },
   'post /api/v1/tenders/{id}/questions/{qid}/answer': { allowed: OFFICERS, body: { text: 'Matrix.' } },
@@ -251,6 +257,7 @@ describe('access matrix: every route × every role × an object that is not thei
           .replace('{documentId}', o.documentId)
           .replace('{userId}', o.userId)
           .replace('{noticeId}', template.includes('/calls/') ? w.noticeIds.call : w.noticeIds.tender)
+          .replace('{lot}', '1')
           .replace('{n}', '0');
         const body = row.body
           ? JSON.parse(

@@ -280,6 +280,43 @@ describe('eForms notices: made by each step, valid against the SDK, on the board
     expect(ted.submitted.has(`${published.noticeId}-01`)).to.equal(true);
   });
 
+  it('when a notice is corrected before TED publishes it, then TED stops version 01 and version 02 goes in its place; a published notice is not corrected but changed', async () => {
+    const body = callBody(30 * DAY);
+    // TED holds its version 01 as submitted, not yet published.
+    ted.hold = (xml) =>
+      xml.includes(String(body.reference)) && xml.includes('<cbc:VersionID>01</cbc:VersionID>');
+    const held = await steps.publishedCall(officer, body);
+    const [v01] = await noticesOf('calls', held.id);
+    await eventually(async () => (await noticesOf('calls', held.id))[0].status === 'submitted', 20_000);
+    const correct = (token: string, noticeId = v01.noticeId) =>
+      on('POST', `/calls/${held.id}/eforms/${noticeId}/correct`, { token });
+    const vendor = await newPerson('vendor', await newOrganisation('vendor'));
+    expect((await correct(vendor.token)).status).to.equal(403);
+    expect((await correct(officer.token, 'no-such-notice')).status).to.equal(404);
+    const corrected = await correct(officer.token);
+    expect(corrected.status, JSON.stringify(corrected.body)).to.equal(201);
+    expect(corrected.body).to.include({ noticeId: v01.noticeId, version: '02', subtype: 'CEI' });
+    expect(ted.requests).to.deep.include({
+      method: 'POST',
+      path: `/v3/notices/${v01.noticeId}-01/stop-publication`,
+    });
+    const [first, second, ...more] = await eventually(async () => {
+      const list = await noticesOf('calls', held.id);
+      return list[1]?.status === 'published' && list;
+    }, 20_000);
+    expect(more).to.deep.equal([]);
+    expect(first).to.include({ version: '01', status: 'stopped' });
+    expect(second).to.include({ version: '02', status: 'published' });
+    const xml = await xmlOf('calls', held.id, v01.noticeId);
+    expect(xml).to.include('<cbc:VersionID>02</cbc:VersionID>');
+    expect(xml).to.include(`<cbc:ID schemeName="notice-id">${v01.noticeId}</cbc:ID>`);
+    await expectValid('CEI', xml);
+    expect(ted.submitted.get(`${v01.noticeId}-02`)?.xml).to.equal(xml);
+    const again = await correct(officer.token);
+    expect(again.status).to.equal(409);
+    expect(again.body.type).to.equal('urn:problem:notice-not-correctable');
+  });
+
   it('when every lot of a tender is decided, then its award notice names each winner with the value of the contract, the tenders received, and a lot without tenders as closed without award', async () => {
     // On the suite's own platform, with deadlines of seconds: its notices are made unvalidated,
     // and judged here by the SDK (an award notice has no date to come after its own day).

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 // Central Validation Service answers an SVRL report, the Publication API takes a notice as
 // multipart and answers its status — first PUBLISHING, then PUBLISHED with an OJ S number. What it
 // does with the next submission is the test's to say: accept it, refuse it (400 with reasons), or
-// keep the request waiting once so that the client's time-out and retry are exercised.
+// keep the request waiting once so that the client's time-out and retry are exercised, or hold the
+// notices `hold` picks as submitted (until stopped, as an eSender may while TED has not published).
 
 export type SubmitBehaviour = 'accept' | 'reject' | 'hang-once';
 
@@ -13,7 +14,8 @@ interface Submitted {
   businessId: string;
   xml: string;
   polls: number;
-  status: 'SUBMITTED' | 'PUBLISHING' | 'PUBLISHED' | 'NOT_PUBLISHED';
+  status: 'SUBMITTED' | 'PUBLISHING' | 'PUBLISHED' | 'NOT_PUBLISHED' | 'STOPPED';
+  held?: boolean;
 }
 
 export interface FakeTed {
@@ -23,6 +25,8 @@ export interface FakeTed {
   requests: { method: string; path: string }[];
   /** What the next submissions meet, in order; then `accept`. */
   next: SubmitBehaviour[];
+  /** Which accepted notices stay submitted (never published) until they are stopped. */
+  hold: (xml: string) => boolean;
   close(): Promise<void>;
 }
 
@@ -40,6 +44,7 @@ export async function startFakeTed(): Promise<FakeTed> {
   const requests: FakeTed['requests'] = [];
   const next: SubmitBehaviour[] = [];
   let published = 0;
+  const fake = { hold: () => false } as unknown as FakeTed;
   const hanging = new Set<import('node:http').ServerResponse>();
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://ted.test');
@@ -80,6 +85,7 @@ export async function startFakeTed(): Promise<FakeTed> {
         xml,
         polls: 0,
         status: 'SUBMITTED',
+        held: fake.hold(xml),
       });
       return json(201, { businessId: metadata.businessId, status: 'SUBMITTED' });
     }
@@ -88,7 +94,7 @@ export async function startFakeTed(): Promise<FakeTed> {
       const notice = submitted.get(id);
       if (!notice) return json(200, { items: [] });
       notice.polls++;
-      if (notice.status === 'SUBMITTED') notice.status = 'PUBLISHING';
+      if (notice.status === 'SUBMITTED' && !notice.held) notice.status = 'PUBLISHING';
       else if (notice.status === 'PUBLISHING') notice.status = 'PUBLISHED';
       if (notice.status === 'PUBLISHED' && !('number' in notice))
         Object.assign(notice, { number: `${++published}00042-2026` });
@@ -109,11 +115,20 @@ export async function startFakeTed(): Promise<FakeTed> {
         ],
       });
     }
+    const stop = /^\/v3\/notices\/([^/]+)\/stop-publication$/.exec(url.pathname);
+    if (stop && req.method === 'POST') {
+      const notice = submitted.get(decodeURIComponent(stop[1] ?? ''));
+      if (!notice) return json(404, { message: 'Notice was not found' });
+      if (notice.status !== 'SUBMITTED')
+        return json(403, { message: 'Notice publication cannot be stopped' });
+      notice.status = 'STOPPED';
+      return json(200, { businessId: notice.businessId, status: 'STOPPED' });
+    }
     json(404, { message: 'No such endpoint' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  Object.assign(fake, {
     url: `http://127.0.0.1:${port}`,
     apiKey,
     submitted,
@@ -124,5 +139,6 @@ export async function startFakeTed(): Promise<FakeTed> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-  };
+  });
+  return fake;
 }

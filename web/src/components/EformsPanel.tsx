@@ -11,6 +11,8 @@ import { Instant, TableHead } from './ui.js';
 
 const PUBLISHED = ['published'];
 const TROUBLE = ['invalid', 'not-published', 'stopped'];
+/** Where a notice can be made again as its next version: TED has not published it, nor is publishing it. */
+const CORRECTABLE = ['not-published', 'submitted', 'stopped'];
 
 /**
  * The panel *Notices (eForms)* of a call's or tender's page: each notice and version with where it
@@ -53,7 +55,24 @@ export function EformsPanel({
       must(api.POST('/api/v1/tenders/{id}/eforms/award-notice', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: [kind, id, 'eforms'] }),
   });
+  const correct = useMutation({
+    mutationFn: (noticeId: string) =>
+      must(
+        kind === 'calls'
+          ? api.POST('/api/v1/calls/{id}/eforms/{noticeId}/correct', { params: { path: { id, noticeId } } })
+          : api.POST('/api/v1/tenders/{id}/eforms/{noticeId}/correct', {
+              params: { path: { id, noticeId } },
+            }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: [kind, id, 'eforms'] }),
+  });
   const items = notices.data ?? [];
+  // An officer corrects the latest version of a notice TED has not published (nor is publishing).
+  const correctable = (n: EformsNotice) =>
+    officer &&
+    n.kind !== 'change' &&
+    CORRECTABLE.includes(n.status) &&
+    items.filter((m) => m.noticeId === n.noticeId).at(-1) === n;
   const download = async (n: EformsNotice) =>
     setRefused(
       await downloadFile(
@@ -69,6 +88,7 @@ export function EformsPanel({
       <p className="ecl-u-type-paragraph">{t('eforms.intro')}</p>
       {refused ? <ProblemNotice problem={refused} /> : null}
       {award.error ? <ProblemNotice problem={award.error as ProblemError} /> : null}
+      {correct.error ? <ProblemNotice problem={correct.error as ProblemError} /> : null}
       {items.length === 0 ? (
         <p className="ecl-u-type-paragraph">{t('eforms.none')}</p>
       ) : (
@@ -126,6 +146,17 @@ export function EformsPanel({
                     >
                       {t('eforms.download')}
                     </button>
+                    {correctable(n) ? (
+                      <button
+                        type="button"
+                        className="ecl-button ecl-button--tertiary ecl-u-mt-xs"
+                        aria-label={t('eforms.correctOf', { subtype: n.subtype, version: n.version })}
+                        disabled={correct.isPending}
+                        onClick={() => correct.mutate(n.noticeId)}
+                      >
+                        {t('eforms.correct')}
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}

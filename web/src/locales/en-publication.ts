@@ -30,6 +30,9 @@ export const publicationEn = {
       stopped: 'Stopped',
     },
     tedReasons: 'TED’s reasons',
+    correct: 'Correct and send again',
+    correctOf:
+      'Correct notice {{subtype}} version {{version}} from the procedure as it stands and send it as the next version',
     failedRules: 'Rules this notice breaks',
     publishAward: 'Publish the contract award notice',
     publishAwardHint:

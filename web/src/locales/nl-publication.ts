@@ -32,6 +32,9 @@ export const publicationNl: typeof publicationEn = {
       stopped: 'Gestopt',
     },
     tedReasons: 'Redenen van TED',
+    correct: 'Verbeteren en opnieuw versturen',
+    correctOf:
+      'Aankondiging {{subtype}} versie {{version}} verbeteren vanuit de procedure zoals ze nu is en als volgende versie versturen',
     failedRules: 'Regels die deze aankondiging overtreedt',
     publishAward: 'Aankondiging van gegunde opdracht publiceren',
     publishAwardHint:
