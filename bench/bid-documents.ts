@@ -16,9 +16,10 @@ import {
   beginUpload,
   finishUpload,
   readSealedDocument,
+  type SealedChunks,
   type StoredDocument,
   storeSealedDocument,
-} from '../server/bids/document-store.js';
+} from '../server/documents/chunk-store.js';
 import { associatedData, newDataKey, sealBid } from '../server/bids/sealing.js';
 import { startFerretdb } from '../server/embedded/ferretdb.js';
 import { newKeyPair } from '../server/keys/ecies.js';
@@ -45,10 +46,10 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - started, value };
 }
 
-async function sealedBid(): Promise<{ stored: StoredDocument[]; dataKey: Buffer }> {
+async function sealedBid(): Promise<{ stored: StoredDocument<SealedChunks>[]; dataKey: Buffer }> {
   const dataKey = newDataKey();
   const uploadId = await beginUpload();
-  const stored: StoredDocument[] = [];
+  const stored: StoredDocument<SealedChunks>[] = [];
   for (const bytes of files) {
     stored.push(
       await storeSealedDocument(uploadId, arriving(bytes), {
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
     const ours: number[] = [];
     const plain: number[] = [];
     const reads: { stored: number; ours: number; gridfs: number }[] = [];
-    let firstOurs: StoredDocument | undefined;
+    let firstOurs: StoredDocument<SealedChunks> | undefined;
     let firstKey: Buffer | undefined;
     let firstGridfs: mongoose.mongo.ObjectId | undefined;
     for (let round = 0; round < ROUNDS; round++) {
@@ -128,9 +129,9 @@ async function main(): Promise<void> {
       }
       const ourRead = await timed(() =>
         readSealedDocument(
-          (firstOurs as StoredDocument).sealed,
+          (firstOurs as StoredDocument<SealedChunks>).sealed,
           firstKey as Buffer,
-          associatedData(binding, (firstOurs as StoredDocument).sealed.id),
+          associatedData(binding, (firstOurs as StoredDocument<SealedChunks>).sealed.id),
         ),
       );
       const gridRead = await timed(() => gridfsRead(bucket, firstGridfs as mongoose.mongo.ObjectId));

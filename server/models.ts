@@ -10,6 +10,6 @@ import './expressions/expression.model.js';
 import './tenders/tender.model.js';
 import './tenders/question.model.js';
 import './bids/bid.model.js';
-import './bids/document-store.js';
+import './documents/chunk-store.js';
 import './contracts/contract.model.js';
 import './documents/document.model.js';

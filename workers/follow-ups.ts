@@ -5,7 +5,7 @@ import { notifyAccount, welcomeNewUser } from '../server/accounts/welcome.js';
 import { notifyAwardDecision } from '../server/awards/awards.notices.js';
 import { notifyOpeningDue, notifyTenderOpened, sendBidReceipt } from '../server/bids/bids.notices.js';
 import { completeCeremony } from '../server/bids/ceremony.js';
-import { removeAbandonedUploads } from '../server/bids/document-store.js';
+import { removeAbandonedUploads } from '../server/documents/chunk-store.js';
 import { openOverdueTenders } from '../server/bids/opening.js';
 import { notifyCallPublished } from '../server/calls/calls.notices.js';
 import { closeOverdueCalls } from '../server/calls/calls.service.js';

@@ -2,12 +2,12 @@ import type { Response } from 'express';
 import type { Actor } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { context } from '../context.js';
+import { readSealedDocument } from '../documents/chunk-store.js';
 import { AppError, notFound } from '../errors.js';
 import { sendFile } from '../http/downloads.js';
 import { unseal } from '../keys/aead.js';
 import { type BidRecord, bindingOf } from './bid.model.js';
 import { openedBidFor, ownBid } from './bid-reading.js';
-import { readSealedDocument } from './document-store.js';
 import { documentKeyBinding } from './opening.js';
 import { associatedData, bidContent, type DocumentEntry } from './sealing.js';
 

@@ -3,49 +3,22 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { bidBody } from '../../schemas/tenders.js';
 import type { Actor } from '../accounts/access.js';
 import { context } from '../context.js';
+import { abandonUpload, beginUpload, finishUpload, storeSealedDocument } from '../documents/chunk-store.js';
+import { cleanName, typeError } from '../documents/file-types.js';
 import { AppError, badRequest } from '../errors.js';
+import { readParts, tooLarge } from '../http/multipart.js';
 import { bodyErrors } from '../http/validate.js';
 import type { FieldError } from '../validation.js';
 import { validatorFor } from '../validation.js';
-import { readParts, tooLarge } from './bid-parts.js';
 import { admitBid, type BidDocuments, submitBid } from './bids.service.js';
-import { abandonUpload, beginUpload, finishUpload, storeSealedDocument } from './document-store.js';
 import { associatedData, type DocumentEntry, newDataKey, type SealedDocument } from './sealing.js';
 
 // A bid with its documents, as `multipart/form-data`: first a `bid` part (the JSON of a bid), then
 // its files as `documents` parts. Each file is sealed as it streams in and stored in chunks; its
-// type is read from its content (never from what the client declares), and only PDF, office,
-// archive and image files are taken. A refused request leaves nothing stored.
-
-/** What a bid's documents may be, by the type their content shows. */
-export const ACCEPTED_TYPES = new Set([
-  'application/pdf',
-  'application/zip',
-  'application/x-7z-compressed',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/vnd.oasis.opendocument.presentation',
-  // Word 97–2003, Excel 97–2003 (the compound file format)
-  'application/x-cfb',
-  'image/png',
-  'image/jpeg',
-  'image/tiff',
-  'image/webp',
-]);
+// type is read from its content (never from what the client declares), and only the accepted
+// types are taken (documents/file-types.ts). A refused request leaves nothing stored.
 
 type BidInput = FromSchema<typeof bidBody>;
-
-/** A file's name as the vendor gave it, without any path, control characters or quotes, and never empty. */
-function cleanName(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const printable = Array.from(base)
-    .filter((c) => c.charCodeAt(0) >= 32 && c !== '"')
-    .join('');
-  return printable.slice(0, 200) || 'document';
-}
 
 /**
  * A vendor submits its bid with documents. The `bid` part is checked (fields, lot, deadline) before
@@ -86,19 +59,13 @@ export async function submitBidUpload(actor: Actor, tenderId: string, req: Reque
           tooLarge: () =>
             tooLarge(`A document may have at most ${limits.maxBytes} bytes.`, `/documents/${index}`),
         });
-        const { fileTypeFromBuffer } = await import('file-type');
-        const type = await fileTypeFromBuffer(stored.head);
-        if (!type || !ACCEPTED_TYPES.has(type.mime)) {
-          typeErrors.push({
-            path: `/documents/${index}`,
-            message: `is ${type ? type.mime : 'of no recognised type'}; only PDF, office, archive and image files are accepted`,
-          });
-        }
+        const type = await typeError(stored.head, `/documents/${index}`);
+        if (type.error) typeErrors.push(type.error);
         sealed.push(stored.sealed);
         entries.push({
           id: stored.sealed.id,
           filename: cleanName(filename),
-          contentType: type?.mime ?? 'application/octet-stream',
+          contentType: type.mime ?? 'application/octet-stream',
           size: stored.size,
           sha256: stored.sha256,
         });

@@ -4,6 +4,7 @@ import type { bidBody } from '../../schemas/tenders.js';
 import type { Actor } from '../accounts/access.js';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';
+import { removeDocuments } from '../documents/chunk-store.js';
 import { auditEffect, scheduleEffects } from '../effects/effects.js';
 import { badRequest, conflict, forbidden } from '../errors.js';
 import { domainEvent } from '../events.js';
@@ -17,7 +18,6 @@ import { loadTender } from '../tenders/tender-access.js';
 import { Bid, type BidRecord } from './bid.model.js';
 import { ownBid } from './bid-reading.js';
 import { bidView } from './bid-view.js';
-import { removeDocuments } from './document-store.js';
 import { openBid } from './opening.js';
 import { type BidContent, bidDigest, type DocumentEntry, type SealedDocument, sealBid } from './sealing.js';
 

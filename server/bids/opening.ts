@@ -2,13 +2,13 @@ import { trusted } from 'mongoose';
 import { recordAudit } from '../audit/audit.service.js';
 import { context } from '../context.js';
 import { sha256 } from '../digest.js';
+import { readSealedDocument } from '../documents/chunk-store.js';
 import { domainEvent } from '../events.js';
 import { seal } from '../keys/aead.js';
 import { changeDocument } from '../revision.js';
 import { lotCancellation, type OpeningRecord, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { openingDueAt } from '../tenders/time-limits.js';
 import { Bid, type BidRecord, bindingOf } from './bid.model.js';
-import { readSealedDocument } from './document-store.js';
 import {
   associatedData,
   type BidBinding,

@@ -2,25 +2,26 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import { AppError, badRequest } from '../errors.js';
 
-// Reading a bid's multipart body part by part, in order: first the `bid` part (a text field, or a
-// JSON file part as curl and browsers send it), then its files as `documents` parts. What each
-// part means is the caller's: this file knows only the order, the limits and a client cut off.
+// Reading an upload's multipart body part by part, in order: first its JSON part (a bid's `bid`, a
+// procurement document's `document`: a text field, or a JSON file part as curl and browsers send
+// it), then its files. What each part means is the caller's: this file knows only the order, the
+// limits and a client cut off.
 
-/** A part that is more than a bid may carry (413, naming it). */
+/** A part that is more than an upload may carry (413, naming it). */
 export const tooLarge = (message: string, path: string) =>
   new AppError('too-large', message, 413, [{ path, message }]);
 
-/** The `bid` part as a file part (curl's `-F bid=@bid.json;type=application/json`, a browser's Blob): JSON, or no declared type. */
+/** The JSON part as a file part (curl's `-F bid=@bid.json;type=application/json`, a browser's Blob): JSON, or no declared type. */
 const JSON_PART_TYPES = new Set(['application/json', 'application/octet-stream', 'text/plain']);
-const BID_PART_BYTES = 1024 * 1024;
+const JSON_PART_BYTES = 1024 * 1024;
 
-/** Reads a `bid` file part whole, up to the size a `bid` field may have. */
-async function readBidPart(stream: NodeJS.ReadableStream): Promise<string> {
+/** Reads the JSON file part whole, up to the size its field may have. */
+async function readJsonPart(stream: NodeJS.ReadableStream, json: string): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > BID_PART_BYTES) throw tooLarge('The bid part is too large.', '/bid');
+    if (size > JSON_PART_BYTES) throw tooLarge(`The ${json} part is too large.`, `/${json}`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -32,17 +33,34 @@ const cutOff = () =>
     { path: '/', message: 'ended before the multipart body did' },
   ]);
 
+/** What an upload's parts are called: its JSON part, its file parts, and the thing they make. */
+export interface PartNames {
+  json: string;
+  files: string;
+  noun: string;
+}
+
+/** A bid: a `bid` part, then `documents`. */
+export const BID_PARTS: PartNames = { json: 'bid', files: 'documents', noun: 'bid' };
+
 /**
- * Reads the parts in order; `onBid` and `onFile` run one after the other, as the parts come. The
- * `bid` part comes first, as a text field or a JSON file part. A client that drops the connection
+ * Reads the parts in order; `onJson` and `onFile` run one after the other, as the parts come. The
+ * JSON part comes first, as a text field or a JSON file part. A client that drops the connection
  * mid-way ends the reading at once: the file being stored fails, and the caller removes the rest.
  */
 export function readParts(
   req: Request,
   limits: { max: number; maxBytes: number },
-  onBid: (json: string) => Promise<void>,
+  onJson: (json: string) => Promise<void>,
   onFile: (file: NodeJS.ReadableStream, filename: string, index: number) => Promise<void>,
+  names: PartNames = BID_PARTS,
 ): Promise<void> {
+  const { json, files: filePart, noun } = names;
+  const only = () => badRequest(`One ${json} part only.`, [{ path: `/${json}`, message: 'is given twice' }]);
+  const tooMany = () =>
+    tooLarge(`A ${noun} carries at most ${limits.max} documents.`, `/${filePart}/${limits.max}`);
+  const unknown = (name: string) =>
+    badRequest('Unknown part.', [{ path: `/${name}`, message: `is not a part of a ${noun}` }]);
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -54,7 +72,7 @@ export function readParts(
           files: limits.max + 1,
           fileSize: limits.maxBytes + 1,
           fields: 1,
-          fieldSize: BID_PART_BYTES,
+          fieldSize: JSON_PART_BYTES,
         },
       });
     } catch {
@@ -64,7 +82,7 @@ export function readParts(
     }
     let chain = Promise.resolve();
     let failed: unknown;
-    let sawBid = false;
+    let sawJson = false;
     let files = 0;
     let reading: NodeJS.ReadableStream | undefined;
     const fail = (err: unknown) => {
@@ -93,47 +111,41 @@ export function readParts(
       chain = chain.then(() => (failed ? undefined : step())).catch(abort);
     };
     parser.on('field', (name, value, info) => {
-      if (name !== 'bid')
-        return fail(badRequest('Unknown part.', [{ path: `/${name}`, message: 'is not a part of a bid' }]));
-      if (info.valueTruncated) return fail(tooLarge('The bid part is too large.', '/bid'));
-      if (sawBid)
-        return fail(badRequest('One bid part only.', [{ path: '/bid', message: 'is given twice' }]));
-      sawBid = true;
-      after(() => onBid(value));
+      if (name !== json) return fail(unknown(name));
+      if (info.valueTruncated) return fail(tooLarge(`The ${json} part is too large.`, `/${json}`));
+      if (sawJson) return fail(only());
+      sawJson = true;
+      after(() => onJson(value));
     });
     parser.on('file', (name, stream, info) => {
-      if (name === 'bid' && !sawBid) {
+      if (name === json && !sawJson) {
         if (!JSON_PART_TYPES.has(info.mimeType.toLowerCase())) {
           stream.resume();
           return fail(
-            badRequest('The bid part is not JSON.', [
-              { path: '/bid', message: `must be JSON (application/json), not ${info.mimeType}` },
+            badRequest(`The ${json} part is not JSON.`, [
+              { path: `/${json}`, message: `must be JSON (application/json), not ${info.mimeType}` },
             ]),
           );
         }
-        sawBid = true;
-        after(async () => onBid(await readBidPart(stream)));
+        sawJson = true;
+        after(async () => onJson(await readJsonPart(stream, json)));
         chain = chain.finally(() => stream.resume());
         return;
       }
       const index = files++;
       if (index >= limits.max) {
         stream.resume();
-        return fail(tooLarge(`A bid carries at most ${limits.max} documents.`, `/documents/${limits.max}`));
+        return fail(tooMany());
       }
-      if (name !== 'documents') {
+      if (name !== filePart) {
+        stream.resume();
+        return fail(name === json ? only() : unknown(name));
+      }
+      if (!sawJson) {
         stream.resume();
         return fail(
-          name === 'bid'
-            ? badRequest('One bid part only.', [{ path: '/bid', message: 'is given twice' }])
-            : badRequest('Unknown part.', [{ path: `/${name}`, message: 'is not a part of a bid' }]),
-        );
-      }
-      if (!sawBid) {
-        stream.resume();
-        return fail(
-          badRequest('The bid part must come before the documents.', [
-            { path: '/bid', message: 'must come before the documents' },
+          badRequest(`The ${json} part must come before the documents.`, [
+            { path: `/${json}`, message: 'must come before the documents' },
           ]),
         );
       }
@@ -144,12 +156,8 @@ export function readParts(
       // Whatever happens to the chain, the parser must be able to move on past this file.
       chain = chain.finally(() => stream.resume());
     });
-    parser.on('filesLimit', () =>
-      fail(tooLarge(`A bid carries at most ${limits.max} documents.`, `/documents/${limits.max}`)),
-    );
-    parser.on('fieldsLimit', () =>
-      fail(badRequest('One bid part only.', [{ path: '/bid', message: 'is given twice' }])),
-    );
+    parser.on('filesLimit', () => fail(tooMany()));
+    parser.on('fieldsLimit', () => fail(only()));
     parser.on('error', (err) => {
       fail(
         badRequest('The multipart body is malformed.', [
@@ -162,8 +170,10 @@ export function readParts(
       chain.finally(() => {
         settle();
         if (failed) return reject(failed);
-        if (!sawBid)
-          return reject(badRequest('The bid part is missing.', [{ path: '/bid', message: 'is required' }]));
+        if (!sawJson)
+          return reject(
+            badRequest(`The ${json} part is missing.`, [{ path: `/${json}`, message: 'is required' }]),
+          );
         resolve();
       });
     });
