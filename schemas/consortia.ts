@@ -16,7 +16,7 @@ export const invitationBody = {
 
 export const resolutionBody = {
   type: 'object',
-  properties: { subject: text(500), expressionId: objectId, tenderId: objectId },
+  properties: { subject: text(500), expressionId: objectId, tenderId: objectId, amendmentId: objectId },
   required: ['subject'],
   additionalProperties: false,
 } as const;

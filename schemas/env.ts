@@ -15,6 +15,8 @@ export const envSchema = {
     BID_ENCRYPTION_KEY: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' },
     MIN_TENDER_PERIOD: { type: 'string', format: 'duration', default: 'P30D' },
     MIN_STANDSTILL_PERIOD: { type: 'string', format: 'duration', default: 'P10D' },
+    MIN_PERIOD_AFTER_CHANGE: { type: 'string', format: 'duration', default: 'P7D' },
+    MIN_ANSWER_LEAD: { type: 'string', format: 'duration', default: 'P6D' },
     DATA_DIR: { type: 'string', minLength: 1, default: '.data' },
     // Braces hash-tag the prefix, so that each queue's keys share one slot of a Redis Cluster.
     QUEUE_PREFIX: {
@@ -35,6 +37,7 @@ export const envSchema = {
     BID_SETTLE_MS: { type: 'integer', minimum: 0, maximum: 600000, default: 30000 },
     BID_DOCUMENTS_MAX: { type: 'integer', minimum: 0, maximum: 100, default: 10 },
     BID_DOCUMENT_MAX_BYTES: { type: 'integer', minimum: 1024, maximum: 1073741824, default: 26214400 },
+    TENDER_DOCUMENT_MAX_BYTES: { type: 'integer', minimum: 1024, maximum: 1073741824, default: 52428800 },
     METRICS_TOKEN: { type: 'string', minLength: 32 },
     START_WORKER: { enum: ['true', 'false'], default: 'true' },
     EFORMS_SDK: { type: 'string', minLength: 1 },

@@ -31,7 +31,7 @@ import { eformsRoutes } from './publication/eforms.routes.js';
 import { procedureNotices } from './publication/procedure-notices.js';
 import { usePublishing } from './publishing.js';
 import type { Queues } from './queues.js';
-import { tendersRoutes } from './tenders/tenders.routes.js';
+import { tenderMultipartDoors, tendersRoutes } from './tenders/tenders.routes.js';
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(
     shedLoad(deps.config.shedding),
     bodyDeadlines(deps.config.deadlines),
-    requireJson(multipartDoors),
+    requireJson([...multipartDoors, ...tenderMultipartDoors]),
     express.json({ limit: deps.config.bodyLimit, strict: true }),
   );
   api.use(loginRoutes(deps.loginLimiter));

@@ -23,6 +23,10 @@ export interface Config {
   bidEncryptionKey: Buffer;
   minTenderPeriod: string;
   minStandstillPeriod: string;
+  /** What a significant change to a published tender leaves at least until its deadline. */
+  minPeriodAfterChange: string;
+  /** How long before the deadline an answer to a question asked in time must come (else it extends it). */
+  minAnswerLead: string;
   dataDir: string;
   queuePrefix: string;
   logLevel: string;
@@ -32,6 +36,8 @@ export interface Config {
   bidSettleMs: number;
   /** How many documents a bid may carry, and how big each may be. */
   bidDocuments: { max: number; maxBytes: number };
+  /** How big each of a tender's procurement documents may be (one per upload). */
+  tenderDocuments: { max: number; maxBytes: number };
   /** Requests in flight per API process beyond which new ones are answered 503 at once (see `shedLoad`). */
   shedding: SheddingLimits;
   /** How long headers, a JSON body and each window of an upload may take (see `bodyDeadlines`). */
@@ -135,6 +141,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     bidEncryptionKey: Buffer.from(env.BID_ENCRYPTION_KEY ?? secrets.bidEncryptionKey, 'hex'),
     minTenderPeriod: env.MIN_TENDER_PERIOD ?? 'P30D',
     minStandstillPeriod: env.MIN_STANDSTILL_PERIOD ?? 'P10D',
+    minPeriodAfterChange: env.MIN_PERIOD_AFTER_CHANGE ?? 'P7D',
+    minAnswerLead: env.MIN_ANSWER_LEAD ?? 'P6D',
     dataDir,
     queuePrefix: env.QUEUE_PREFIX ?? 'procurement',
     logLevel: env.LOG_LEVEL ?? 'info',
@@ -145,6 +153,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
       max: env.BID_DOCUMENTS_MAX ?? 10,
       maxBytes: env.BID_DOCUMENT_MAX_BYTES ?? 26214400,
     }),
+    tenderDocuments: Object.freeze({ max: 1, maxBytes: env.TENDER_DOCUMENT_MAX_BYTES ?? 52428800 }),
     shedding: Object.freeze({
       maxInFlight: env.MAX_IN_FLIGHT ?? 256,
       perClient: env.MAX_IN_FLIGHT_PER_CLIENT ?? 32,

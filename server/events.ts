@@ -35,6 +35,7 @@ export interface DomainEvents {
   'tender.cancelled': Record<string, never>;
   /** One lot is cancelled; the others go on. */
   'tender.lot-cancelled': { lot: number };
+  'tender.amended': { amendmentId: string };
   /** What the vendor's receipt shows, as it was when received (a later replacement has its own). */
   'bid.received': {
     userId: string;
@@ -86,6 +87,7 @@ export const eventNames = [
   'tender.question-answered',
   'tender.cancelled',
   'tender.lot-cancelled',
+  'tender.amended',
   'bid.received',
   'tender.opening-due',
   'tender.quorum-reached',

@@ -5,12 +5,12 @@ import { notifyAccount, welcomeNewUser } from '../server/accounts/welcome.js';
 import { notifyAwardDecision } from '../server/awards/awards.notices.js';
 import { notifyOpeningDue, notifyTenderOpened, sendBidReceipt } from '../server/bids/bids.notices.js';
 import { completeCeremony } from '../server/bids/ceremony.js';
-import { removeAbandonedUploads } from '../server/documents/chunk-store.js';
 import { openOverdueTenders } from '../server/bids/opening.js';
 import { notifyCallPublished } from '../server/calls/calls.notices.js';
 import { closeOverdueCalls } from '../server/calls/calls.service.js';
 import { notifyInvitation, notifyResolution } from '../server/consortia/consortia.notices.js';
 import { deliverContract, requeueStuckContracts } from '../server/contracts/contracts.notices.js';
+import { removeAbandonedUploads } from '../server/documents/chunk-store.js';
 import { documentAttachment } from '../server/documents/documents.service.js';
 import { decisionLetter } from '../server/documents/letters.js';
 import { useEventHandlers } from '../server/effects/effects.js';
@@ -29,6 +29,7 @@ import {
   notifyLotCancelled,
   notifyOpeningSecret,
   notifyQuestionAnswered,
+  notifyTenderAmended,
   notifyTenderCancelled,
   notifyTenderPublished,
 } from '../server/tenders/tenders.notices.js';
@@ -52,6 +53,7 @@ export const eventHandlers: EventHandlers = {
   'tender.question-answered': (e) => notifyQuestionAnswered(e.subjectId, e.eventId),
   'tender.cancelled': (e) => notifyTenderCancelled(e.subjectId, e.eventId),
   'tender.lot-cancelled': (e) => notifyLotCancelled(e.subjectId, e.payload.lot, e.eventId),
+  'tender.amended': (e) => notifyTenderAmended(e.subjectId, e.payload.amendmentId, e.eventId),
   'bid.received': (e) => sendBidReceipt(e.subjectId, e.payload, e.eventId),
   'tender.opening-due': (e) => notifyOpeningDue(e.subjectId, e.eventId),
   'tender.quorum-reached': (e) => completeCeremony(e.subjectId).then(() => undefined),

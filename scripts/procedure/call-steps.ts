@@ -175,7 +175,7 @@ export function callSteps(api: Api, inbox: Inbox) {
     async propose(
       proposer: Person,
       consortiumId: string,
-      body: { subject: string; expressionId?: string; tenderId?: string },
+      body: { subject: string; expressionId?: string; tenderId?: string; amendmentId?: string },
     ): Promise<string> {
       const r = await expectAnswer(
         `proposing "${body.subject}"`,
@@ -201,7 +201,7 @@ export function callSteps(api: Api, inbox: Inbox) {
     async approve(
       consortiumId: string,
       members: Person[],
-      about: { subject: string; expressionId?: string; tenderId?: string },
+      about: { subject: string; expressionId?: string; tenderId?: string; amendmentId?: string },
     ): Promise<string> {
       const resolutionId = await steps.propose(members[0] as Person, consortiumId, about);
       for (const m of members) {

@@ -89,6 +89,8 @@ export const PUBLIC_READS = [
   /^\/tenders\/[^/]+$/,
   /^\/tenders\/[^/]+\/questions$/,
   /^\/tenders\/[^/]+\/ocds$/,
+  /^\/tenders\/[^/]+\/documents(\/[^/]+)?$/,
+  /^\/tenders\/[^/]+\/amendments$/,
   /^\/(calls|tenders)\/[^/]+\/eforms(\/[^/]+)?$/,
 ];
 

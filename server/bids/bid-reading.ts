@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../errors.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { Bid, type BidRecord } from './bid.model.js';
-import { bidView } from './bid-view.js';
+import { bidView, confirmationOf } from './bid-view.js';
 
 // Reading bids: vendors their own, officers and clean evaluators every bid once opened, each read audited.
 
@@ -39,7 +39,7 @@ export async function listBids(actor: Actor, tenderId: string) {
     const own = await Bid.find({ tenderId: t._id, vendorId: new Types.ObjectId(actor.organisationId) })
       .sort({ lot: 1 })
       .lean<BidRecord[]>();
-    return { items: own.map((b) => bidView(b, actor)), total: own.length };
+    return { items: own.map((b) => bidView(b, actor, t)), total: own.length };
   }
   const barrier = sealedBarrier(actor, t);
   if (barrier?.code === 'sealed' && isOfficer(actor)) {
@@ -49,12 +49,20 @@ export async function listBids(actor: Actor, tenderId: string) {
       action: 'bids.listed-while-sealed',
       object: { type: 'tender', id: tenderId },
     });
-    const bids = await Bid.find({ tenderId: t._id, status: 'submitted' }, { lot: 1 }).lean();
+    const bids = await Bid.find(
+      { tenderId: t._id, status: 'submitted' },
+      { lot: 1, receivedAt: 1, confirmedAt: 1 },
+    ).lean<BidRecord[]>();
+    const onLot = (lot: number) => bids.filter((b) => b.lot === lot);
     return {
       sealed: true,
       items: [],
       total: 0,
-      lots: t.lots.map((l) => ({ lot: l.number, bids: bids.filter((b) => b.lot === l.number).length })),
+      lots: t.lots.map((l) => ({
+        lot: l.number,
+        bids: onLot(l.number).length,
+        awaitingConfirmation: onLot(l.number).filter((b) => confirmationOf(t, b).needsConfirmation).length,
+      })),
     };
   }
   if (barrier) throw barrier;
@@ -90,7 +98,14 @@ export async function openedBidFor(actor: Actor, bidId: string, action: string):
 
 /** One bid: its vendor sees its receipt (content after opening); officers and clean evaluators after opening only. */
 export async function getBid(actor: Actor, bidId: string) {
-  if (actor.role === 'vendor') return bidView(await ownBid(actor, bidId), actor);
+  if (actor.role === 'vendor') {
+    const own = await ownBid(actor, bidId);
+    return bidView(
+      own,
+      actor,
+      (await Tender.findById(own.tenderId, { amendments: 1 }).lean<TenderRecord>()) ?? undefined,
+    );
+  }
   const b = await openedBidFor(actor, bidId, 'bid.read');
   await audit(actor, 'bid.read', bidId);
   return bidView(b, actor);

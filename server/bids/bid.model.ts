@@ -10,6 +10,8 @@ const bidSchema = new Schema(
     submittedBy: { type: Schema.Types.ObjectId, required: true },
     status: { type: String, enum: ['submitted', 'withdrawn'], required: true },
     receivedAt: { type: Date, required: true },
+    /** When its vendor last confirmed it after a significant change to the tender. */
+    confirmedAt: { type: Date, default: null },
     sha256: { type: String, required: true },
     sealed: { type: Schema.Types.Mixed, default: null },
     receipts: { type: Schema.Types.Mixed, default: [] },
@@ -29,7 +31,7 @@ bidSchema.index({ tenderId: 1, status: 1 });
 export interface Receipt {
   receivedAt: Date;
   sha256: string;
-  action: 'submitted' | 'replaced' | 'withdrawn';
+  action: 'submitted' | 'replaced' | 'withdrawn' | 'confirmed';
 }
 
 export interface BidRecord {
@@ -40,6 +42,7 @@ export interface BidRecord {
   submittedBy: Types.ObjectId;
   status: 'submitted' | 'withdrawn';
   receivedAt: Date;
+  confirmedAt?: Date | null;
   sha256: string;
   sealed: Sealed | null;
   receipts: Receipt[];

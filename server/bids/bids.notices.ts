@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { Organisation } from '../accounts/organisation.model.js';
 import type { DomainEvents } from '../events.js';
 import { unsealNotices } from '../notices/notices.desk.js';
@@ -6,6 +7,7 @@ import { peopleNamed, peopleOf } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { sealedWhileClosed, tenderData } from '../tenders/tenders.notices.js';
 import { openingDueAt } from '../tenders/time-limits.js';
+import { Bid } from './bid.model.js';
 
 /** The vendor's receipt: the exact time and the SHA-256 of what it submitted, as it was received. */
 export async function sendBidReceipt(
@@ -50,9 +52,22 @@ export async function notifyTenderOpened(tenderId: string, eventId: string): Pro
         ...tenderData(t),
         bidsPerLot: t.opening?.bids ?? [],
         mismatches: t.opening?.mismatches.length ?? 0,
+        unconfirmed: t.opening?.unconfirmed?.length ?? 0,
       },
     },
   );
+  // The vendor of a bid left unopened hears why.
+  const unopened = await Bid.find(
+    { _id: trusted({ $in: t.opening?.unconfirmed ?? [] }) },
+    { vendorId: 1, lot: 1 },
+  ).lean();
+  for (const b of unopened)
+    await notifyEach(await peopleOf([String(b.vendorId)], ['vendor']), {
+      key: `${eventId}:unconfirmed:${b._id}`,
+      template: 'bid-not-opened',
+      subject: String(t._id),
+      data: { ...tenderData(t), lot: b.lot },
+    });
 }
 
 /** The opening time has come: each member of the opening committee is asked to act with their secret. */

@@ -8,6 +8,7 @@ import * as reading from './bid-reading.js';
 import { submitBidUpload } from './bid-upload.js';
 import * as bids from './bids.service.js';
 import * as ceremony from './ceremony.js';
+import { confirmBid } from './confirmation.js';
 
 /** The doors that take `multipart/form-data`: a bid with its documents. */
 export const multipartDoors = [/^\/tenders\/[^/]+\/bids$/];
@@ -33,6 +34,9 @@ export const bidsRoutes = Router()
   .get('/bids/:id/documents/:documentId', async (req, res) => {
     const bidKey = req.get('Bid-Key');
     sendBidDocument(res, await readBidDocument(actorOf(req), id(req), String(req.params.documentId), bidKey));
+  })
+  .post('/bids/:id/confirm', allow('vendor'), async (req, res) => {
+    res.json(await confirmBid(actorOf(req), id(req)));
   })
   .delete('/bids/:id', allow('vendor'), async (req, res) => {
     res.json(await bids.withdrawBid(actorOf(req), id(req)));

@@ -9,6 +9,7 @@ import { changeDocument } from '../revision.js';
 import { lotCancellation, type OpeningRecord, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { openingDueAt } from '../tenders/time-limits.js';
 import { Bid, type BidRecord, bindingOf } from './bid.model.js';
+import { confirmationOf } from './bid-view.js';
 import {
   associatedData,
   type BidBinding,
@@ -83,8 +84,13 @@ async function openSubmittedBids(t: TenderRecord, opener: BidOpener) {
   const submitted = await Bid.find({ tenderId: t._id, status: 'submitted' }, { sealed: 0 }).lean<
     BidRecord[]
   >();
-  // A lot cancelled before the opening keeps its bids sealed for ever.
-  const bids = submitted.filter((b) => !lotCancellation(t, b.lot)?.beforeOpening);
+  // A lot cancelled before the opening keeps its bids sealed for ever; so does a bid its vendor did
+  // not confirm after a change to its lot.
+  const sealedForEver = submitted.filter((b) => !lotCancellation(t, b.lot)?.beforeOpening);
+  const bids = sealedForEver.filter((b) => !confirmationOf(t, b).needsConfirmation);
+  const unconfirmed = sealedForEver
+    .filter((b) => confirmationOf(t, b).needsConfirmation)
+    .map((b) => String(b._id));
   const mismatches: string[] = [];
   let documents = 0;
   let badDocuments = 0;
@@ -94,7 +100,7 @@ async function openSubmittedBids(t: TenderRecord, opener: BidOpener) {
     documents += result.documents;
     badDocuments += result.badDocuments;
   }
-  return { bids, mismatches, documents, badDocuments };
+  return { bids, mismatches, documents, badDocuments, unconfirmed };
 }
 
 /** Bids opened per lot; a lot cancelled before the opening is not opened, so not counted. */
@@ -125,6 +131,7 @@ export async function openTenderBids(tenderId: string, how: Opening): Promise<'o
       at: new Date(),
       bids: countsPerLot(tender, first.bids),
       mismatches: first.mismatches,
+      unconfirmed: first.unconfirmed,
       method: how.method,
       acts: how.acts,
       documents: { count: first.documents, mismatches: first.badDocuments },

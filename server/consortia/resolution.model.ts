@@ -7,6 +7,7 @@ const resolutionSchema = new Schema(
     subject: { type: String, required: true },
     expressionId: { type: Schema.Types.ObjectId, default: null },
     tenderId: { type: Schema.Types.ObjectId, default: null },
+    amendmentId: { type: Schema.Types.ObjectId, default: null },
     /** The SHA-256 of the approved object's content when proposed: a later change voids the approval. */
     contentSha256: { type: String, default: null },
     proposedBy: { type: Schema.Types.ObjectId, required: true },
@@ -34,6 +35,7 @@ const resolutionSchema = new Schema(
 resolutionSchema.index({ consortiumId: 1, createdAt: -1 });
 resolutionSchema.index({ expressionId: 1, outcome: 1 });
 resolutionSchema.index({ tenderId: 1, outcome: 1 });
+resolutionSchema.index({ amendmentId: 1, outcome: 1 });
 
 export interface ResolutionRecord {
   _id: Types.ObjectId;
@@ -41,6 +43,7 @@ export interface ResolutionRecord {
   subject: string;
   expressionId: Types.ObjectId | null;
   tenderId: Types.ObjectId | null;
+  amendmentId?: Types.ObjectId | null;
   contentSha256: string | null;
   proposedBy: Types.ObjectId;
   votes: {

@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { expressionForApproval } from '../expressions/approval.js';
 import { changeDocument } from '../revision.js';
-import { tenderForApproval } from '../tenders/approval.js';
+import { amendmentForApproval, tenderForApproval } from '../tenders/approval.js';
 import { isMember, loadConsortium } from './consortia.service.js';
 import type { ConsortiumRecord } from './consortium.model.js';
 import { Resolution, type ResolutionRecord } from './resolution.model.js';
@@ -37,6 +37,7 @@ export function resolutionView(r: ResolutionRecord, c: ConsortiumRecord) {
     subject: r.subject,
     expressionId: r.expressionId ? String(r.expressionId) : null,
     tenderId: r.tenderId ? String(r.tenderId) : null,
+    amendmentId: r.amendmentId ? String(r.amendmentId) : null,
     contentSha256: r.contentSha256 ?? null,
     votes: r.votes.map((v) => ({ organisationId: String(v.organisationId), vote: v.vote, at: v.at })),
     tally: {
@@ -64,7 +65,7 @@ function requireMember(actor: Actor, c: ConsortiumRecord): void {
 /** The content a resolution would approve, and its digest; 409 when the object is not this consortium's. */
 async function approvedContent(
   consortiumId: string,
-  input: { expressionId?: string; tenderId?: string },
+  input: { expressionId?: string; tenderId?: string; amendmentId?: string },
 ): Promise<string | null> {
   if (input.expressionId) {
     const e = await expressionForApproval(input.expressionId);
@@ -84,6 +85,15 @@ async function approvedContent(
     }
     return t.contentSha256;
   }
+  if (input.amendmentId) {
+    const a = await amendmentForApproval(input.amendmentId);
+    if (a?.consortiumId !== consortiumId) {
+      throw conflict('not-this-consortium', 'The amendment is not one of a tender of this consortium.', [
+        { path: '/amendmentId', message: 'names no amendment proposed for a tender of this consortium' },
+      ]);
+    }
+    return a.contentSha256;
+  }
   return null;
 }
 
@@ -94,7 +104,7 @@ async function approvedContent(
 export async function proposeResolution(
   actor: Actor,
   consortiumId: string,
-  input: { subject: string; expressionId?: string; tenderId?: string },
+  input: { subject: string; expressionId?: string; tenderId?: string; amendmentId?: string },
 ) {
   const c = await loadConsortium(actor, consortiumId);
   requireMember(actor, c);
@@ -103,9 +113,10 @@ export async function proposeResolution(
       'agreement-not-sealed',
       'The consortium votes once its agreement is sealed: seal the membership first.',
     );
-  if (input.expressionId && input.tenderId)
+  const objects = (['expressionId', 'tenderId', 'amendmentId'] as const).filter((k) => input[k]);
+  if (objects.length > 1)
     throw badRequest('A resolution approves one object.', [
-      { path: '/tenderId', message: 'cannot be given with expressionId' },
+      { path: `/${objects[1]}`, message: `cannot be given with ${objects[0]}` },
     ]);
   const contentSha256 = await approvedContent(consortiumId, input);
   const proposed = domainEvent('resolution.proposed');
@@ -114,6 +125,7 @@ export async function proposeResolution(
     subject: input.subject,
     expressionId: input.expressionId ?? null,
     tenderId: input.tenderId ?? null,
+    amendmentId: input.amendmentId ?? null,
     contentSha256,
     proposedBy: new Types.ObjectId(actor.id),
     pendingEffects: [proposed],
@@ -187,7 +199,10 @@ export async function listResolutions(actor: Actor, consortiumId: string) {
  */
 export async function hasPassedResolution(
   consortiumId: string,
-  about: { expressionId: string; content: unknown } | { tenderId: string; content: unknown },
+  about:
+    | { expressionId: string; content: unknown }
+    | { tenderId: string; content: unknown }
+    | { amendmentId: string; content: unknown },
 ) {
   return Boolean(
     await Resolution.exists({
@@ -195,7 +210,9 @@ export async function hasPassedResolution(
       outcome: 'passed',
       ...('expressionId' in about
         ? { expressionId: new Types.ObjectId(about.expressionId) }
-        : { tenderId: new Types.ObjectId(about.tenderId) }),
+        : 'tenderId' in about
+          ? { tenderId: new Types.ObjectId(about.tenderId) }
+          : { amendmentId: new Types.ObjectId(about.amendmentId) }),
       contentSha256: dataDigest(about.content),
     }),
   );

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { badRequest } from '../errors.js';
+import { AppError, badRequest } from '../errors.js';
 import { type FieldError, fieldErrors, validatorFor } from '../validation.js';
 
 /** Every key in a JSON body that would read as a MongoDB operator or path, with its JSON Pointer. */
@@ -79,6 +79,15 @@ export function bodyOrMultipart(schema: object, multipart: object) {
   const json = body(schema);
   return described({ body: schema, multipart }, (req: Request, res: Response, next: NextFunction) =>
     req.is('multipart/form-data') ? next() : json(req, res, next),
+  );
+}
+
+/** A body only as `multipart/form-data` (described by `multipart`), read by the route as it streams in. */
+export function multipartOnly(multipart: object) {
+  return described({ multipart }, (req: Request, _res: Response, next: NextFunction) =>
+    req.is('multipart/form-data')
+      ? next()
+      : next(new AppError('unsupported-media-type', 'Send the document as multipart/form-data.', 415)),
   );
 }
 

@@ -10,6 +10,7 @@ import { conflict } from '../errors.js';
 import { isLotCancelled, liveLots, lotCancellation, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { tenderStatus } from '../tenders/tender-view.js';
+import { amendmentReleases, ocdsAmendments, ocdsDocuments } from './ocds-changes.js';
 
 const OCID_PREFIX = 'ocds-socjp';
 const euros = (cents: number) => ({ amount: cents / 100, currency: 'EUR' });
@@ -66,8 +67,10 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
       .map((o) => party(o, supplierIds.has(String(o._id)) ? ['tenderer', 'supplier'] : ['tenderer'])),
   ];
   const ref = (id: string) => ({ id, name: parties.find((p) => p.id === id)?.name ?? '' });
+  const amendments = await ocdsAmendments(t);
   const tags = [
     'tender',
+    ...(amendments.length ? ['tenderAmendment'] : []),
     ...(t.status === 'cancelled' || t.lotCancellations?.length ? ['tenderCancellation'] : []),
     ...(t.awards.length ? ['award'] : []),
     ...(contracts.length ? ['contract'] : []),
@@ -121,6 +124,8 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
       submissionMethod: ['electronicSubmission'],
       tenderPeriod: { startDate: iso(t.publishedAt), endDate: iso(t.submissionDeadline) },
       enquiryPeriod: { startDate: iso(t.publishedAt), endDate: iso(t.questionsDeadline) },
+      ...(t.documents?.length ? { documents: ocdsDocuments(t, publicUrl) } : {}),
+      ...(amendments.length ? { amendments } : {}),
       ...(opened ? { numberOfTenderers: vendorIds.length, tenderers: vendorIds.map(ref) } : {}),
     },
     ...(opened && t.awards.length
@@ -157,7 +162,14 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
       version: '1.1',
       publishedDate: new Date().toISOString(),
       publisher: { name: authority?.name ?? 'Contracting authority' },
-      releases: [release],
+      releases: [
+        ...amendmentReleases(
+          { ocid: release.ocid, initiationType: 'tender', language: 'en' },
+          release.tender.id,
+          amendments,
+        ),
+        release,
+      ],
     }),
   );
 }

@@ -1,13 +1,22 @@
 import { dataDigest } from '../digest.js';
+import { Amendment, type AmendmentRecord, amendmentContent } from './amendment.model.js';
 import { Tender, type TenderRecord, tenderContent } from './tender.model.js';
 
 /**
  * What a consortium's resolution approving a tender binds: whose it is and the SHA-256 of its
- * content now. The one query of the tenders stage that the consortia stage may ask.
+ * content now. With the next, the queries of the tenders stage that the consortia stage may ask.
  */
 export async function tenderForApproval(
   tenderId: string,
 ): Promise<{ consortiumId: string; contentSha256: string } | null> {
   const t = await Tender.findById(tenderId).lean<TenderRecord>();
   return t ? { consortiumId: String(t.consortiumId), contentSha256: dataDigest(tenderContent(t)) } : null;
+}
+
+/** What a resolution approving an amendment binds: whose tender it changes and its content's SHA-256. */
+export async function amendmentForApproval(
+  amendmentId: string,
+): Promise<{ consortiumId: string; contentSha256: string } | null> {
+  const a = await Amendment.findById(amendmentId).lean<AmendmentRecord>();
+  return a ? { consortiumId: String(a.consortiumId), contentSha256: dataDigest(amendmentContent(a)) } : null;
 }

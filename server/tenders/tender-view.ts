@@ -71,6 +71,8 @@ export function tenderView(t: TenderRecord, actor: Actor) {
     placeOfPerformance: t.placeOfPerformance ?? null,
     reviewBodyId: t.reviewBodyId ? String(t.reviewBodyId) : null,
     status: tenderStatus(t),
+    /** 1 as published; each published amendment makes the next. */
+    version: t.version ?? 1,
     publishedAt: t.publishedAt,
     cancelledAt: t.cancelledAt,
     cancelReason: t.cancelReason,

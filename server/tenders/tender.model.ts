@@ -8,6 +8,7 @@ import {
 import { pendingEffectsField } from '../effects/effects.js';
 import type { SealedBox } from '../keys/aead.js';
 import type { OpeningCommittee, OpeningKey } from './opening-committee.js';
+import { currentVersion, type ProcurementDocument, type PublishedAmendment } from './tender-changes.js';
 
 const tenderSchema = new Schema(
   {
@@ -61,6 +62,12 @@ const tenderSchema = new Schema(
     cancelReason: { type: String, default: null },
     /** Lots cancelled one by one (the tender goes on for the others). */
     lotCancellations: { type: Schema.Types.Mixed, default: [] },
+    /** The procurement documents, each with its versions (see procurement-documents.ts). */
+    documents: { type: Schema.Types.Mixed, default: [] },
+    /** 1 as published; each published amendment makes the next. */
+    version: { type: Number, default: 1 },
+    /** The amendments published, in order: what the bids and the notices need of them. */
+    amendments: { type: Schema.Types.Mixed, default: [] },
     opening: { type: Schema.Types.Mixed, default: null },
     openingCommittee: { type: Schema.Types.Mixed, default: null },
     openingKey: { type: Schema.Types.Mixed, default: null },
@@ -91,6 +98,8 @@ export interface OpeningRecord {
   at: Date;
   bids: { lot: number; count: number }[];
   mismatches: string[];
+  /** Bids left sealed because their vendor did not confirm them after a change to their lot. */
+  unconfirmed?: string[];
   /** `ceremony`: a quorum of the opening committee; `timed`: the platform key, for tenders from before it. */
   method?: 'ceremony' | 'timed';
   acts?: { userId: string; at: Date }[];
@@ -158,6 +167,9 @@ export interface TenderRecord {
   cancelledAt: Date | null;
   cancelReason: string | null;
   lotCancellations?: LotCancellation[];
+  documents?: ProcurementDocument[];
+  version?: number;
+  amendments?: PublishedAmendment[];
   opening: OpeningRecord | null;
   /** Who opens the bids (absent on tenders published before the opening ceremony). */
   openingCommittee?: OpeningCommittee | null;
@@ -202,6 +214,15 @@ export const tenderContent = (t: TenderRecord) => ({
   ...(t.contractDuration ? { contractDuration: t.contractDuration } : {}),
   ...(t.placeOfPerformance ? { placeOfPerformance: t.placeOfPerformance } : {}),
   ...(t.reviewBodyId ? { reviewBodyId: String(t.reviewBodyId) } : {}),
+  // The documents as they stand (a draft's as uploaded), by their digests.
+  ...(t.documents?.length
+    ? {
+        documents: t.documents.flatMap((d) => {
+          const v = currentVersion(t, d);
+          return v ? [{ id: d.id, version: v.version, title: v.title, sha256: v.sha256 }] : [];
+        }),
+      }
+    : {}),
 });
 
 /** The cancellation of a lot, if it was cancelled on its own. */

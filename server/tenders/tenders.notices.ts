@@ -1,9 +1,10 @@
 import { trusted } from 'mongoose';
 import { Organisation } from '../accounts/organisation.model.js';
-import { biddersOf } from '../bids/bidders.js';
+import { biddersOf, biddersToConfirm } from '../bids/bidders.js';
 import type { DomainEvents } from '../events.js';
 import { notifyEach, recordNotices } from '../notices/outbox.js';
 import { peopleNamed, peopleOf } from '../notices/recipients.js';
+import { Amendment, type AmendmentRecord } from './amendment.model.js';
 import { Question, type QuestionRecord } from './question.model.js';
 import { Tender, type TenderRecord } from './tender.model.js';
 
@@ -134,4 +135,35 @@ export async function notifyLotCancelled(tenderId: string, lot: number, eventId:
       others: t.status !== 'cancelled',
     },
   });
+}
+
+/**
+ * Every interested vendor hears of an amendment once: what changed, why, and the deadline now. A
+ * vendor whose bid it touches is asked to confirm (or replace) it before the deadline: an
+ * unconfirmed bid is not opened.
+ */
+export async function notifyTenderAmended(
+  tenderId: string,
+  amendmentId: string,
+  eventId: string,
+): Promise<void> {
+  const t = await Tender.findById(tenderId).lean<TenderRecord>();
+  const published = t?.amendments?.find((a) => a.id === amendmentId);
+  const a = await Amendment.findById(amendmentId).lean<AmendmentRecord>();
+  if (!t || !published || !a) return;
+  const toConfirm = published.significant
+    ? await biddersToConfirm(tenderId, published.lots, new Date(published.publishedAt))
+    : [];
+  const others = (await interestedVendors(t)).filter((v) => !toConfirm.includes(v));
+  const data = {
+    ...tenderData(t),
+    version: published.version,
+    reason: a.reason.text,
+    fields: Object.keys(a.changes).join(', '),
+    documents: a.documents.map((d) => d.title).join(', '),
+    lotsTouched: published.lots.join(', '),
+  };
+  const event = { key: eventId, template: 'tender-amended', subject: tenderId, ...sealedWhileClosed(t) };
+  await notifyEach(await peopleOf(toConfirm, ['vendor']), { ...event, data: { ...data, confirm: true } });
+  await notifyEach(await peopleOf(others, ['vendor']), { ...event, data: { ...data, confirm: false } });
 }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { amendmentBody, answerBody, documentQuery, tenderDocumentUpload } from '../../schemas/amendments.js';
 import { coiBody, evaluatorBody } from '../../schemas/calls.js';
 import {
   cancelBody,
@@ -12,16 +13,22 @@ import {
   tendersQuery,
 } from '../../schemas/tenders.js';
 import { actorOf, allow } from '../accounts/access.js';
+import { sendFile } from '../http/downloads.js';
 import { idParam as id, lotParam as lotNumber, officersOnly as officer } from '../http/params.js';
-import { body, page, query } from '../http/validate.js';
+import { body, multipartOnly, page, query } from '../http/validate.js';
+import * as amendments from './amendments.js';
 import { cancelLot } from './lot-cancellation.js';
 import * as committee from './opening-committee.js';
 import * as secrets from './opening-secrets.js';
+import * as documents from './procurement-documents.js';
 import * as questions from './questions.service.js';
 import { loadTender } from './tender-access.js';
 import { listTenders } from './tender-search.js';
 import { tenderView } from './tender-view.js';
 import * as tenders from './tenders.service.js';
+
+/** The doors that take `multipart/form-data`: a procurement document. */
+export const tenderMultipartDoors = [/^\/tenders\/[^/]+\/documents$/];
 
 /** Tenders: lifecycle, opening time and committee, clarifications and the evaluation committee. */
 export const tendersRoutes = Router()
@@ -78,8 +85,37 @@ export const tendersRoutes = Router()
   .get('/tenders/:id/questions', async (req, res) => {
     res.json(await questions.listQuestions(actorOf(req), id(req)));
   })
-  .post('/tenders/:id/questions/:qid/answer', officer, body(questionBody), async (req, res) => {
-    res.json(await questions.answerQuestion(actorOf(req), id(req), String(req.params.qid), req.body.text));
+  .post('/tenders/:id/questions/:qid/answer', officer, body(answerBody), async (req, res) => {
+    const { text, submissionDeadline } = req.body;
+    res.json(
+      await questions.answerQuestion(actorOf(req), id(req), String(req.params.qid), text, submissionDeadline),
+    );
+  })
+  .get('/tenders/:id/documents', async (req, res) => {
+    res.json(await documents.listTenderDocuments(actorOf(req), id(req)));
+  })
+  .post('/tenders/:id/documents', officer, multipartOnly(tenderDocumentUpload), async (req, res) => {
+    res.status(201).json(await documents.addTenderDocument(actorOf(req), id(req), req));
+  })
+  .get('/tenders/:id/documents/:docId', query(documentQuery), async (req, res) => {
+    const version = req.query.version === undefined ? undefined : Number(req.query.version);
+    const doc = await documents.readTenderDocument(actorOf(req), id(req), String(req.params.docId), version);
+    sendFile(
+      res,
+      { bytes: doc.bytes, contentType: doc.entry.contentType, filename: doc.entry.filename },
+      {
+        'X-Content-SHA256': doc.entry.sha256,
+      },
+    );
+  })
+  .get('/tenders/:id/amendments', async (req, res) => {
+    res.json(await amendments.listAmendments(actorOf(req), id(req)));
+  })
+  .post('/tenders/:id/amendments', officer, body(amendmentBody), async (req, res) => {
+    res.status(201).json(await amendments.proposeAmendment(actorOf(req), id(req), req.body));
+  })
+  .post('/tenders/:id/amendments/:aid/publish', officer, async (req, res) => {
+    res.json(await amendments.publishAmendment(actorOf(req), id(req), String(req.params.aid)));
   })
   .post('/tenders/:id/evaluators', officer, body(evaluatorBody), async (req, res) => {
     res.json(await tenders.assignTenderEvaluator(actorOf(req), id(req), req.body.userId));

@@ -3,9 +3,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { Types } from 'mongoose';
 import type { createTenderBody } from '../../schemas/tenders.js';
 import type { Actor } from '../accounts/access.js';
-import { Organisation } from '../accounts/organisation.model.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { criteriaErrors } from '../committee/committee.js';
 import { assignEvaluator, type CommitteeProcedure, declareConflict } from '../committee/committee-actions.js';
 import { hasPassedResolution } from '../consortia/resolutions.service.js';
 import { context } from '../context.js';
@@ -17,8 +15,10 @@ import { Expression } from '../expressions/expression.model.js';
 import { notices, withNotice } from '../publishing.js';
 import { changeDocument } from '../revision.js';
 import { makeOpeningKey } from './opening-committee.js';
+import { publishDocuments } from './procurement-documents.js';
 import { Tender, type TenderRecord, tenderContent } from './tender.model.js';
 import { loadTender } from './tender-access.js';
+import { contentErrors } from './tender-rules.js';
 import { tenderView } from './tender-view.js';
 import { periodErrors, scheduleOpening } from './time-limits.js';
 
@@ -37,26 +37,7 @@ export async function createTender(actor: Actor, input: FromSchema<typeof create
       'expression-not-selected',
       'A tender is launched only for a selected expression of interest.',
     );
-  const errors = [
-    ...criteriaErrors(input.award.criteria, '/award/criteria'),
-    ...periodErrors(input, new Date()),
-  ];
-  if (Math.abs(input.award.qualityWeight + input.award.priceWeight - 1) > 1e-9) {
-    errors.push({ path: '/award/priceWeight', message: 'qualityWeight + priceWeight must equal 1' });
-  }
-  const numbers = input.lots.map((l) => l.number);
-  numbers.forEach((n, i) => {
-    if (numbers.indexOf(n) !== i)
-      errors.push({ path: `/lots/${i}/number`, message: 'is used by another lot' });
-  });
-  if (input.reviewBodyId) {
-    const body = await Organisation.findById(input.reviewBodyId, { kind: 1 }).lean();
-    if (body?.kind !== 'review-body')
-      errors.push({
-        path: '/reviewBodyId',
-        message: 'names no review body (an organisation of kind review-body)',
-      });
-  }
+  const errors = [...(await contentErrors(input)), ...periodErrors(input, new Date())];
   if (errors.length) throw badRequest('The tender is invalid.', errors);
   try {
     const t = await Tender.create({
@@ -122,6 +103,7 @@ export async function publishTender(actor: Actor, id: string) {
           publishedAt: new Date(),
           procedureId,
           openingKey: await makeOpeningKey(tender),
+          documents: publishDocuments(tender.documents, new Date()),
         },
         effects: [domainEvent('tender.published'), ...released],
       };

@@ -25,6 +25,9 @@ export function testEnv(dataDir: string): NodeJS.ProcessEnv {
     ADMIN_PASSWORD: ADMIN.password,
     MIN_TENDER_PERIOD: 'PT0S',
     MIN_STANDSTILL_PERIOD: 'PT0S',
+    // Seconds where the law says days, so that a test sees each rule bite and then the tender open.
+    MIN_PERIOD_AFTER_CHANGE: 'PT30S',
+    MIN_ANSWER_LEAD: 'PT4S',
     JOB_LOCK_MS: '2000',
     RECONCILE_EVERY_MS: '60000',
     BID_SETTLE_MS: '300',
