@@ -137,6 +137,16 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
     allowed: OFFICERS,
     body: { reason: { code: 'chan-need', text: 'Matrix' } },
   },
+  // The procurement documents and the history of changes are public; officers change them.
+  'get /api/v1/tenders/{id}/documents': { allowed: [...ACTORS] },
+  'get /api/v1/tenders/{id}/documents/{docId}': { allowed: [...ACTORS], absent: true },
+  'post /api/v1/tenders/{id}/documents': { allowed: OFFICERS },
+  'get /api/v1/tenders/{id}/amendments': { allowed: [...ACTORS] },
+  'post /api/v1/tenders/{id}/amendments': {
+    allowed: OFFICERS,
+    body: { changes: { title: 'Matrix' }, reason: { code: 'cor-buy', text: 'Matrix' } },
+  },
+  'post /api/v1/tenders/{id}/amendments/{aid}/publish': { allowed: OFFICERS },
   'post /api/v1/tenders/{id}/questions': { allowed: VENDORS, body: { text: 'Matrix?' } },
   'get /api/v1/tenders/{id}/questions': { allowed: [...ACTORS] },
   'post /api/v1/tenders/{id}/questions/{qid}/answer': { allowed: OFFICERS, body: { text: 'Matrix.' } },
@@ -154,6 +164,7 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   // Sealed: nobody reads another's bid, officers included.
   'get /api/v1/bids/{id}': { allowed: [] },
   'delete /api/v1/bids/{id}': { allowed: [] },
+  'post /api/v1/bids/{id}/confirm': { allowed: [] },
   // Sealed: another's document is nobody's to read, officers included.
   'get /api/v1/bids/{id}/documents/{documentId}': { allowed: [] },
   'post /api/v1/tenders/{id}/evaluators': { allowed: OFFICERS, body: { userId: '0123456789abcdef01234567' } },
@@ -258,6 +269,8 @@ describe('access matrix: every route × every role × an object that is not thei
           .replace('{userId}', o.userId)
           .replace('{noticeId}', template.includes('/calls/') ? w.noticeIds.call : w.noticeIds.tender)
           .replace('{lot}', '1')
+          .replace('{docId}', '0123456789abcdef')
+          .replace('{aid}', '0123456789abcdef01234567')
           .replace('{n}', '0');
         const body = row.body
           ? JSON.parse(
