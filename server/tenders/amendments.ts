@@ -5,6 +5,7 @@ import { hasPassedResolution } from '../consortia/resolutions.service.js';
 import { context } from '../context.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
+import { addDuration } from '../periods.js';
 import { notices, withNotice } from '../publishing.js';
 import { changeDocument } from '../revision.js';
 import { Amendment, type AmendmentRecord, amendmentContent } from './amendment.model.js';
@@ -203,5 +204,8 @@ export async function listAmendments(actor: Actor, tenderId: string) {
     .map((a) => amendmentView(a, t))
     .filter((a) => a.status === 'published' || isOfficer(actor))
     .sort((x, y) => (x.version ?? Number.MAX_SAFE_INTEGER) - (y.version ?? Number.MAX_SAFE_INTEGER));
-  return { items, total: items.length, version: t.version ?? 1 };
+  const { minPeriodAfterChange } = context().config;
+  // What a significant change proposed now must leave until the deadline.
+  const earliestDeadline = addDuration(new Date(), minPeriodAfterChange);
+  return { items, total: items.length, version: t.version ?? 1, minPeriodAfterChange, earliestDeadline };
 }

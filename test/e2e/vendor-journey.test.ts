@@ -87,7 +87,7 @@ describe('console: a vendor’s journey', function () {
     expect(await page.getByLabel('None of the exclusion grounds').isChecked()).to.equal(true);
     await page.getByText('We meet the selection criteria').click();
     await page
-      .getByLabel('Documents')
+      .getByLabel('Documents', { exact: true })
       .setInputFiles({ name: 'technical-offer.pdf', mimeType: 'application/pdf', buffer: pdfOf(30_000) });
     // A second document dropped on the zone around the file button, as a file dragged from the desktop.
     await dropFiles(page, 'documents-drop', [

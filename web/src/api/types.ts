@@ -55,6 +55,7 @@ export interface Tender {
     number: number;
     title: string;
     estimatedValueCents: number;
+    description?: string | null;
     status: string;
     cancellation?: { at: string; reason: { code: string; text: string } } | null;
   }[];
@@ -65,6 +66,8 @@ export interface Tender {
   award: { qualityWeight: number; priceWeight: number; qualityThreshold: number; criteria: Criterion[] };
   selectionCriteria: { key: string; title: string }[];
   status: string;
+  /** 1 as published; each published amendment makes the next. */
+  version?: number;
   publishedAt: string | null;
   openedAt: string | null;
   awards: { lot: number; bidId: string; vendorId: string; decidedAt: string; standstillEndsAt: string }[];

@@ -87,6 +87,7 @@ export const proceduresEn = {
     choose: 'Evaluator to assign',
     assign: 'Assign',
     counts: 'Bids received',
+    submitted: 'Bids submitted',
     countsIntro: 'Until the opening only the number of bids per lot is known: not who bid, nor when.',
   },
   seat: {

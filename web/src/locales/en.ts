@@ -1,4 +1,5 @@
 import { accountEn } from './en-account.js';
+import { changesEn } from './en-changes.js';
 import { consortiaEn } from './en-consortia.js';
 import { officersEn } from './en-officers.js';
 import { operationsEn } from './en-operations.js';
@@ -220,6 +221,7 @@ export const en = {
   ...officersEn,
   ...proceduresEn,
   ...publicationEn,
+  ...changesEn,
   ...operationsEn,
   ...accountEn,
   ...outcomeEn,

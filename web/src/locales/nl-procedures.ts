@@ -93,6 +93,7 @@ export const proceduresNl: Pick<
     choose: 'Toe te wijzen beoordelaar',
     assign: 'Toewijzen',
     counts: 'Ontvangen inschrijvingen',
+    submitted: 'Ingediende inschrijvingen',
     countsIntro:
       'Tot de opening is alleen het aantal inschrijvingen per perceel bekend: niet wie inschreef, noch wanneer.',
   },

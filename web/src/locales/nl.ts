@@ -1,5 +1,6 @@
 import type { Messages } from './en.js';
 import { accountNl } from './nl-account.js';
+import { changesNl } from './nl-changes.js';
 import { consortiaNl } from './nl-consortia.js';
 import { officersNl } from './nl-officers.js';
 import { operationsNl } from './nl-operations.js';
@@ -224,6 +225,7 @@ export const nl: Messages = {
   ...officersNl,
   ...proceduresNl,
   ...publicationNl,
+  ...changesNl,
   ...operationsNl,
   ...accountNl,
   ...outcomeNl,

@@ -15,6 +15,9 @@ export interface OwnBid {
   receipts: { receivedAt: string; sha256: string; action: string }[];
   documents?: { id: string }[];
   content?: { priceCents: number; technicalOffer: string };
+  /** After a significant change to its lot: the bid is opened only once its vendor confirms it. */
+  needsConfirmation?: boolean;
+  changedAt?: string | null;
 }
 
 export interface Receipt {
@@ -81,10 +84,12 @@ export function OwnBids({
   bids,
   open,
   onWithdraw,
+  onConfirm,
 }: {
   bids: OwnBid[];
   open: boolean;
   onWithdraw: (id: string) => void;
+  onConfirm: (id: string) => void;
 }) {
   const { t, locale } = useLocale();
   return (
@@ -107,6 +112,11 @@ export function OwnBids({
             <td className="ecl-table__cell">
               {t(`vendor.bidStatus.${b.content && b.status === 'submitted' ? 'opened' : b.status}`)}
               {b.content ? ` · ${money(b.content.priceCents, locale)}` : ''}
+              {b.needsConfirmation && b.changedAt ? (
+                <p className="ecl-u-type-paragraph-s ecl-u-type-bold ecl-u-mt-xs ecl-u-mb-none">
+                  {t('changes.bidNeedsConfirmation')} <Instant iso={b.changedAt} />
+                </p>
+              ) : null}
             </td>
             <td className="ecl-table__cell">
               <Instant iso={b.receivedAt} />
@@ -115,6 +125,15 @@ export function OwnBids({
               <code className="receipt-hash">{b.sha256}</code>
             </td>
             <td className="ecl-table__cell">
+              {open && b.needsConfirmation ? (
+                <button
+                  type="button"
+                  className="ecl-button ecl-button--primary ecl-u-mr-s ecl-u-mb-xs"
+                  onClick={() => onConfirm(b.id)}
+                >
+                  {t('changes.confirmBid', { lot: b.lot })}
+                </button>
+              ) : null}
               {open && b.status === 'submitted' ? (
                 <button
                   type="button"

@@ -11,6 +11,7 @@ import { money, number, percent, period, timeLeft, timeLeftWords } from '../lib/
 import { ProblemError } from '../lib/problems.js';
 import { useSession } from '../session.js';
 import { TenderOffice } from './officers/TenderOffice.js';
+import { TenderChanges } from './TenderChanges.js';
 import { VendorBids } from './VendorBids.js';
 
 /** The clock, a tick every 30 s: enough for a countdown in minutes. */
@@ -71,6 +72,9 @@ export function TenderPage() {
         meta={
           <>
             <span className="ecl-u-mr-s">{tr.reference}</span>
+            {tr.version && tr.version > 1 ? (
+              <span className="ecl-u-mr-s">{t('changes.versionOf', { version: tr.version })}</span>
+            ) : null}
             <Status status={tr.status} />
           </>
         }
@@ -119,7 +123,12 @@ export function TenderPage() {
             {tr.lots.map((l) => (
               <tr className="ecl-table__row" key={l.number}>
                 <td className="ecl-table__cell">{t('tender.lot', { number: l.number })}</td>
-                <td className="ecl-table__cell">{l.title}</td>
+                <td className="ecl-table__cell">
+                  {l.title}
+                  {l.description ? (
+                    <p className="ecl-u-type-paragraph-s ecl-u-mt-xs ecl-u-mb-none">{l.description}</p>
+                  ) : null}
+                </td>
                 <td className="ecl-table__cell">{money(l.estimatedValueCents, locale)}</td>
                 <td className="ecl-table__cell">
                   <Status status={l.status} />
@@ -182,6 +191,7 @@ export function TenderPage() {
         ) : (
           <p className="ecl-u-type-paragraph">{t('tender.noQuestions')}</p>
         )}
+        {tr.status !== 'draft' ? <TenderChanges tenderId={tr.id} version={tr.version ?? 1} /> : null}
         {user?.role === 'vendor' && tr.status !== 'cancelled' ? <VendorBids tender={tr} now={now} /> : null}
         {tr.status !== 'draft' ? (
           <EformsPanel

@@ -58,7 +58,11 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
     mutationFn: (id: string) => must(api.DELETE('/api/v1/bids/{id}', { params: { path: { id } } })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['tender', tender.id, 'bids'] }),
   });
-  const problem = firstProblem(submit.error, withdraw.error);
+  const confirm = useMutation({
+    mutationFn: (id: string) => must(api.POST('/api/v1/bids/{id}/confirm', { params: { path: { id } } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['tender', tender.id, 'bids'] }),
+  });
+  const problem = firstProblem(submit.error, withdraw.error, confirm.error);
   const fieldError = (path: string) =>
     submit.error instanceof ProblemError ? submit.error.fieldMessage(path) : undefined;
   const onSubmit = (e: FormEvent) => {
@@ -72,7 +76,12 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
       {receipt ? <BidReceipt tender={tender} receipt={receipt} /> : null}
 
       {bids.data?.items.length ? (
-        <OwnBids bids={bids.data.items} open={open} onWithdraw={(id) => withdraw.mutate(id)} />
+        <OwnBids
+          bids={bids.data.items}
+          open={open}
+          onWithdraw={(id) => withdraw.mutate(id)}
+          onConfirm={(id) => confirm.mutate(id)}
+        />
       ) : null}
       {open
         ? null

@@ -3,25 +3,32 @@ import { useState } from 'react';
 import { api, must } from '../../api/client.js';
 import type { Question } from '../../api/types.js';
 import { ProblemNotice } from '../../components/feedback.js';
-import { TextArea } from '../../components/forms.js';
+import { TextArea, TextField } from '../../components/forms.js';
 import { Instant, Section } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { ProblemError } from '../../lib/problems.js';
+import { instantOf, zone } from './draft-parts.js';
 
 function AnswerForm({ tenderId, question, n }: { tenderId: string; question: Question; n: number }) {
   const { t } = useLocale();
   const queries = useQueryClient();
   const [text, setText] = useState('');
+  // An answer too close to the deadline moves it (art. 53(2)): the field appears once the API asks.
+  const [deadline, setDeadline] = useState('');
   const answer = useMutation({
     mutationFn: () =>
       must(
         api.POST('/api/v1/tenders/{id}/questions/{qid}/answer', {
           params: { path: { id: tenderId, qid: question.id } },
-          body: { text: text.trim() },
+          body: { text: text.trim(), ...(deadline ? { submissionDeadline: instantOf(deadline) } : {}) },
         }),
       ),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['tender', tenderId, 'questions'] }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['tender', tenderId] }),
   });
+  const tooLate =
+    answer.error instanceof ProblemError && answer.error.type === 'urn:problem:answer-too-late'
+      ? answer.error
+      : undefined;
   return (
     <form
       className="tool-row"
@@ -43,6 +50,17 @@ function AnswerForm({ tenderId, question, n }: { tenderId: string; question: Que
         onChange={setText}
         error={answer.error instanceof ProblemError ? answer.error.fieldMessage('/text') : undefined}
       />
+      {tooLate || deadline ? (
+        <TextField
+          id={`answer-${question.id}-deadline`}
+          type="datetime-local"
+          label={t('changes.answerDeadline')}
+          help={t('changes.deadlineHint', { zone: zone() })}
+          value={deadline}
+          onChange={setDeadline}
+          error={tooLate?.fieldMessage('/submissionDeadline')}
+        />
+      ) : null}
       <button
         type="submit"
         className="ecl-button ecl-button--secondary"

@@ -8,6 +8,8 @@ import { useLocale } from '../../i18n.js';
 import { AnswerQuestions } from './AnswerQuestions.js';
 import { CancelLot } from './CancelLot.js';
 import { EvaluationCommittee } from './EvaluationCommittee.js';
+import { ProposeAmendment } from './ProposeAmendment.js';
+import { TenderDocuments } from './TenderDocuments.js';
 
 /** While sealed an officer learns only how many bids each lot has, no more. */
 function SealedCounts({ tender }: { tender: Tender }) {
@@ -16,7 +18,7 @@ function SealedCounts({ tender }: { tender: Tender }) {
     queryKey: ['tender', tender.id, 'bids', 'sealed'],
     queryFn: () =>
       must(api.GET('/api/v1/tenders/{id}/bids', { params: { path: { id: tender.id } } })) as Promise<{
-        lots?: { lot: number; bids: number }[];
+        lots?: { lot: number; bids: number; awaitingConfirmation?: number }[];
       }>,
     refetchInterval: 30_000,
   });
@@ -24,12 +26,13 @@ function SealedCounts({ tender }: { tender: Tender }) {
     <Section id="counts" title={t('office.counts')}>
       <p className="ecl-u-type-paragraph">{t('office.countsIntro')}</p>
       <table className="ecl-table ecl-table--zebra">
-        <TableHead columns={[t('tender.lots'), t('opening.bids')]} />
+        <TableHead columns={[t('tender.lots'), t('office.submitted'), t('changes.awaitingConfirmation')]} />
         <tbody className="ecl-table__body">
           {(counts.data?.lots ?? []).map((l) => (
             <tr className="ecl-table__row" key={l.lot}>
               <td className="ecl-table__cell">{t('tender.lot', { number: l.lot })}</td>
               <td className="ecl-table__cell">{l.bids}</td>
+              <td className="ecl-table__cell">{l.awaitingConfirmation ?? 0}</td>
             </tr>
           ))}
         </tbody>
@@ -111,6 +114,8 @@ export function TenderOffice({ tender, questions }: { tender: Tender; questions:
       {['published', 'closed'].includes(tender.status) && !tender.openedAt ? (
         <SealedCounts tender={tender} />
       ) : null}
+      {['draft', 'published'].includes(tender.status) ? <TenderDocuments tender={tender} /> : null}
+      {tender.status === 'published' ? <ProposeAmendment tender={tender} /> : null}
       {!draft ? <AnswerQuestions tenderId={tender.id} questions={questions} /> : null}
       {!draft && tender.status !== 'cancelled' ? <CancelLot tender={tender} /> : null}
     </>
