@@ -200,7 +200,13 @@ describe('console: an officer runs a tender from its draft to the contract', fun
       });
     await page.reload();
     const counts = page.locator('section[aria-labelledby="counts"]');
-    expect(await counts.getByRole('row', { name: /Lot 1/ }).textContent()).to.equal('Lot 13');
+    await counts.getByRole('row', { name: /Lot 1/ }).waitFor();
+    // The lot, its bids, and how many of them await a confirmation after a change (none).
+    expect(await counts.getByRole('row', { name: /Lot 1/ }).locator('td').allTextContents()).to.deep.equal([
+      'Lot 1',
+      '3',
+      '0',
+    ]);
     expect(await counts.textContent()).not.to.include('Nordic');
     await expectAccessible(page, 'a sealed tender, for its officer');
   });
