@@ -6,8 +6,7 @@ import { context } from '../context.js';
 import { abandonUpload, beginUpload, finishUpload, storeSealedDocument } from '../documents/chunk-store.js';
 import { cleanName, typeError } from '../documents/file-types.js';
 import { AppError, badRequest } from '../errors.js';
-import { readParts, tooLarge } from '../http/multipart.js';
-import { bodyErrors } from '../http/validate.js';
+import { parseJsonPart, readParts, tooLarge } from '../http/multipart.js';
 import type { FieldError } from '../validation.js';
 import { validatorFor } from '../validation.js';
 import { admitBid, type BidDocuments, submitBid } from './bids.service.js';
@@ -39,15 +38,7 @@ export async function submitBidUpload(actor: Actor, tenderId: string, req: Reque
       req,
       limits,
       async (json) => {
-        let value: unknown;
-        try {
-          value = JSON.parse(json);
-        } catch {
-          throw badRequest('The bid part is not JSON.', [{ path: '/bid', message: 'must be a JSON object' }]);
-        }
-        const errors = bodyErrors(validate, value, '/bid');
-        if (errors.length) throw badRequest('The bid is invalid.', errors);
-        input = value as BidInput;
+        input = parseJsonPart<BidInput>(json, 'bid', validate);
         await admitBid(actor, tenderId, input.lot, '/bid');
       },
       async (file, filename, index) => {

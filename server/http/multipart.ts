@@ -1,6 +1,8 @@
+import type { ValidateFunction } from 'ajv';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { AppError, badRequest } from '../errors.js';
+import { bodyErrors } from './validate.js';
 
 // Reading an upload's multipart body part by part, in order: first its JSON part (a bid's `bid`, a
 // procurement document's `document`: a text field, or a JSON file part as curl and browsers send
@@ -38,6 +40,21 @@ export interface PartNames {
   json: string;
   files: string;
   noun: string;
+}
+
+/** The JSON part read and checked against its schema: 400 naming each bad field under `/<name>`. */
+export function parseJsonPart<T>(json: string, name: string, validate: ValidateFunction): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw badRequest(`The ${name} part is not JSON.`, [
+      { path: `/${name}`, message: 'must be a JSON object' },
+    ]);
+  }
+  const errors = bodyErrors(validate, value, `/${name}`);
+  if (errors.length) throw badRequest(`The ${name} is invalid.`, errors);
+  return value as T;
 }
 
 /** A bid: a `bid` part, then `documents`. */

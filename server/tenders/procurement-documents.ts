@@ -16,8 +16,7 @@ import {
 } from '../documents/chunk-store.js';
 import { cleanName, typeError } from '../documents/file-types.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
-import { readParts, tooLarge } from '../http/multipart.js';
-import { bodyErrors } from '../http/validate.js';
+import { parseJsonPart, readParts, tooLarge } from '../http/multipart.js';
 import { changeDocument } from '../revision.js';
 import { validatorFor } from '../validation.js';
 import { Tender, type TenderRecord } from './tender.model.js';
@@ -100,17 +99,7 @@ export async function addTenderDocument(actor: Actor, tenderId: string, req: Req
       req,
       limits,
       async (json) => {
-        let value: unknown;
-        try {
-          value = JSON.parse(json);
-        } catch {
-          throw badRequest('The document part is not JSON.', [
-            { path: '/document', message: 'must be a JSON object' },
-          ]);
-        }
-        const errors = bodyErrors(validate, value, '/document');
-        if (errors.length) throw badRequest('The document is invalid.', errors);
-        input = value as typeof input;
+        input = parseJsonPart<FromSchema<typeof tenderDocumentBody>>(json, 'document', validate);
         if (input?.replaces && !t0.documents?.some((d) => d.id === input?.replaces))
           throw badRequest('Unknown document.', [
             { path: '/document/replaces', message: 'names no document of this tender' },

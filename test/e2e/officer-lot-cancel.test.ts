@@ -14,9 +14,9 @@ import {
 import { eventually, harness, mailTo } from '../support/harness.js';
 import {
   type PublishedTender,
-  publishedTender,
   type SelectedExpression,
   selectedExpression,
+  twoLotTender,
 } from '../support/procedure.js';
 
 /**
@@ -37,19 +37,7 @@ describe('console: an officer cancels one lot of a tender', function () {
   before(async function () {
     if (!browserAvailable()) return this.skip();
     sel = await selectedExpression();
-    tender = await publishedTender(
-      sel.officer,
-      sel.expressionId,
-      { id: sel.consortiumId, members: sel.members },
-      {
-        lots: [
-          { number: 1, title: 'SIEM', estimatedValueCents: 150_000_000 },
-          { number: 2, title: 'NDR', estimatedValueCents: 80_000_000 },
-        ],
-        questionsInMs: 300_000,
-        submissionInMs: 600_000,
-      },
-    );
+    tender = await twoLotTender(sel, { questionsInMs: 300_000, submissionInMs: 600_000 });
     vendor = await newPerson('vendor', await newOrganisation('vendor', { country: 'NL' }));
     bidId = (
       await steps.submitBid(vendor, tender.id, { lot: 2, priceCents: 70_000_000, technicalOffer: 'B' })

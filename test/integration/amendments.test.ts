@@ -10,6 +10,7 @@ import {
   openingCommittee,
   type PublishedTender,
   type SelectedExpression,
+  SIEM_AND_NDR,
   selectedExpression,
   tenderBody,
   waitUntil,
@@ -28,10 +29,7 @@ function documentForm(document: object, file: { name: string; bytes: Buffer }): 
   return form;
 }
 
-const lots = [
-  { number: 1, title: 'SIEM', estimatedValueCents: 150_000_000 },
-  { number: 2, title: 'NDR', estimatedValueCents: 80_000_000 },
-];
+const lots = SIEM_AND_NDR;
 
 describe('Changes to a published tender: documents, amendments, confirmations, late answers', function () {
   this.timeout(240_000);

@@ -7,9 +7,9 @@ import {
   offerOf,
   openBids,
   type PublishedTender,
-  publishedTender,
   type SelectedExpression,
   selectedExpression,
+  twoLotTender,
   waitUntil,
 } from '../support/procedure.js';
 
@@ -35,20 +35,11 @@ describe('Per-lot cancellation', function () {
 
   before(async () => {
     sel = await selectedExpression();
-    tender = await publishedTender(
-      sel.officer,
-      sel.expressionId,
-      { id: sel.consortiumId, members: sel.members },
-      {
-        lots: [
-          { number: 1, title: 'SIEM', estimatedValueCents: 150_000_000 },
-          { number: 2, title: 'NDR', estimatedValueCents: 80_000_000 },
-        ],
-        questionsInMs: 3_000,
-        submissionInMs: 8_000,
-        standstillPeriod: 'PT1S',
-      },
-    );
+    tender = await twoLotTender(sel, {
+      questionsInMs: 3_000,
+      submissionInMs: 8_000,
+      standstillPeriod: 'PT1S',
+    });
     vendors = [
       await newPerson('vendor', await newOrganisation('vendor', { country: 'FR' })),
       await newPerson('vendor', await newOrganisation('vendor', { country: 'NL' })),

@@ -232,6 +232,28 @@ export async function publishedTender(
   return { ...tender, openingCommittee: committee };
 }
 
+/** The two lots of the tests of changes and cancellations: a SIEM and an NDR. */
+export const SIEM_AND_NDR = [
+  { number: 1, title: 'SIEM', estimatedValueCents: 150_000_000 },
+  { number: 2, title: 'NDR', estimatedValueCents: 80_000_000 },
+];
+
+/** A tender of the selected expression with a SIEM and an NDR lot, published with these time limits. */
+export function twoLotTender(
+  sel: SelectedExpression,
+  limits: Pick<TenderFields, 'questionsInMs' | 'submissionInMs' | 'standstillPeriod'>,
+): Promise<PublishedTender> {
+  return publishedTender(
+    sel.officer,
+    sel.expressionId,
+    { id: sel.consortiumId, members: sel.members },
+    {
+      lots: SIEM_AND_NDR,
+      ...limits,
+    },
+  );
+}
+
 /** From the opening time, a quorum of the committee acts and the bids open; answers the opening record. */
 export function openBids(tender: PublishedTender) {
   return steps.openBids(tender.id, tender.openingCommittee);
