@@ -8,6 +8,7 @@ const resolutionSchema = new Schema(
     expressionId: { type: Schema.Types.ObjectId, default: null },
     tenderId: { type: Schema.Types.ObjectId, default: null },
     amendmentId: { type: Schema.Types.ObjectId, default: null },
+    amendmentTenderId: { type: Schema.Types.ObjectId, default: null },
     /** The SHA-256 of the approved object's content when proposed: a later change voids the approval. */
     contentSha256: { type: String, default: null },
     proposedBy: { type: Schema.Types.ObjectId, required: true },
@@ -44,6 +45,7 @@ export interface ResolutionRecord {
   expressionId: Types.ObjectId | null;
   tenderId: Types.ObjectId | null;
   amendmentId?: Types.ObjectId | null;
+  amendmentTenderId?: Types.ObjectId | null;
   contentSha256: string | null;
   proposedBy: Types.ObjectId;
   votes: {

@@ -38,6 +38,8 @@ export function resolutionView(r: ResolutionRecord, c: ConsortiumRecord) {
     expressionId: r.expressionId ? String(r.expressionId) : null,
     tenderId: r.tenderId ? String(r.tenderId) : null,
     amendmentId: r.amendmentId ? String(r.amendmentId) : null,
+    /** The tender an approved amendment changes. */
+    amendmentTenderId: r.amendmentTenderId ? String(r.amendmentTenderId) : null,
     contentSha256: r.contentSha256 ?? null,
     votes: r.votes.map((v) => ({ organisationId: String(v.organisationId), vote: v.vote, at: v.at })),
     tally: {
@@ -66,7 +68,7 @@ function requireMember(actor: Actor, c: ConsortiumRecord): void {
 async function approvedContent(
   consortiumId: string,
   input: { expressionId?: string; tenderId?: string; amendmentId?: string },
-): Promise<string | null> {
+): Promise<{ contentSha256: string | null; amendmentTenderId?: string }> {
   if (input.expressionId) {
     const e = await expressionForApproval(input.expressionId);
     if (e?.consortiumId !== consortiumId) {
@@ -74,7 +76,7 @@ async function approvedContent(
         { path: '/expressionId', message: 'names no expression of this consortium' },
       ]);
     }
-    return e.contentSha256;
+    return { contentSha256: e.contentSha256 };
   }
   if (input.tenderId) {
     const t = await tenderForApproval(input.tenderId);
@@ -83,7 +85,7 @@ async function approvedContent(
         { path: '/tenderId', message: 'names no tender of this consortium' },
       ]);
     }
-    return t.contentSha256;
+    return { contentSha256: t.contentSha256 };
   }
   if (input.amendmentId) {
     const a = await amendmentForApproval(input.amendmentId);
@@ -92,9 +94,9 @@ async function approvedContent(
         { path: '/amendmentId', message: 'names no amendment proposed for a tender of this consortium' },
       ]);
     }
-    return a.contentSha256;
+    return { contentSha256: a.contentSha256, amendmentTenderId: a.tenderId };
   }
-  return null;
+  return { contentSha256: null };
 }
 
 /**
@@ -118,7 +120,7 @@ export async function proposeResolution(
     throw badRequest('A resolution approves one object.', [
       { path: `/${objects[1]}`, message: `cannot be given with ${objects[0]}` },
     ]);
-  const contentSha256 = await approvedContent(consortiumId, input);
+  const { contentSha256, amendmentTenderId } = await approvedContent(consortiumId, input);
   const proposed = domainEvent('resolution.proposed');
   const r = await Resolution.create({
     consortiumId: c._id,
@@ -126,6 +128,7 @@ export async function proposeResolution(
     expressionId: input.expressionId ?? null,
     tenderId: input.tenderId ?? null,
     amendmentId: input.amendmentId ?? null,
+    amendmentTenderId: amendmentTenderId ?? null,
     contentSha256,
     proposedBy: new Types.ObjectId(actor.id),
     pendingEffects: [proposed],

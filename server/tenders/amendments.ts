@@ -12,7 +12,7 @@ import { Amendment, type AmendmentRecord, amendmentContent } from './amendment.m
 import { applyChanges, checkChange } from './amendment-rules.js';
 import { publishDocuments } from './procurement-documents.js';
 import { Tender, type TenderRecord } from './tender.model.js';
-import { loadTender } from './tender-access.js';
+import { loadTender, readsDraft } from './tender-access.js';
 import { scheduleOpening } from './time-limits.js';
 
 // A published tender changes only by an amendment: an officer proposes it, the consortium's
@@ -196,13 +196,15 @@ export async function extendDeadline(
   return publishAmendment(actor, tenderId, proposed.id);
 }
 
-/** The tender's amendments, oldest first: anyone reads the published ones, officers also the proposals. */
+/** The tender's amendments, oldest first: anyone reads the published ones; officers and the consortium also the proposals. */
 export async function listAmendments(actor: Actor, tenderId: string) {
   const t = await loadTender(actor, tenderId);
+  // Proposals are the officers' and the consortium's, who approve them; the public reads what is published.
+  const insider = await readsDraft(actor, t);
   const all = await Amendment.find({ tenderId: t._id }).sort({ createdAt: 1 }).lean<AmendmentRecord[]>();
   const items = all
     .map((a) => amendmentView(a, t))
-    .filter((a) => a.status === 'published' || isOfficer(actor))
+    .filter((a) => a.status === 'published' || insider)
     .sort((x, y) => (x.version ?? Number.MAX_SAFE_INTEGER) - (y.version ?? Number.MAX_SAFE_INTEGER));
   const { minPeriodAfterChange } = context().config;
   // What a significant change proposed now must leave until the deadline.

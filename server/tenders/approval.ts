@@ -16,7 +16,13 @@ export async function tenderForApproval(
 /** What a resolution approving an amendment binds: whose tender it changes and its content's SHA-256. */
 export async function amendmentForApproval(
   amendmentId: string,
-): Promise<{ consortiumId: string; contentSha256: string } | null> {
+): Promise<{ consortiumId: string; contentSha256: string; tenderId: string } | null> {
   const a = await Amendment.findById(amendmentId).lean<AmendmentRecord>();
-  return a ? { consortiumId: String(a.consortiumId), contentSha256: dataDigest(amendmentContent(a)) } : null;
+  return a
+    ? {
+        consortiumId: String(a.consortiumId),
+        contentSha256: dataDigest(amendmentContent(a)),
+        tenderId: String(a.tenderId),
+      }
+    : null;
 }

@@ -26,8 +26,8 @@ export async function cachedTender(id: string): Promise<TenderRecord | null> {
   return cachedDocument('Tender', id, () => Tender.findById(id).lean<TenderRecord>());
 }
 
-/** Officers read every draft; a representative those of its consortium. */
-async function readsDraft(actor: Actor, t: TenderRecord): Promise<boolean> {
+/** Officers read every draft (and proposed amendment); a representative those of its consortium. */
+export async function readsDraft(actor: Actor, t: TenderRecord): Promise<boolean> {
   if (isOfficer(actor)) return true;
   if (actor.role !== 'entity-representative') return false;
   const consortium = await Consortium.findById(t.consortiumId).lean<ConsortiumRecord>();

@@ -73,7 +73,25 @@ describe('console: an amendment from proposal to a bidder’s confirmation', fun
       .body;
     const amendmentId = proposals.items[0].id;
     await form.getByText(amendmentId, { exact: false }).waitFor();
-    await steps.approve(sel.consortiumId, sel.members, { subject: 'Approve the correction', amendmentId });
+    // A member's representative proposes the approval in the console and sees the change before the vote.
+    const rep = await pageFor(browser, 'en-GB', errors);
+    await signIn(rep, harness().baseUrl, sel.members[0] as Person);
+    await rep.goto(`${harness().baseUrl}/consortia/${sel.consortiumId}`);
+    await rep.getByLabel('Subject').fill('Approve the correction of lot 1');
+    const option = `amendment:${amendmentId}`;
+    await rep.locator(`#resolution-approves option[value="${option}"]`).waitFor({ state: 'attached' });
+    await rep.getByLabel('It approves').selectOption(option);
+    await rep.getByRole('button', { name: 'Propose', exact: true }).click();
+    const underVote = rep.locator('section[aria-labelledby="amendment-under-vote"]');
+    await underVote.getByText('SIEM with 2 TB/day ingestion').waitFor();
+    await expectAccessible(rep, 'a resolution approving a change, with the difference');
+    await screenshot(underVote, 'amendment-under-vote');
+    const resolutionId = rep.url().split('/').pop() as string;
+    for (const m of sel.members) {
+      const vote = await steps.vote(m, sel.consortiumId, resolutionId, 'yes');
+      if (vote.outcome === 'passed') break;
+    }
+    await rep.close();
     await page.getByRole('button', { name: 'Publish the change' }).click();
     await page.getByText('The change is published: the tender has a new version.').waitFor();
     await page.getByRole('heading', { name: 'Changes to the tender (now version 2)' }).waitFor();

@@ -191,6 +191,9 @@ export interface Resolution {
   subject: string;
   expressionId: string | null;
   tenderId: string | null;
+  /** An amendment it approves, and the tender that amendment changes. */
+  amendmentId?: string | null;
+  amendmentTenderId?: string | null;
   votes: { organisationId: string; vote: VoteChoice; at: string }[];
   tally: {
     yes: number;

@@ -76,6 +76,9 @@ export const changesEn = {
     bidNeedsConfirmation:
       'The tender changed after this bid; confirm it or it will not be opened. Changed on',
     confirmBid: 'Confirm bid for lot {{lot}}',
+    underVote: 'The change this resolution approves',
+    toTender: 'The tender as it stands',
+    approvesAmendment: 'The change proposed to tender {{reference}}: {{reason}}',
     answerDeadline: 'New deadline for bids',
   },
 };

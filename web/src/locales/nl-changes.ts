@@ -77,6 +77,9 @@ export const changesNl = {
     bidNeedsConfirmation:
       'De aanbesteding is na deze inschrijving gewijzigd; bevestig haar, anders wordt zij niet geopend. Gewijzigd op',
     confirmBid: 'Inschrijving voor perceel {{lot}} bevestigen',
+    underVote: 'De wijziging die dit besluit goedkeurt',
+    toTender: 'De aanbesteding zoals zij nu is',
+    approvesAmendment: 'De voorgestelde wijziging van aanbesteding {{reference}}: {{reason}}',
     answerDeadline: 'Nieuwe uiterste datum voor inschrijvingen',
   },
 };

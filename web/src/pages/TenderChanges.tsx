@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
 import { api, must } from '../api/client.js';
 import { Instant, Section, TableHead } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
@@ -195,5 +196,27 @@ export function ChangeTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The change a resolution approves, field by field, as the members see it before they vote. */
+export function AmendmentUnderVote({ tenderId, amendmentId }: { tenderId: string; amendmentId: string }) {
+  const { t } = useLocale();
+  const amendments = useAmendments(tenderId);
+  const fieldName = useFieldName();
+  const a = amendments.data?.items.find((x) => x.id === amendmentId);
+  if (!a) return null;
+  return (
+    <Section id="amendment-under-vote" title={t('changes.underVote')}>
+      <p className="ecl-u-type-paragraph">
+        <Link className="ecl-link" to={`/tenders/${tenderId}`}>
+          {t('changes.toTender')}
+        </Link>
+      </p>
+      <p className="ecl-u-type-paragraph ecl-u-mb-xs">
+        {t(`changes.reasons.${a.reason.code}`)}: {a.reason.text}
+      </p>
+      <ChangeTable amendment={a} fieldName={fieldName} />
+    </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
@@ -9,6 +9,7 @@ import { Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
+import type { AmendmentEntry } from '../TenderChanges.js';
 import { expressionsKey, resolutionsKey, tendersKey } from './keys.js';
 import { useCalls } from './use-calls.js';
 import { useResolutions } from './use-resolutions.js';
@@ -34,6 +35,21 @@ export function ConsortiumResolutions({ consortium }: { consortium: Consortium }
         Page<Tender>
       >,
   });
+  // The changes proposed to the consortium's published tenders, each waiting for its approval.
+  const published = (tenders.data?.items ?? []).filter((tr) => tr.status === 'published');
+  const proposals = useQueries({
+    queries: published.map((tr) => ({
+      queryKey: ['tender', tr.id, 'amendments'],
+      queryFn: () =>
+        must(api.GET('/api/v1/tenders/{id}/amendments', { params: { path: { id: tr.id } } })) as Promise<{
+          items: AmendmentEntry[];
+        }>,
+    })),
+  }).flatMap((q, i) =>
+    (q.data?.items ?? [])
+      .filter((a) => a.status === 'proposed' && a.significant)
+      .map((a) => ({ amendment: a, tender: published[i] as Tender })),
+  );
   const [subject, setSubject] = useState('');
   const [approves, setApproves] = useState('');
   const propose = useMutation({
@@ -47,6 +63,9 @@ export function ConsortiumResolutions({ consortium }: { consortium: Consortium }
               ? { expressionId: approves.slice('expression:'.length) }
               : {}),
             ...(approves.startsWith('tender:') ? { tenderId: approves.slice('tender:'.length) } : {}),
+            ...(approves.startsWith('amendment:')
+              ? { amendmentId: approves.slice('amendment:'.length) }
+              : {}),
           },
         }),
       ) as Promise<Resolution>,
@@ -127,6 +146,11 @@ export function ConsortiumResolutions({ consortium }: { consortium: Consortium }
                 {t('consortia.approvesTender', { reference: tr.reference, title: tr.title })}
               </option>
             ))}
+          {proposals.map(({ amendment, tender }) => (
+            <option key={amendment.id} value={`amendment:${amendment.id}`}>
+              {t('changes.approvesAmendment', { reference: tender.reference, reason: amendment.reason.text })}
+            </option>
+          ))}
         </Select>
         <button type="submit" className="ecl-button ecl-button--primary" disabled={propose.isPending}>
           {t('consortia.send')}

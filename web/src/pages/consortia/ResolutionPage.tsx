@@ -8,6 +8,7 @@ import { useLocale } from '../../i18n.js';
 import { percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
 import { useSession } from '../../session.js';
+import { AmendmentUnderVote } from '../TenderChanges.js';
 import { consortiumKey, resolutionsKey } from './keys.js';
 
 /** The weighted tally as a bar: yes, no, abstain and not yet voted, with the line the yes votes must reach. */
@@ -124,6 +125,10 @@ export function ResolutionPage() {
               {t('resolution.approvesTender')}
             </Link>
           </p>
+        ) : null}
+
+        {r.amendmentId && r.amendmentTenderId ? (
+          <AmendmentUnderVote tenderId={r.amendmentTenderId} amendmentId={r.amendmentId} />
         ) : null}
 
         <Section id="tally" title={t('resolution.tally')} className="ecl-u-mb-l">

@@ -106,7 +106,10 @@ export function ProposeAmendment({ tender }: { tender: Tender }) {
           params: { path: { id: tender.id, aid } },
         }),
       ),
-    onSuccess: done,
+    onSuccess: () => {
+      propose.reset();
+      return done();
+    },
   });
   const problem = firstProblem(propose.error, publish.error);
   const proposals = (amendments.data?.items ?? []).filter((a) => a.status === 'proposed');
