@@ -5,7 +5,7 @@ import type { Actor } from '../accounts/access.js';
 import { context } from '../context.js';
 import { abandonUpload, beginUpload, finishUpload, storeSealedDocument } from '../documents/chunk-store.js';
 import { cleanName, typeError } from '../documents/file-types.js';
-import { AppError, badRequest } from '../errors.js';
+import { AppError } from '../errors.js';
 import { parseJsonPart, readParts, tooLarge } from '../http/multipart.js';
 import type { FieldError } from '../validation.js';
 import { validatorFor } from '../validation.js';

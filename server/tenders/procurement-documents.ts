@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import type { FromSchema } from 'json-schema-to-ts';
 import { tenderDocumentBody } from '../../schemas/amendments.js';
-import { type Actor, isOfficer } from '../accounts/access.js';
+import type { Actor } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { context } from '../context.js';
 import {
@@ -20,7 +20,7 @@ import { parseJsonPart, readParts, tooLarge } from '../http/multipart.js';
 import { changeDocument } from '../revision.js';
 import { validatorFor } from '../validation.js';
 import { Tender, type TenderRecord } from './tender.model.js';
-import { loadTender } from './tender-access.js';
+import { loadTender, readsDraft } from './tender-access.js';
 import type { DocumentVersion, ProcurementDocument } from './tender-changes.js';
 
 // A tender's procurement documents (art. 53(1)): officers upload them to a draft, and anyone reads
@@ -29,10 +29,13 @@ import type { DocumentVersion, ProcurementDocument } from './tender-changes.js';
 
 const PARTS = { json: 'document', files: 'file', noun: 'procurement document' };
 
-/** A document as a reader sees it: the versions they may read (officers also the unpublished). */
-function documentView(t: TenderRecord, d: ProcurementDocument, actor: Actor) {
+/**
+ * A document as a reader sees it: the published versions; officers and the consortium's
+ * representatives, who approve them, also the versions not yet published.
+ */
+function documentView(t: TenderRecord, d: ProcurementDocument, insider: boolean) {
   const versions = d.versions
-    .filter((v) => v.publishedAt || isOfficer(actor))
+    .filter((v) => v.publishedAt || insider)
     .map((v) => ({
       version: v.version,
       title: v.title,
@@ -51,7 +54,8 @@ function documentView(t: TenderRecord, d: ProcurementDocument, actor: Actor) {
 /** The tender's documents a reader may see. */
 export async function listTenderDocuments(actor: Actor, tenderId: string) {
   const t = await loadTender(actor, tenderId);
-  const items = (t.documents ?? []).flatMap((d) => documentView(t, d, actor) ?? []);
+  const insider = await readsDraft(actor, t);
+  const items = (t.documents ?? []).flatMap((d) => documentView(t, d, insider) ?? []);
   return { items, total: items.length };
 }
 
@@ -64,7 +68,8 @@ export async function readTenderDocument(
 ) {
   const t = await loadTender(actor, tenderId);
   const d = t.documents?.find((x) => x.id === documentId);
-  const readable = (v: DocumentVersion) => Boolean(v.publishedAt) || isOfficer(actor);
+  const insider = await readsDraft(actor, t);
+  const readable = (v: DocumentVersion) => Boolean(v.publishedAt) || insider;
   const versions = d?.versions.filter(readable) ?? [];
   const chosen = version === undefined ? versions.at(-1) : versions.find((x) => x.version === version);
   if (!chosen) throw notFound('The document');
@@ -175,7 +180,7 @@ async function storeVersion(
     detail: { documentId, sha256: stored.sha256, size: stored.size },
   });
   const d = t.documents?.find((x) => x.id === documentId) as ProcurementDocument;
-  return { view: documentView(t, d, actor), superseded };
+  return { view: documentView(t, d, true), superseded };
 }
 
 /** At publication, or by an amendment: the documents' unpublished versions become public. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Bid } from '../../server/bids/bid.model.js';
 import { sha256 } from '../../server/digest.js';
-import { call, newOrganisation, newPerson, type Person, pdfOf, steps } from '../support/api.js';
+import { call, documentForm, newOrganisation, newPerson, type Person, pdfOf, steps } from '../support/api.js';
 import { eventually, mailTo, noticeErrors } from '../support/harness.js';
 import { ocdsErrors } from '../support/ocds.js';
 import {
@@ -20,14 +20,6 @@ import {
 // publication with their versions, an amendment approved by the consortium that moves the deadline
 // by the rule, bids that must be confirmed after it, and an answer given late that extends the
 // deadline. The suite runs with MIN_PERIOD_AFTER_CHANGE = PT30S and MIN_ANSWER_LEAD = PT4S.
-
-/** A procurement document's multipart form: its JSON part, then the file. */
-function documentForm(document: object, file: { name: string; bytes: Buffer }): FormData {
-  const form = new FormData();
-  form.append('document', JSON.stringify(document));
-  form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
-  return form;
-}
 
 const lots = SIEM_AND_NDR;
 
@@ -133,6 +125,12 @@ describe('Changes to a published tender: documents, amendments, confirmations, l
     const seen = (await call('GET', `/tenders/${tender.id}/documents`)).body.items[0];
     expect(seen.versions).to.have.length(1);
     expect((await call('GET', `/tenders/${tender.id}/documents/${specId}?version=2`)).status).to.equal(404);
+    // The consortium's representatives read what they are asked to approve.
+    const rep = (sel.members[0] as Person).token;
+    const theirs = (await call('GET', `/tenders/${tender.id}/documents`, { token: rep })).body.items[0];
+    expect(theirs.versions).to.have.length(2);
+    const v2file = await call('GET', `/tenders/${tender.id}/documents/${specId}?version=2`, { token: rep });
+    expect(sha256(v2file.body as Buffer)).to.equal(sha256(spec2));
   });
 
   const propose = (body: object) =>

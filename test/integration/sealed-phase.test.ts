@@ -82,6 +82,17 @@ async function readableUrls(w: SealedWorld): Promise<string[]> {
       for (const n of list.body.items ?? []) withNotices.push(u.replace('{noticeId}', n.noticeId));
     }
     expanded = withNotices;
+    // Every procurement document of the tenders walked (public papers, read by every role all the same).
+    const withDocuments: string[] = [];
+    for (const u of expanded) {
+      if (!u.includes('{docId}')) {
+        withDocuments.push(u);
+        continue;
+      }
+      const list = await call('GET', u.slice(0, u.indexOf('/{docId}')), { token: w.actors.officer?.token });
+      for (const d of list.body.items ?? []) withDocuments.push(u.replace('{docId}', d.id));
+    }
+    expanded = withDocuments;
     // Each bid with every sealed document id there is: its own, and another bid's.
     expanded = expanded.flatMap((u) =>
       u.includes('{documentId}') ? Object.values(w.documents).map((d) => u.replace('{documentId}', d)) : [u],
@@ -155,8 +166,8 @@ describe('sealed phase: nothing but the per-lot counts leaves a sealed tender', 
       items: [],
       total: 0,
       lots: [
-        { lot: 1, bids: 2 },
-        { lot: 2, bids: 1 },
+        { lot: 1, bids: 2, awaitingConfirmation: 0 },
+        { lot: 2, bids: 1, awaitingConfirmation: 0 },
       ],
     });
   });

@@ -347,8 +347,8 @@ describe('tenders: sealed bids to award and standstill', function () {
       items: [],
       total: 0,
       lots: [
-        { lot: 1, bids: 4 },
-        { lot: 2, bids: 1 },
+        { lot: 1, bids: 4, awaitingConfirmation: 0 },
+        { lot: 2, bids: 1, awaitingConfirmation: 0 },
       ],
     });
     for (const token of [officer.token, admin]) {

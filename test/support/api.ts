@@ -60,6 +60,14 @@ export function bidForm(bid: object, files: { filename: string; bytes: Buffer; t
   return form;
 }
 
+/** A procurement document's multipart form: its JSON part, then the file. */
+export function documentForm(document: object, file: { name: string; bytes: Buffer }): FormData {
+  const form = new FormData();
+  form.append('document', JSON.stringify(document));
+  form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
+  return form;
+}
+
 /** A small PDF of `size` bytes (its header is what the platform reads its type from). */
 export const pdfOf = (size: number, seed = 'x') =>
   Buffer.concat([Buffer.from(`%PDF-1.7\n% ${seed}\n`), randomBytes(size)]).subarray(0, size);

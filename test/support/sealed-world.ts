@@ -1,6 +1,16 @@
 import { expect } from 'chai';
 import { Notice } from '../../server/notices/notice.model.js';
-import { asAdmin, bidForm, call, centreId, newOrganisation, newPerson, type Person, pdfOf } from './api.js';
+import {
+  asAdmin,
+  bidForm,
+  call,
+  centreId,
+  documentForm,
+  newOrganisation,
+  newPerson,
+  type Person,
+  pdfOf,
+} from './api.js';
 import { eventually } from './harness.js';
 import {
   formConsortium,
@@ -131,6 +141,12 @@ async function build(): Promise<SealedWorld> {
     },
   );
   const tenderId = tender.id;
+  // A procurement document uploaded after publication: its door is walked too (unpublished, officers only).
+  const document = await call('POST', `/tenders/${tenderId}/documents`, {
+    token: officer.token,
+    form: documentForm({ title: 'Annex' }, { name: 'annex.pdf', bytes: pdfOf(2000, 'annex') }),
+  });
+  expect(document.status).to.equal(201);
   await call('POST', `/tenders/${tenderId}/evaluators`, {
     token: officer.token,
     body: { userId: evaluator.id },
