@@ -6,6 +6,7 @@ export const roles = [
   'evaluator',
   'entity-representative',
   'vendor',
+  'review-body',
 ] as const;
 export const organisationKinds = [
   'contracting-authority',

@@ -17,6 +17,7 @@ export const envSchema = {
     MIN_STANDSTILL_PERIOD: { type: 'string', format: 'duration', default: 'P10D' },
     MIN_PERIOD_AFTER_CHANGE: { type: 'string', format: 'duration', default: 'P7D' },
     MIN_ANSWER_LEAD: { type: 'string', format: 'duration', default: 'P6D' },
+    COMPLAINT_CONDITIONS_LEAD: { type: 'string', format: 'duration', default: 'P4D' },
     DATA_DIR: { type: 'string', minLength: 1, default: '.data' },
     // Braces hash-tag the prefix, so that each queue's keys share one slot of a Redis Cluster.
     QUEUE_PREFIX: {

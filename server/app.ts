@@ -31,6 +31,7 @@ import { eformsRoutes } from './publication/eforms.routes.js';
 import { procedureNotices } from './publication/procedure-notices.js';
 import { usePublishing } from './publishing.js';
 import type { Queues } from './queues.js';
+import { reviewMultipartDoors, reviewRoutes } from './review/review.routes.js';
 import { tenderMultipartDoors, tendersRoutes } from './tenders/tenders.routes.js';
 
 export interface AppDeps {
@@ -79,7 +80,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(
     shedLoad(deps.config.shedding),
     bodyDeadlines(deps.config.deadlines),
-    requireJson([...multipartDoors, ...tenderMultipartDoors]),
+    requireJson([...multipartDoors, ...tenderMultipartDoors, ...reviewMultipartDoors]),
     express.json({ limit: deps.config.bodyLimit, strict: true }),
   );
   api.use(loginRoutes(deps.loginLimiter));
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): express.Express {
     bidsRoutes,
     evaluationRoutes,
     awardsRoutes,
+    reviewRoutes,
     contractsRoutes,
     ocdsRoutes,
     eformsRoutes,

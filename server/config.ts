@@ -27,6 +27,8 @@ export interface Config {
   minPeriodAfterChange: string;
   /** How long before the deadline an answer to a question asked in time must come (else it extends it). */
   minAnswerLead: string;
+  /** How long before the submission deadline a complaint against the conditions may still be lodged. */
+  complaintConditionsLead: string;
   dataDir: string;
   queuePrefix: string;
   logLevel: string;
@@ -143,6 +145,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     minStandstillPeriod: env.MIN_STANDSTILL_PERIOD ?? 'P10D',
     minPeriodAfterChange: env.MIN_PERIOD_AFTER_CHANGE ?? 'P7D',
     minAnswerLead: env.MIN_ANSWER_LEAD ?? 'P6D',
+    complaintConditionsLead: env.COMPLAINT_CONDITIONS_LEAD ?? 'P4D',
     dataDir,
     queuePrefix: env.QUEUE_PREFIX ?? 'procurement',
     logLevel: env.LOG_LEVEL ?? 'info',

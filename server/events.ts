@@ -53,6 +53,8 @@ export interface DomainEvents {
   'tender.opened': Record<string, never>;
   'tender.evaluation-requested': Record<string, never>;
   'tender.awarded': { lot: number };
+  /** A complaint moved a step (lodged, accepted, refused, decided, withdrawn): its parties are told. */
+  'complaint.changed': { step: 'submitted' | 'accepted' | 'refused' | 'upheld' | 'dismissed' | 'withdrawn' };
   'contract.ready': Record<string, never>;
   /** A lot's contract is recorded: once every lot is decided, the contract award notice is due. */
   'tender.contract-recorded': Record<string, never>;
@@ -94,6 +96,7 @@ export const eventNames = [
   'tender.opened',
   'tender.evaluation-requested',
   'tender.awarded',
+  'complaint.changed',
   'contract.ready',
   'tender.contract-recorded',
   'eforms.notice-released',

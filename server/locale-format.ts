@@ -11,9 +11,33 @@ export interface LocaleFormats {
   percentTwoDecimals: Intl.NumberFormat;
   day: Intl.DateTimeFormat;
   dateTime: Intl.DateTimeFormat;
+  /** Date and time on the clock of a time zone, with its abbreviation (a buyer's time limit). */
+  zoned: (timeZone: string) => Intl.DateTimeFormat;
 }
 
 const byTag = new Map<string, LocaleFormats>();
+
+/** One formatter per time zone, made when first asked for. */
+function zonedFormats(tag: string) {
+  const byZone = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone: string) => {
+    let format = byZone.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(tag, {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZone,
+        timeZoneName: 'short',
+      });
+      byZone.set(timeZone, format);
+    }
+    return format;
+  };
+}
 
 /** The formats of a platform language: Dutch (`nl`) or, for every other, British English. */
 export function localeFormats(language: string): LocaleFormats {
@@ -31,6 +55,7 @@ export function localeFormats(language: string): LocaleFormats {
       }),
       day: new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }),
       dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
+      zoned: zonedFormats(tag),
     };
     byTag.set(tag, formats);
   }

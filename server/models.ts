@@ -11,5 +11,6 @@ import './tenders/tender.model.js';
 import './tenders/question.model.js';
 import './bids/bid.model.js';
 import './documents/chunk-store.js';
+import './review/complaint.model.js';
 import './contracts/contract.model.js';
 import './documents/document.model.js';

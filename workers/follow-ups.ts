@@ -25,6 +25,8 @@ import { releaseNotice } from '../server/publication/eforms.service.js';
 import { procedureNotices } from '../server/publication/procedure-notices.js';
 import { reconcileTedNotices } from '../server/publication/ted.service.js';
 import { usePublishing } from '../server/publishing.js';
+import { decisionAttachment } from '../server/review/decision-letter.js';
+import { followComplaint } from '../server/review/review.notices.js';
 import {
   notifyLotCancelled,
   notifyOpeningSecret,
@@ -60,6 +62,7 @@ export const eventHandlers: EventHandlers = {
   'tender.opened': (e) => notifyTenderOpened(e.subjectId, e.eventId),
   'tender.evaluation-requested': (e) => computeTenderEvaluation(e.subjectId),
   'tender.awarded': (e) => notifyAwardDecision(e.subjectId, e.payload.lot, e.eventId),
+  'complaint.changed': (e) => followComplaint(e.subjectId, e.payload.step, e.eventId),
   'contract.ready': (e) => deliverContract(e.subjectId, e.eventId),
   'tender.contract-recorded': (e) => procedureNotices.tenderDecided(e.subjectId),
   'eforms.notice-released': (e) => releaseNotice(e.payload.noticeKey),
@@ -74,6 +77,7 @@ export function composeFollowUps(): void {
   usePublishing(procedureNotices);
   onAttachment('letter', decisionLetter);
   onAttachment('document', documentAttachment);
+  onAttachment('complaint-decision', decisionAttachment);
   onReconcile('overdue-calls', closeOverdueCalls);
   onReconcile('overdue-openings', openOverdueTenders);
   onReconcile('abandoned-uploads', removeAbandonedUploads);

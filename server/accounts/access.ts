@@ -79,8 +79,8 @@ export const VISITOR: Readonly<Actor> = Object.freeze({
 });
 
 /**
- * The reads anyone may make signed out (published calls and tenders, their answered questions and
- * their open-data release): the same routes as signed in, answered as to a party to nothing.
+ * The reads anyone may make signed out (published calls and tenders, their answered questions,
+ * complaints and decisions, and their open-data release): the same routes as signed in, answered as to a party to nothing.
  */
 export const PUBLIC_READS = [
   /^\/calls$/,
@@ -92,6 +92,11 @@ export const PUBLIC_READS = [
   /^\/tenders\/[^/]+\/documents(\/[^/]+)?$/,
   /^\/tenders\/[^/]+\/amendments$/,
   /^\/(calls|tenders)\/[^/]+\/eforms(\/[^/]+)?$/,
+  // Complaints and the review body's decisions are public (their documents are the parties').
+  /^\/tenders\/[^/]+\/complaints$/,
+  /^\/complaints\/[^/]+$/,
+  /^\/complaints\/[^/]+\/decision\.pdf$/,
+  /^\/ocds\/extensions\/complaints\/[^/]+$/,
 ];
 
 export const isPublicRead = (method: string, path: string) =>

@@ -23,6 +23,7 @@ const kindOfRole: Record<string, string[]> = {
   evaluator: ['contracting-authority'],
   'entity-representative': ['hosting-entity'],
   vendor: ['vendor'],
+  'review-body': ['review-body'],
 };
 
 /**

@@ -93,11 +93,50 @@ export async function awardLot(
     'end-standstill',
     { tenderId, lot: input.lot },
     {
-      jobId: `end-standstill-${tenderId}-${input.lot}`,
+      // One per decision: a decision set aside by the review body is followed by a new one.
+      jobId: `end-standstill-${tenderId}-${input.lot}-${new Date(award?.decidedAt ?? 0).getTime()}`,
       delay: Math.max(0, new Date(award?.standstillEndsAt ?? 0).getTime() - Date.now()),
     },
   );
   return { award, tender: tenderView(t, actor) };
+}
+
+/**
+ * The review body upheld a complaint against a lot's award (or an exclusion before it): the
+ * decision is set aside and kept as withdrawn, and the lot is `evaluated` again. Officers decide
+ * anew, which sends new decision notices and starts a new standstill.
+ */
+export async function withdrawAward(
+  tenderId: string,
+  lot: number,
+  complaintId: string,
+  decidedBefore: Date,
+): Promise<boolean> {
+  let withdrawn = false;
+  await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
+    const award = tender.awards.find((a) => a.lot === lot);
+    // A decision made after the review body's is a new one: it stands.
+    if (!award || new Date(award.decidedAt) >= decidedBefore || tender.contracts?.some((c) => c.lot === lot))
+      return { set: {} };
+    withdrawn = true;
+    return {
+      set: {
+        awards: tender.awards.filter((a) => a.lot !== lot),
+        withdrawnAwards: [
+          ...(tender.withdrawnAwards ?? []),
+          { ...award, withdrawnAt: new Date(), complaintId },
+        ],
+      },
+    };
+  });
+  if (withdrawn)
+    await recordAudit({
+      actor: null,
+      action: 'tender.award-withdrawn',
+      object: { type: 'tender', id: tenderId },
+      detail: { lot, complaintId },
+    });
+  return withdrawn;
 }
 
 /** Records the end of a lot's standstill, once it has passed; audited, idempotent. */

@@ -9,7 +9,12 @@ import { memberKeyFor } from '../keys/member-secret.js';
 import { combineShares } from '../keys/threshold.js';
 import { changeDocument } from '../revision.js';
 import { openingCommitteeView, SHARE_PURPOSE, shareBinding } from '../tenders/opening-committee.js';
-import { type OpeningAct, Tender, type TenderRecord } from '../tenders/tender.model.js';
+import {
+  type OpeningAct,
+  openingSuspendedConflict,
+  Tender,
+  type TenderRecord,
+} from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { openingDueAt } from '../tenders/time-limits.js';
 import { openTenderBids } from './opening.js';
@@ -27,6 +32,8 @@ const audit = (actor: Actor, action: string, id: string, detail?: Record<string,
 function requireOpeningDue(t: TenderRecord): void {
   if (t.status !== 'published') throw conflict('tender-not-open', `The tender is ${t.status}.`);
   if (t.opening) throw conflict('already-opened', 'The bids are already opened.');
+  const suspended = openingSuspendedConflict(t);
+  if (suspended) throw suspended;
   const due = openingDueAt(t);
   if (new Date() < due)
     throw conflict('opening-not-due', `The opening committee acts from ${due.toISOString()}.`);
@@ -98,7 +105,7 @@ export async function completeCeremony(tenderId: string): Promise<'opened' | 'wa
   const t = await Tender.findById(tenderId).lean<TenderRecord>();
   const released = (t?.openingActs ?? []).filter((a) => a.share);
   if (!t?.openingKey || !t.openingCommittee) return 'skipped';
-  if (!released.length) return 'skipped';
+  if (!released.length || (!t.opening && t.openingSuspension)) return 'skipped';
   if (!t.opening && released.length < t.openingCommittee.quorum) return 'waiting';
   const { bidEncryptionKey } = context().config;
   if (!t.opening) {

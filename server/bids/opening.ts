@@ -6,7 +6,13 @@ import { readSealedDocument } from '../documents/chunk-store.js';
 import { domainEvent } from '../events.js';
 import { seal } from '../keys/aead.js';
 import { changeDocument } from '../revision.js';
-import { lotCancellation, type OpeningRecord, Tender, type TenderRecord } from '../tenders/tender.model.js';
+import {
+  lotCancellation,
+  type OpeningRecord,
+  openingSuspendedConflict,
+  Tender,
+  type TenderRecord,
+} from '../tenders/tender.model.js';
 import { openingDueAt } from '../tenders/time-limits.js';
 import { Bid, type BidRecord, bindingOf } from './bid.model.js';
 import { confirmationOf } from './bid-view.js';
@@ -124,9 +130,12 @@ export interface Opening {
 export async function openTenderBids(tenderId: string, how: Opening): Promise<'opened' | 'skipped'> {
   const t = await Tender.findById(tenderId).lean<TenderRecord>();
   if (t?.status !== 'published' || new Date() < openingDueAt(t)) return 'skipped';
+  if (!t.opening && t.openingSuspension) return 'skipped';
   const first = await openSubmittedBids(t, how.opener);
   const updated = await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
     if (tender.opening) return { set: {} };
+    const suspended = openingSuspendedConflict(tender);
+    if (suspended) throw suspended;
     const opening: OpeningRecord = {
       at: new Date(),
       bids: countsPerLot(tender, first.bids),
@@ -202,7 +211,7 @@ async function announceOpening(t: TenderRecord): Promise<'announced' | 'skipped'
 /** The opening time has come: a ceremony tender's committee is told; an older tender opens by itself. */
 export async function openingDue(tenderId: string): Promise<string> {
   const t = await Tender.findById(tenderId).lean<TenderRecord>();
-  if (t?.status !== 'published' || new Date() < openingDueAt(t)) return 'skipped';
+  if (t?.status !== 'published' || new Date() < openingDueAt(t) || t.openingSuspension) return 'skipped';
   if (t.openingKey) return t.opening ? 'skipped' : announceOpening(t);
   return openTenderBids(tenderId, timedOpening());
 }
@@ -211,11 +220,19 @@ export async function openingDue(tenderId: string): Promise<string> {
 export async function openOverdueTenders(): Promise<number> {
   const due = await Tender.find(
     { status: 'published', opening: null, openingAt: trusted({ $lte: new Date() }) },
-    { _id: 1, openingAt: 1, submissionDeadline: 1, openingKey: 1, openingAnnouncedFor: 1 },
+    {
+      _id: 1,
+      openingAt: 1,
+      submissionDeadline: 1,
+      openingKey: 1,
+      openingAnnouncedFor: 1,
+      openingSuspension: 1,
+    },
   ).lean<TenderRecord[]>();
   const overdue = due.filter(
     (t) =>
       new Date() >= openingDueAt(t) &&
+      !t.openingSuspension &&
       (!t.openingKey || new Date(t.openingAnnouncedFor ?? 0).getTime() !== openingDueAt(t).getTime()),
   );
   for (const t of overdue) await openingDue(String(t._id));

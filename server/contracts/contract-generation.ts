@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { context } from '../context.js';
 import { storeDocument } from '../documents/documents.service.js';
 import { domainEvent } from '../events.js';
+import { contractSuspendedConflict } from '../review/suspension.js';
 import { changeDocument } from '../revision.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { Contract, type ContractRecord } from './contract.model.js';
@@ -52,6 +53,20 @@ export async function generateContract(
       set: { status: 'failed' },
     }));
     throw new UnrecoverableError('The tender is cancelled; no contract is made.');
+  }
+  // The worker asks the review stage too: a suspended lot's contract is never drawn up.
+  const suspended = await contractSuspendedConflict(String(contract.tenderId), contract.lot);
+  if (suspended) {
+    await changeDocument<ContractRecord>(Contract, contractId, 'The contract', () => ({
+      set: { status: 'failed' },
+    }));
+    await recordAudit({
+      actor: null,
+      action: 'contract.refused',
+      object: { type: 'contract', id: contractId },
+      detail: { reason: suspended.message },
+    });
+    throw new UnrecoverableError(suspended.message);
   }
   try {
     await progress(contractId, 10);

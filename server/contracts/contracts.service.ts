@@ -10,6 +10,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { Expression, type ExpressionRecord } from '../expressions/expression.model.js';
 import { withDocumentLock } from '../locks.js';
+import { contractSuspendedConflict } from '../review/suspension.js';
 import { changeDocument } from '../revision.js';
 import { lotCancelledConflict } from '../tenders/lot-cancellation.js';
 import { isLotCancelled, Tender, type TenderRecord } from '../tenders/tender.model.js';
@@ -64,6 +65,9 @@ export async function recordContract(actor: Actor, tenderId: string, lot: number
       `The standstill period runs until ${new Date(award.standstillEndsAt).toISOString()}; no contract before it ends.`,
     );
   }
+  // A complaint against the lot's award (or an exclusion) holds it until decided (art. 2(3)).
+  const suspended = await contractSuspendedConflict(tenderId, lot);
+  if (suspended) throw suspended;
   const existing = await Contract.findOne({ tenderId: t._id, lot }).lean<ContractRecord>();
   if (existing) return existing;
   const contract = await withDocumentLock('Expression', String(t.expressionId), async () => {

@@ -123,21 +123,26 @@ export async function computeTenderEvaluation(tenderId: string): Promise<void> {
     set: {
       evaluation: {
         computedAt: new Date(),
-        lots: liveLots(t).map((lot) => ({
-          lot: lot.number,
-          results: computeLotRanking(
-            t.award,
-            bids
-              .filter((b) => b.lot === lot.number && b.opened)
-              .map((b) => ({
-                id: String(b._id),
-                priceCents: b.opened?.priceCents as number,
-                receivedAt: new Date(b.receivedAt),
-                checks: b.checks ?? { exclusion: 'pass', selection: 'pass', reason: null },
-                scores: cleanScores(t.evaluators, b.scores),
-              })),
-          ),
-        })),
+        // An awarded lot keeps the results its decision was made on.
+        lots: liveLots(t).map(
+          (lot) =>
+            (t.awards.some((a) => a.lot === lot.number) &&
+              t.evaluation?.lots.find((l) => l.lot === lot.number)) || {
+              lot: lot.number,
+              results: computeLotRanking(
+                t.award,
+                bids
+                  .filter((b) => b.lot === lot.number && b.opened)
+                  .map((b) => ({
+                    id: String(b._id),
+                    priceCents: b.opened?.priceCents as number,
+                    receivedAt: new Date(b.receivedAt),
+                    checks: b.checks ?? { exclusion: 'pass', selection: 'pass', reason: null },
+                    scores: cleanScores(t.evaluators, b.scores),
+                  })),
+              ),
+            },
+        ),
       },
     },
   }));
@@ -166,7 +171,9 @@ export async function requestEvaluation(actor: Actor, tenderId: string): Promise
   }
   const run = domainEvent('tender.evaluation-requested');
   await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
-    if (tender.awards.length) throw conflict('awarded', 'A lot is awarded; the evaluation is closed.');
+    // A lot whose award the review body set aside is evaluated again; an awarded lot's results stay as they are.
+    if (liveLots(tender).every((l) => tender.awards.some((a) => a.lot === l.number)))
+      throw conflict('awarded', 'Every lot is awarded; the evaluation is closed.');
     return { set: {}, effects: [run] };
   });
   await recordAudit({

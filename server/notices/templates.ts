@@ -21,6 +21,9 @@ function helpers(locale: string) {
     money: (cents: unknown) => f.money.format(Number(cents) / 100),
     date: (iso: unknown) => `${f.dateTime.format(new Date(String(iso)))} UTC`,
     day: (iso: unknown) => f.day.format(new Date(String(iso))),
+    /** An instant as the clock of a time zone shows it, with the zone: `{{zoned standstillEndsAt timeZone}}`. */
+    zoned: (iso: unknown, zone: unknown) =>
+      `${f.zoned(String(zone)).format(new Date(String(iso)))} (${zone})`,
     percent: (rate: unknown) => f.percent.format(Number(rate)),
     fixed: (n: unknown) => f.twoDecimals.format(Number(n)),
     eq: (a: unknown, b: unknown) => a === b,

@@ -7,10 +7,12 @@ import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model
 import { context } from '../context.js';
 import { Contract, type ContractRecord } from '../contracts/contract.model.js';
 import { conflict } from '../errors.js';
+import { reviewBodyOf } from '../tenders/review-body.js';
 import { isLotCancelled, liveLots, lotCancellation, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { tenderStatus } from '../tenders/tender-view.js';
 import { amendmentReleases, ocdsAmendments, ocdsDocuments } from './ocds-changes.js';
+import { complaintsExtensionUrl, ocdsComplaints } from './ocds-complaints.js';
 
 const OCID_PREFIX = 'ocds-socjp';
 const euros = (cents: number) => ({ amount: cents / 100, currency: 'EUR' });
@@ -49,7 +51,10 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
   const vendorIds = [
     ...new Set(bids.filter((b) => !lotCancellation(t, b.lot)?.beforeOpening).map((b) => String(b.vendorId))),
   ];
-  const orgs = await Organisation.find({ _id: trusted({ $in: [...memberIds, ...vendorIds] }) }).lean();
+  const [review, reviewBody] = await Promise.all([ocdsComplaints(t, publicUrl), reviewBodyOf(t)]);
+  const orgs = await Organisation.find({
+    _id: trusted({ $in: [...memberIds, ...vendorIds, ...review.named] }),
+  }).lean();
   const supplierIds = new Set(t.awards.map((a) => a.vendorId));
   const party = (o: { _id: unknown; name: string; country: string }, roles: string[]) => ({
     id: String(o._id),
@@ -65,6 +70,11 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
     ...orgs
       .filter((o) => vendorIds.includes(String(o._id)))
       .map((o) => party(o, supplierIds.has(String(o._id)) ? ['tenderer', 'supplier'] : ['tenderer'])),
+    // A complainant the review body accepted, who is not named as a tenderer: an interested party.
+    ...orgs
+      .filter((o) => review.named.includes(String(o._id)) && !vendorIds.includes(String(o._id)))
+      .map((o) => party(o, ['interestedParty'])),
+    ...(reviewBody ? [party(reviewBody, ['reviewBody'])] : []),
   ];
   const ref = (id: string) => ({ id, name: parties.find((p) => p.id === id)?.name ?? '' });
   const amendments = await ocdsAmendments(t);
@@ -126,6 +136,15 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
       enquiryPeriod: { startDate: iso(t.publishedAt), endDate: iso(t.questionsDeadline) },
       ...(t.documents?.length ? { documents: ocdsDocuments(t, publicUrl) } : {}),
       ...(amendments.length ? { amendments } : {}),
+      ...(review.complaints.length
+        ? {
+            complaints: review.complaints.map((c) => ({
+              ...c,
+              reviewBody: ref(c.reviewBody.id),
+              ...(c.author ? { author: ref(c.author.id) } : {}),
+            })),
+          }
+        : {}),
       ...(opened ? { numberOfTenderers: vendorIds.length, tenderers: vendorIds.map(ref) } : {}),
     },
     ...(opened && t.awards.length
@@ -162,6 +181,7 @@ export async function ocdsReleasePackage(actor: Actor, tenderId: string) {
       version: '1.1',
       publishedDate: new Date().toISOString(),
       publisher: { name: authority?.name ?? 'Contracting authority' },
+      extensions: [complaintsExtensionUrl(publicUrl)],
       releases: [
         ...amendmentReleases(
           { ocid: release.ocid, initiationType: 'tender', language: 'en' },

@@ -1,3 +1,4 @@
+import type { ReviewRequests } from '../review/review-statistics.js';
 import type { ContractNoticeFacts, NoticeLot } from './contract-notice.js';
 import {
   code,
@@ -57,14 +58,31 @@ export interface AwardNoticeFacts
   lots: (LotOutcome &
     Omit<NoticeLot, 'estimatedValueCents' | 'number'> & { statistics: SubmissionStatistics })[];
   placeOfPerformance: string | null;
-  /** Review requests received per lot (BT-635), when there were any. */
-  reviewRequests: Map<number, number>;
+  /** Review requests received per lot (BT-635 by BT-636 type; BT-712 complainants), when there were any. */
+  reviewRequests: Map<number, ReviewRequests>;
 }
 
 const resultKey = (n: number) => `RES-${String(n).padStart(4, '0')}`;
 const tenderKey = (n: number) => `TEN-${String(n).padStart(4, '0')}`;
 const contractKey = (n: number) => `CON-${String(n).padStart(4, '0')}`;
 const partyKey = (n: number) => `TPA-${String(n).padStart(4, '0')}`;
+
+/** A lot's review requests: BT-635 per BT-636 irregularity type, and BT-712 the complainants. */
+const reviewStatistics = (r: ReviewRequests | undefined) =>
+  r && [
+    ...[...r.byType].map(([type, count]) =>
+      el(
+        'efac:AppealRequestsStatistics',
+        code('efbc:StatisticsCode', 'irregularity-type', type),
+        el('efbc:StatisticsNumeric', String(count)),
+      ),
+    ),
+    el(
+      'efac:AppealRequestsStatistics',
+      code('efbc:StatisticsCode', 'review-type', 'complainants'),
+      el('efbc:StatisticsNumeric', String(r.complainants)),
+    ),
+  ];
 
 export function awardNotice(f: AwardNoticeFacts) {
   const awarded = f.lots.filter((l) => l.outcome === 'awarded');
@@ -102,12 +120,7 @@ export function awardNotice(f: AwardNoticeFacts) {
           'winner-selection-status',
           l.outcome === 'awarded' ? 'selec-w' : 'clos-nw',
         ),
-        (f.reviewRequests.get(l.lot) ?? 0) > 0 &&
-          el(
-            'efac:AppealRequestsStatistics',
-            code('efbc:StatisticsCode', 'irregularity-type', 'other'),
-            el('efbc:StatisticsNumeric', String(f.reviewRequests.get(l.lot))),
-          ),
+        reviewStatistics(f.reviewRequests.get(l.lot)),
         l.outcome === 'not-awarded' &&
           el('efac:DecisionReason', code('efbc:DecisionReasonCode', 'non-award-justification', l.reason)),
         l.outcome === 'awarded' &&

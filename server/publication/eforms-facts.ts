@@ -9,6 +9,8 @@ import { memberStates } from '../consortia/member-states.js';
 import { context } from '../context.js';
 import { Contract, type ContractRecord } from '../contracts/contract.model.js';
 import { conflict } from '../errors.js';
+import { reviewRequestsPerLot } from '../review/review-statistics.js';
+import { reviewBodyOf } from '../tenders/review-body.js';
 import { isLotCancelled, lotCancellation, type TenderRecord } from '../tenders/tender.model.js';
 import type { AwardNoticeFacts, SubmissionStatistics } from './award-notice.js';
 import type { CeiFacts } from './cei-notice.js';
@@ -47,21 +49,15 @@ const partyOf = (o: OrganisationDoc, key: string): NoticeParty => ({
   size: o.size,
 });
 
-/** The review body named by the tender, else the platform's first one. */
-async function reviewBodyOf(t?: Pick<TenderRecord, 'reviewBodyId'>) {
-  return t?.reviewBodyId
-    ? Organisation.findById(t.reviewBodyId).lean<OrganisationDoc>()
-    : Organisation.findOne({ kind: 'review-body' }).sort({ createdAt: 1 }).lean<OrganisationDoc>();
-}
-
 async function centreParty(): Promise<NoticeParty> {
   const centre = await contractingAuthority();
   if (!centre) throw conflict('no-centre', 'The contracting authority is not registered.');
   return partyOf(centre as OrganisationDoc, orgKey(1));
 }
 
+/** BT-99: the review deadlines, as the review stage applies them (see server/review/complaint-windows.ts). */
 const reviewText = (standstill: string) =>
-  `A review may be requested from the review body against the conditions of the tender until shortly before the submission deadline, and against an award decision before the standstill period (${standstill}) ends; while a complaint against an award is undecided, no contract is concluded for that lot.`;
+  `Complaints are lodged with the review body on the procurement platform: against the conditions of the tender until ${context().config.complaintConditionsLead} (ISO 8601) before the submission deadline; against an exclusion or an award decision from the decision until the standstill period (${standstill}) ends; against a cancellation within ${standstill} of it. While a complaint against an award or an exclusion is undecided, no contract is concluded for that lot; a complaint against the conditions accepted before the deadline suspends the opening of the tenders.`;
 
 /** Every buyer (the Centre first, then the consortium's members) and the review body. */
 async function partiesOf(t: TenderRecord) {
@@ -158,7 +154,6 @@ function statisticsOf(vendors: OrganisationDoc[], buyerCountry: string): Submiss
 export async function awardNoticeFacts(
   t: TenderRecord,
   header: NoticeHeader,
-  reviewRequests = new Map<number, number>(),
 ): Promise<AwardNoticeFacts | undefined> {
   // Before the deadline nothing is decided: a lot without tenders may still receive some.
   if (t.status !== 'cancelled' && new Date() < new Date(t.submissionDeadline)) return undefined;
@@ -213,6 +208,9 @@ export async function awardNoticeFacts(
     euProgramme: EU_PROGRAMME,
     placeOfPerformance: t.placeOfPerformance ?? null,
     lots,
-    reviewRequests,
+    reviewRequests: await reviewRequestsPerLot(
+      String(t._id),
+      t.lots.map((l) => l.number),
+    ),
   };
 }

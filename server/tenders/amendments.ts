@@ -47,10 +47,13 @@ export function amendmentView(a: AmendmentRecord, t: TenderRecord) {
   };
 }
 
-/** Changes are proposed while the tender is published and its deadline ahead. */
+/**
+ * Changes are proposed while the tender is published and its deadline ahead, or while a complaint
+ * against its conditions holds the opening (the remedy may be new conditions and a later deadline).
+ */
 function requireOpen(t: TenderRecord): void {
   if (t.status !== 'published') throw conflict('tender-not-open', `The tender is ${t.status}.`);
-  if (new Date() >= new Date(t.submissionDeadline) || t.opening)
+  if (t.opening || (new Date() >= new Date(t.submissionDeadline) && !t.openingSuspension))
     throw conflict('deadline-passed', 'The submission deadline has passed: the tender no longer changes.');
 }
 
@@ -155,6 +158,8 @@ export async function publishAmendment(actor: Actor, tenderId: string, amendment
             ids: a.documents.map((d) => d.id),
             amendmentId,
           }),
+          // The amendment the review body's decision called for: the opening is held no longer.
+          ...(tender.openingSuspension?.until === 'amendment' ? { openingSuspension: null } : {}),
           amendments: [
             ...(tender.amendments ?? []),
             {
@@ -176,7 +181,7 @@ export async function publishAmendment(actor: Actor, tenderId: string, amendment
     { $set: { status: 'published', publishedAt: at, publishedBy: new Types.ObjectId(actor.id), version } },
   );
   await audit(actor, 'tender.amended', tenderId, { amendmentId, version });
-  if (a.changes.openingAt) await scheduleOpening(t);
+  if (a.changes.openingAt || t0.openingSuspension?.until === 'amendment') await scheduleOpening(t);
   return amendmentView(a, t);
 }
 

@@ -4,7 +4,14 @@ import { badRequest, conflict } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { notices, withNotice } from '../publishing.js';
 import { changeDocument } from '../revision.js';
-import { isLotCancelled, type LotCancellation, liveLots, Tender, type TenderRecord } from './tender.model.js';
+import {
+  isLotCancelled,
+  type LotCancellation,
+  liveLots,
+  lotCancellation,
+  Tender,
+  type TenderRecord,
+} from './tender.model.js';
 import { loadTender } from './tender-access.js';
 import { tenderView } from './tender-view.js';
 
@@ -74,4 +81,54 @@ export async function cancelLot(
   });
   if (!beforeDeadline) await notices().tenderDecided(id);
   return tenderView(t, actor);
+}
+
+/**
+ * The review body upheld a complaint against a lot's cancellation: the cancellation is revoked and
+ * the lot goes on where it stood (a tender cancelled with its last lot, or as a whole, is published
+ * again). Bids a past opening left sealed because the lot was cancelled stay sealed: the opening
+ * key is gone.
+ */
+export async function revokeCancellation(
+  tenderId: string,
+  lot: number,
+  complaintId: string,
+  cancelledBefore: Date,
+): Promise<boolean> {
+  let revoked = false;
+  await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
+    const cancellation = lotCancellation(tender, lot);
+    const at = cancellation?.at ?? (tender.status === 'cancelled' ? tender.cancelledAt : null);
+    // A cancellation made after the review body's decision is a new one: it stands.
+    if (!at || new Date(at) >= cancelledBefore) return { set: {} };
+    revoked = true;
+    return {
+      set: {
+        lotCancellations: (tender.lotCancellations ?? []).filter((c) => c.lot !== lot),
+        revokedCancellations: [
+          ...(tender.revokedCancellations ?? []),
+          {
+            ...(cancellation ?? {
+              lot,
+              at: tender.cancelledAt,
+              reason: { code: '', text: tender.cancelReason },
+            }),
+            revokedAt: new Date(),
+            complaintId,
+          },
+        ],
+        ...(tender.status === 'cancelled'
+          ? { status: 'published', cancelledAt: null, cancelReason: null }
+          : {}),
+      },
+    };
+  });
+  if (revoked)
+    await recordAudit({
+      actor: null,
+      action: 'tender.cancellation-revoked',
+      object: { type: 'tender', id: tenderId },
+      detail: { lot, complaintId },
+    });
+  return revoked;
 }

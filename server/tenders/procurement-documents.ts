@@ -80,7 +80,8 @@ export async function readTenderDocument(
 /** Whether the tender takes a new document now: a draft, or a published tender before its deadline. */
 function requireChangeable(t: TenderRecord): void {
   if (t.status === 'cancelled') throw conflict('cancelled', 'The tender is cancelled.');
-  if (t.status === 'published' && new Date() >= new Date(t.submissionDeadline))
+  const held = Boolean(t.openingSuspension) && !t.opening;
+  if (t.status === 'published' && new Date() >= new Date(t.submissionDeadline) && !held)
     throw conflict('deadline-passed', 'The submission deadline has passed: the documents are final.');
 }
 

@@ -6,6 +6,7 @@ import {
   evaluatorSchema,
 } from '../calls/call.model.js';
 import { pendingEffectsField } from '../effects/effects.js';
+import { type AppError, conflict } from '../errors.js';
 import type { SealedBox } from '../keys/aead.js';
 import type { OpeningCommittee, OpeningKey } from './opening-committee.js';
 import { currentVersion, type ProcurementDocument, type PublishedAmendment } from './tender-changes.js';
@@ -62,6 +63,8 @@ const tenderSchema = new Schema(
     cancelReason: { type: String, default: null },
     /** Lots cancelled one by one (the tender goes on for the others). */
     lotCancellations: { type: Schema.Types.Mixed, default: [] },
+    /** Cancellations the review body set aside: the lot went on. */
+    revokedCancellations: { type: Schema.Types.Mixed, default: [] },
     /** The procurement documents, each with its versions (see procurement-documents.ts). */
     documents: { type: Schema.Types.Mixed, default: [] },
     /** 1 as published; each published amendment makes the next. */
@@ -73,6 +76,10 @@ const tenderSchema = new Schema(
     openingKey: { type: Schema.Types.Mixed, default: null },
     openingActs: { type: Schema.Types.Mixed, default: [] },
     openingAnnouncedFor: { type: Date, default: null },
+    /** A complaint against the conditions that holds the opening (see `OpeningSuspension`). */
+    openingSuspension: { type: Schema.Types.Mixed, default: null },
+    /** Award decisions set aside by the review body: the lot was decided again. */
+    withdrawnAwards: { type: Schema.Types.Mixed, default: [] },
     evaluators: { type: [evaluatorSchema], default: [] },
     evaluation: { type: Schema.Types.Mixed, default: null },
     awards: { type: Schema.Types.Mixed, default: [] },
@@ -126,6 +133,24 @@ export interface AwardRecord {
   total: number;
 }
 
+/**
+ * The opening held by a complaint against the conditions (Remedies Directive art. 2(3)): accepted
+ * by the review body before the deadline, it holds until decided (`decision`); upheld, until the
+ * officers amend the conditions (`amendment`). Meanwhile the committee cannot open the bids, and
+ * the tender may still be amended (its deadline extended) though its deadline has passed.
+ */
+export interface OpeningSuspension {
+  complaintId: string;
+  since: Date;
+  until: 'decision' | 'amendment';
+}
+
+/** An award decision the review body set aside; the lot went back to `evaluated`. */
+export interface WithdrawnAward extends AwardRecord {
+  withdrawnAt: Date;
+  complaintId: string;
+}
+
 /** A lot cancelled on its own, with the eForms reason for not awarding it (`non-award-justification`). */
 export interface LotCancellation {
   lot: number;
@@ -167,6 +192,7 @@ export interface TenderRecord {
   cancelledAt: Date | null;
   cancelReason: string | null;
   lotCancellations?: LotCancellation[];
+  revokedCancellations?: (Partial<LotCancellation> & { lot: number; revokedAt: Date; complaintId: string })[];
   documents?: ProcurementDocument[];
   version?: number;
   amendments?: PublishedAmendment[];
@@ -178,6 +204,8 @@ export interface TenderRecord {
   openingActs?: OpeningAct[];
   /** The opening time the committee was told of. */
   openingAnnouncedFor?: Date | null;
+  openingSuspension?: OpeningSuspension | null;
+  withdrawnAwards?: WithdrawnAward[];
   evaluators: EvaluatorRecord[];
   evaluation: { computedAt: Date; lots: LotEvaluation[] } | null;
   awards: AwardRecord[];
@@ -232,6 +260,18 @@ export const lotCancellation = (t: TenderRecord, lot: number): LotCancellation |
 /** Whether a lot is out of the procedure: cancelled on its own, or with the whole tender. */
 export const isLotCancelled = (t: TenderRecord, lot: number) =>
   t.status === 'cancelled' || Boolean(lotCancellation(t, lot));
+
+/** The refusal of any step of the opening while a complaint holds it. */
+export function openingSuspendedConflict(t: Pick<TenderRecord, 'openingSuspension'>): AppError | null {
+  const s = t.openingSuspension;
+  if (!s) return null;
+  return conflict(
+    'opening-suspended',
+    s.until === 'decision'
+      ? `The opening is suspended by complaint ${s.complaintId} until the review body decides.`
+      : `The review body upheld complaint ${s.complaintId}: the opening waits until the conditions are amended.`,
+  );
+}
 
 /** The lots that still go on. */
 export const liveLots = (t: TenderRecord) => t.lots.filter((l) => !isLotCancelled(t, l.number));

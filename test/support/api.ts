@@ -48,9 +48,17 @@ export async function call<T = any>(
 }
 
 /** A bid with its documents, as the multipart form a client sends: the `bid` part, then each file. */
-export function bidForm(bid: object, files: { filename: string; bytes: Buffer; type?: string }[]): FormData {
+export const bidForm = (bid: object, files: UploadFile[]) => uploadForm('bid', bid, files);
+/** A complaint's multipart body: its `complaint` part and its documents. */
+export const complaintForm = (complaint: object, files: UploadFile[]) =>
+  uploadForm('complaint', complaint, files);
+
+type UploadFile = { filename: string; bytes: Buffer; type?: string };
+
+/** An upload's multipart body: its JSON part, then its files as `documents` parts. */
+function uploadForm(json: string, value: object, files: UploadFile[]): FormData {
   const form = new FormData();
-  form.append('bid', JSON.stringify(bid));
+  form.append(json, JSON.stringify(value));
   for (const f of files)
     form.append(
       'documents',
@@ -132,7 +140,7 @@ export async function newOrganisation(
 
 /** Creates a user in an organisation and signs them in. */
 export async function newPerson(
-  role: 'admin' | 'procurement-officer' | 'evaluator' | 'entity-representative' | 'vendor',
+  role: 'admin' | 'procurement-officer' | 'evaluator' | 'entity-representative' | 'vendor' | 'review-body',
   organisationId: string,
   language = 'en',
 ): Promise<Person> {

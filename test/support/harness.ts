@@ -28,6 +28,7 @@ export function testEnv(dataDir: string): NodeJS.ProcessEnv {
     // Seconds where the law says days, so that a test sees each rule bite and then the tender open.
     MIN_PERIOD_AFTER_CHANGE: 'PT30S',
     MIN_ANSWER_LEAD: 'PT4S',
+    COMPLAINT_CONDITIONS_LEAD: 'PT4S',
     JOB_LOCK_MS: '2000',
     RECONCILE_EVERY_MS: '60000',
     BID_SETTLE_MS: '300',

@@ -186,6 +186,8 @@ export interface TenderFields {
   questionsInMs: number;
   submissionInMs: number;
   standstillPeriod?: string;
+  /** The review body that hears complaints about it (else the platform's first). */
+  reviewBodyId?: string;
 }
 
 /** The body of a tender for a selected expression: one detection criterion, deadlines from now. */
@@ -209,6 +211,7 @@ export function tenderBody(expressionId: string, fields: TenderFields) {
     },
     selectionCriteria: [],
     ...(fields.standstillPeriod ? { standstillPeriod: fields.standstillPeriod } : {}),
+    ...(fields.reviewBodyId ? { reviewBodyId: fields.reviewBodyId } : {}),
   };
 }
 
@@ -241,7 +244,7 @@ export const SIEM_AND_NDR = [
 /** A tender of the selected expression with a SIEM and an NDR lot, published with these time limits. */
 export function twoLotTender(
   sel: SelectedExpression,
-  limits: Pick<TenderFields, 'questionsInMs' | 'submissionInMs' | 'standstillPeriod'>,
+  limits: Pick<TenderFields, 'questionsInMs' | 'submissionInMs' | 'standstillPeriod' | 'reviewBodyId'>,
 ): Promise<PublishedTender> {
   return publishedTender(
     sel.officer,

@@ -4,7 +4,7 @@ export interface User {
   id: string;
   email: string;
   name: string;
-  role: 'admin' | 'procurement-officer' | 'evaluator' | 'entity-representative' | 'vendor';
+  role: 'admin' | 'procurement-officer' | 'evaluator' | 'entity-representative' | 'vendor' | 'review-body';
   organisationId: string;
   language: string;
   /** `invited` until the person chooses a password from their invitation. */
