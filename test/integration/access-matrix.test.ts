@@ -192,6 +192,27 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /api/v1/notices/{id}': { allowed: [] },
   'get /api/v1/notices/{id}/attachments/{n}': { allowed: [] },
   'get /api/v1/audit/verify': { allowed: ['admin'] },
+  // Complaints: vendors lodge them; their texts, statuses and decisions are public; their documents
+  // are the parties' (the complainant vendorC, the officers, the review body); the review body alone
+  // takes its steps, the complainant alone withdraws.
+  'post /api/v1/tenders/{id}/complaints': {
+    allowed: VENDORS,
+    body: { against: 'conditions', grounds: 'Matrix', text: 'Matrix.' },
+  },
+  'get /api/v1/tenders/{id}/complaints': { allowed: [...ACTORS] },
+  'get /api/v1/complaints': { allowed: [...OFFICERS, ...VENDORS, 'reviewer'] },
+  'get /api/v1/complaints/{id}': { allowed: [...ACTORS] },
+  'get /api/v1/complaints/{id}/documents/{docId}': { allowed: [...OFFICERS, 'reviewer', 'vendorC'] },
+  // Undecided: there is no decision to read yet, for anyone.
+  'get /api/v1/complaints/{id}/decision.pdf': { allowed: [...ACTORS], absent: true },
+  'post /api/v1/complaints/{id}/accept': { allowed: ['reviewer'] },
+  'post /api/v1/complaints/{id}/refuse': { allowed: ['reviewer'], body: { text: 'Matrix.' } },
+  'post /api/v1/complaints/{id}/decide': {
+    allowed: ['reviewer'],
+    body: { outcome: 'dismissed', text: 'Matrix.' },
+  },
+  'post /api/v1/complaints/{id}/withdraw': { allowed: ['vendorC'] },
+  'get /api/v1/ocds/extensions/complaints/{file}': { allowed: [...ACTORS], absent: true },
 };
 
 /** The object an actor acts on: one that is not theirs where the route has an owner. */
@@ -206,6 +227,7 @@ function objectFor(w: SealedWorld, actor: Actor) {
       if (template.startsWith('/api/v1/calls/')) return w.callId;
       if (template.startsWith('/api/v1/tenders/')) return w.tenderId;
       if (template.startsWith('/api/v1/notices/')) return actor === 'vendorA' ? w.noticeOfB : w.noticeOfA;
+      if (template.startsWith('/api/v1/complaints/')) return w.complaint.id;
       return '0123456789abcdef01234567';
     },
     organisationId: (template: string) =>
@@ -269,7 +291,7 @@ describe('access matrix: every route × every role × an object that is not thei
           .replace('{userId}', o.userId)
           .replace('{noticeId}', template.includes('/calls/') ? w.noticeIds.call : w.noticeIds.tender)
           .replace('{lot}', '1')
-          .replace('{docId}', '0123456789abcdef')
+          .replace('{docId}', template.includes('/complaints/') ? w.complaint.documentId : '0123456789abcdef')
           .replace('{aid}', '0123456789abcdef01234567')
           .replace('{n}', '0');
         const body = row.body

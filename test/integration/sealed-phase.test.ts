@@ -55,6 +55,9 @@ async function readableUrls(w: SealedWorld): Promise<string[]> {
       w.actors.vendorB?.organisationId as string,
     ],
     '/users/{userId}': [w.actors.vendorA?.id as string, w.actors.vendorB?.id as string],
+    // A complaint lodged while the bids are sealed, and the complaints extension's files.
+    '/complaints/{id}': [w.complaint.id],
+    '/ocds/extensions/complaints/{file}': ['extension.json', 'release-schema.json'],
   };
   const urls: string[] = [];
   for (const [template, ops] of Object.entries(doc.paths)) {
@@ -87,6 +90,10 @@ async function readableUrls(w: SealedWorld): Promise<string[]> {
     for (const u of expanded) {
       if (!u.includes('{docId}')) {
         withDocuments.push(u);
+        continue;
+      }
+      if (u.startsWith('/complaints/')) {
+        withDocuments.push(u.replace('{docId}', w.complaint.documentId));
         continue;
       }
       const list = await call('GET', u.slice(0, u.indexOf('/{docId}')), { token: w.actors.officer?.token });

@@ -5,6 +5,7 @@ import {
   bidForm,
   call,
   centreId,
+  complaintForm,
   documentForm,
   newOrganisation,
   newPerson,
@@ -49,6 +50,8 @@ export interface SealedWorld {
   noticeOfA: string;
   noticeOfB: string;
   submissionDeadline: string;
+  /** vendorC's complaint against the conditions, with its one document, before the review body of the tender. */
+  complaint: { id: string; documentId: string };
 }
 
 export const ACTORS = [
@@ -62,6 +65,7 @@ export const ACTORS = [
   'vendorA',
   'vendorB',
   'vendorC',
+  'reviewer',
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 
@@ -197,6 +201,16 @@ async function build(): Promise<SealedWorld> {
     token: officer.token,
     body: { text: 'Yes, hosted in the Union.' },
   });
+  // A vendor that did not bid complains against the conditions; its review body's member is an actor.
+  const complaint = await call('POST', `/tenders/${tenderId}/complaints`, {
+    token: vendorC.token,
+    form: complaintForm(
+      { against: 'conditions', grounds: 'Disproportionate references', text: 'Ten references exclude SMEs.' },
+      [{ filename: 'references.pdf', bytes: pdfOf(3000, 'references') }],
+    ),
+  });
+  expect(complaint.status, JSON.stringify(complaint.body)).to.equal(201);
+  const reviewer = await newPerson('review-body', complaint.body.reviewBody.id);
   // Wait until the receipts and the answer have gone out, so every notice exists when the checks run.
   const [noticeOfA, noticeOfB] = await eventually<[string, string]>(async () => {
     const a = await Notice.findOne({
@@ -234,6 +248,7 @@ async function build(): Promise<SealedWorld> {
       vendorA,
       vendorB,
       vendorC,
+      reviewer,
     },
     membersX: sel.members,
     membersY: ys,
@@ -254,5 +269,6 @@ async function build(): Promise<SealedWorld> {
     noticeOfA: noticeOfA as string,
     noticeOfB: noticeOfB as string,
     submissionDeadline: tender.submissionDeadline,
+    complaint: { id: complaint.body.id, documentId: complaint.body.documents[0].id },
   };
 }
