@@ -100,3 +100,24 @@ async function windowOf(
     throw notAParty(`Your bid on lot ${lot} was not excluded: complain against the award instead.`);
   return { from: new Date(award.decidedAt), until: new Date(award.standstillEndsAt) };
 }
+
+/** What a vendor may complain of now, each with the end of its window (a console shows these). */
+export async function openWindows(t: TenderRecord, vendorId: string, now = new Date()) {
+  const candidates: { against: ComplaintSubject; lot?: number }[] = [
+    { against: 'conditions' },
+    ...t.lots.flatMap((l) =>
+      (['award', 'exclusion', 'cancellation'] as const).map((against) => ({ against, lot: l.number })),
+    ),
+  ];
+  const open: { against: ComplaintSubject; lot: number | null; until: Date }[] = [];
+  for (const c of candidates) {
+    try {
+      const window = await complaintWindow(t, c, vendorId, now);
+      open.push({ against: c.against, lot: c.lot ?? null, until: window.until });
+    } catch (err) {
+      // Not open to this vendor now: the refusal it would get says why.
+      if (!(err instanceof AppError)) throw err;
+    }
+  }
+  return open;
+}

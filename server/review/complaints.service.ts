@@ -10,7 +10,7 @@ import { domainEvent } from '../events.js';
 import type { TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { Complaint, type ComplaintDocument, type ComplaintRecord, isUndecided } from './complaint.model.js';
-import { complaintWindow } from './complaint-windows.js';
+import { complaintWindow, openWindows } from './complaint-windows.js';
 import { isReviewerOf, reviewBodyOf } from './review-body.js';
 
 export type ComplaintInput = FromSchema<typeof complaintBody>;
@@ -140,13 +140,24 @@ export async function lodgeComplaint(
   return complaintView(c, t, actor, await namesOf([c]));
 }
 
-/** The tender's complaints, oldest first: public. */
+/**
+ * The tender's complaints, oldest first: public. A vendor also reads what it may complain of now,
+ * each with the end of its window.
+ */
 export async function listTenderComplaints(actor: Actor, tenderId: string) {
   const t = await loadTender(actor, tenderId);
   const all = await Complaint.find({ tenderId: t._id }).sort({ createdAt: 1 }).lean<ComplaintRecord[]>();
   const names = await namesOf(all);
   const items = all.map((c) => complaintView(c, t, actor, names));
-  return { items, total: items.length };
+  const windows =
+    actor.role === 'vendor' && t.status !== 'draft' ? await openWindows(t, actor.organisationId) : [];
+  const body = await reviewBodyOf(t);
+  return {
+    items,
+    total: items.length,
+    windows,
+    reviewBody: body ? { id: String(body._id), name: body.name, email: body.email } : null,
+  };
 }
 
 /** One complaint, with its tender: public (as its tender is). */

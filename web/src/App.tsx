@@ -39,6 +39,8 @@ const EvaluationPage = page(() => import('./pages/officers/EvaluationPage.js'), 
 const OpeningPage = page(() => import('./pages/officers/OpeningPage.js'), 'OpeningPage');
 const ScoringPage = page(() => import('./pages/officers/ScoringPage.js'), 'ScoringPage');
 const TenderDraft = page(() => import('./pages/officers/TenderDraft.js'), 'TenderDraft');
+const ComplaintPage = page(() => import('./pages/review/ComplaintPage.js'), 'ComplaintPage');
+const ReviewQueue = page(() => import('./pages/review/ReviewQueue.js'), 'ReviewQueue');
 
 /** A page that throws shows what happened instead of a blank screen. */
 class Fallback extends Component<{ children: ReactNode; message: string }, { error: Error | null }> {
@@ -101,6 +103,8 @@ export function App() {
             <Route path="/consortia/:id/resolutions/:rid" element={<ResolutionPage />} />
             <Route path="/expressions/new" element={<ExpressionPage />} />
             <Route path="/expressions/:id" element={<ExpressionPage />} />
+            <Route path="/review" element={<ReviewQueue />} />
+            <Route path="/complaints/:id" element={<ComplaintPage />} />
             <Route path="/notices" element={<Notices />} />
             <Route path="/notices/:id" element={<NoticePage />} />
             <Route path="*" element={<NotFound />} />

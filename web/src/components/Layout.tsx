@@ -70,6 +70,11 @@ export function Layout({ children }: { children: ReactNode }) {
                           {t('consortia.nav')}
                         </Link>
                       ) : null}
+                      {user.role === 'review-body' || user.role === 'vendor' ? (
+                        <Link className="ecl-link ecl-link--standalone ecl-u-mr-s" to="/review">
+                          {t('review.nav')}
+                        </Link>
+                      ) : null}
                       {user.role === 'procurement-officer' || user.role === 'admin' ? (
                         <Link className="ecl-link ecl-link--standalone ecl-u-mr-s" to="/desk">
                           {t('desk.nav')}

@@ -6,6 +6,7 @@ import { operationsEn } from './en-operations.js';
 import { outcomeEn } from './en-outcome.js';
 import { proceduresEn } from './en-procedures.js';
 import { publicationEn } from './en-publication.js';
+import { reviewEn } from './en-review.js';
 
 export const en = {
   site: {
@@ -225,6 +226,7 @@ export const en = {
   ...operationsEn,
   ...accountEn,
   ...outcomeEn,
+  ...reviewEn,
 };
 
 export type Messages = typeof en;

@@ -7,6 +7,7 @@ import { operationsNl } from './nl-operations.js';
 import { outcomeNl } from './nl-outcome.js';
 import { proceduresNl } from './nl-procedures.js';
 import { publicationNl } from './nl-publication.js';
+import { reviewNl } from './nl-review.js';
 
 export const nl: Messages = {
   site: {
@@ -229,4 +230,5 @@ export const nl: Messages = {
   ...operationsNl,
   ...accountNl,
   ...outcomeNl,
+  ...reviewNl,
 };

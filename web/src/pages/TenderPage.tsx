@@ -11,6 +11,7 @@ import { money, number, percent, period, timeLeft, timeLeftWords } from '../lib/
 import { ProblemError } from '../lib/problems.js';
 import { useSession } from '../session.js';
 import { TenderOffice } from './officers/TenderOffice.js';
+import { TenderComplaints } from './review/TenderComplaints.js';
 import { TenderChanges } from './TenderChanges.js';
 import { VendorBids } from './VendorBids.js';
 
@@ -193,6 +194,7 @@ export function TenderPage() {
         )}
         {tr.status !== 'draft' ? <TenderChanges tenderId={tr.id} version={tr.version ?? 1} /> : null}
         {user?.role === 'vendor' && tr.status !== 'cancelled' ? <VendorBids tender={tr} now={now} /> : null}
+        {tr.status !== 'draft' ? <TenderComplaints tender={tr} /> : null}
         {tr.status !== 'draft' ? (
           <EformsPanel
             kind="tenders"

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { ContractDetails, Tender } from '../../api/types.js';
 import { ContractSplit } from '../../components/ContractSplit.js';
@@ -10,6 +11,7 @@ import { Instant } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { fixed, timeLeft, timeLeftWords } from '../../lib/format.js';
 import type { ProblemError } from '../../lib/problems.js';
+import { useTenderComplaints } from '../review/complaints.js';
 import { useNow } from '../TenderPage.js';
 import type { EvaluatedBid } from './evaluation-types.js';
 import { useOrganisationNames } from './people.js';
@@ -66,6 +68,9 @@ export function AwardLot({ tender, lot, bids }: { tender: Tender; lot: number; b
   );
   const [problem, setProblem] = useState<ProblemError | null>(null);
   const shown = firstProblem(decide.error, ask.error);
+  // An undecided complaint against the award or an exclusion holds the lot's contract.
+  const complaints = useTenderComplaints(tender.id);
+  const holding = complaints.data?.items.find((c) => c.suspends === 'contract' && c.lot === lot);
   if (award) {
     const left = timeLeft(award.standstillEndsAt, now);
     const contract = contracts.data?.items.find((c) => c.lot === lot);
@@ -86,7 +91,14 @@ export function AwardLot({ tender, lot, bids }: { tender: Tender; lot: number; b
         </Notice>
         {shown ? <ProblemNotice problem={shown} /> : null}
         {problem ? <ProblemNotice problem={problem} /> : null}
-        {!left && !contract ? (
+        {holding ? (
+          <Notice variant="warning" title={t('review.suspends.contract', { lot })}>
+            <Link className="ecl-link" to={`/complaints/${holding.id}`}>
+              {holding.grounds}
+            </Link>
+          </Notice>
+        ) : null}
+        {!left && !contract && !holding ? (
           <button
             type="button"
             className="ecl-button ecl-button--primary"
