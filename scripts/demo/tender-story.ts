@@ -17,6 +17,7 @@ import {
   step,
   steps,
 } from './narration.js';
+import { reviewStory } from './review-story.js';
 
 /** Chapters 7–16: the tender, clarifications, sealed bids, a lot cancelled, opening, evaluation, awards, contracts, e-mails and the EU notices. */
 export async function tenderStory(
@@ -225,6 +226,7 @@ export async function tenderStory(
       `   lot ${lot.lot} → ${winner.vendorName}${winner.flags.abnormallyLow ? ' (abnormally low: explanation recorded)' : ''}; standstill until ${res.award.standstillEndsAt}`,
     );
   }
+  await reviewStory(admin, tender.id, evaluation, vendors);
   const early = await api('POST', `/tenders/${tender.id}/contracts`, officer.token, { lot: 1 }, true);
   say(`   a contract during the standstill is refused (${early.status}): ${early.detail}`);
 
