@@ -15,6 +15,7 @@ const STAGES = [
   'bids',
   'evaluation',
   'awards',
+  'review',
   'contracts',
   'ocds',
   'publication',
