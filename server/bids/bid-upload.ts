@@ -4,7 +4,7 @@ import { bidBody } from '../../schemas/tenders.js';
 import type { Actor } from '../accounts/access.js';
 import { context } from '../context.js';
 import { abandonUpload, beginUpload, finishUpload, storeSealedDocument } from '../documents/chunk-store.js';
-import { cleanName, typeError } from '../documents/file-types.js';
+import { uploadedEntry } from '../documents/file-types.js';
 import { AppError } from '../errors.js';
 import { parseJsonPart, readParts, tooLarge } from '../http/multipart.js';
 import type { FieldError } from '../validation.js';
@@ -50,16 +50,8 @@ export async function submitBidUpload(actor: Actor, tenderId: string, req: Reque
           tooLarge: () =>
             tooLarge(`A document may have at most ${limits.maxBytes} bytes.`, `/documents/${index}`),
         });
-        const type = await typeError(stored.head, `/documents/${index}`);
-        if (type.error) typeErrors.push(type.error);
         sealed.push(stored.sealed);
-        entries.push({
-          id: stored.sealed.id,
-          filename: cleanName(filename),
-          contentType: type.mime ?? 'application/octet-stream',
-          size: stored.size,
-          sha256: stored.sha256,
-        });
+        entries.push(await uploadedEntry(stored, filename, `/documents/${index}`, typeErrors));
       },
     );
     if (typeErrors.length)

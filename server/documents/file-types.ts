@@ -47,3 +47,24 @@ export async function typeError(
     },
   };
 }
+
+/**
+ * What a stored upload is: its id, its clean name, the type its content shows, its size and digest;
+ * a type that is not accepted is added to `errors` (the caller refuses the whole upload).
+ */
+export async function uploadedEntry(
+  stored: { head: Buffer; size: number; sha256: string; sealed: { id: string } },
+  filename: string,
+  path: string,
+  errors: FieldError[],
+) {
+  const type = await typeError(stored.head, path);
+  if (type.error) errors.push(type.error);
+  return {
+    id: stored.sealed.id,
+    filename: cleanName(filename),
+    contentType: type.mime ?? 'application/octet-stream',
+    size: stored.size,
+    sha256: stored.sha256,
+  };
+}

@@ -9,7 +9,7 @@ import {
   type StoredDocument,
   storePlainDocument,
 } from '../documents/chunk-store.js';
-import { cleanName, typeError } from '../documents/file-types.js';
+import { uploadedEntry } from '../documents/file-types.js';
 import { AppError } from '../errors.js';
 import { type PartNames, parseJsonPart, readParts, tooLarge } from '../http/multipart.js';
 import type { FieldError } from '../validation.js';
@@ -44,17 +44,8 @@ export async function lodgeComplaintUpload(actor: Actor, tenderId: string, req: 
           tooLarge: () =>
             tooLarge(`A document may have at most ${limits.maxBytes} bytes.`, `/documents/${index}`),
         });
-        const type = await typeError(stored.head, `/documents/${index}`);
-        if (type.error) typeErrors.push(type.error);
-        documents.push({
-          id: stored.sealed.id,
-          storedId: stored.sealed.id,
-          chunks: stored.sealed.chunks,
-          filename: cleanName(filename),
-          contentType: type.mime ?? 'application/octet-stream',
-          size: stored.size,
-          sha256: stored.sha256,
-        });
+        const entry = await uploadedEntry(stored, filename, `/documents/${index}`, typeErrors);
+        documents.push({ ...entry, storedId: stored.sealed.id, chunks: stored.sealed.chunks });
       },
       PARTS,
     );

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
+import { dateTime } from '../../web/src/lib/format.js';
 import { call, newOrganisation, newPerson, type Person, pdfOf, steps } from '../support/api.js';
 import {
   browserAvailable,
@@ -106,15 +107,7 @@ describe('console: a complaint against an award, from lodging to the contract', 
     // The window's end as the award gave it: the standstill's end, on the reader's clock.
     const award = (await call('GET', `/tenders/${tender.id}/awards`, { token: sel.officer.token })).body
       .items[0];
-    const end = new Intl.DateTimeFormat('en-GB', {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-      timeZone: 'Europe/Brussels',
-    }).format(new Date(award.standstillEndsAt));
+    const end = dateTime(award.standstillEndsAt, 'en', 'Europe/Brussels');
     await section.getByText(`This window closes on ${end}.`).waitFor();
     await section.getByLabel('Grounds, in a line').fill('The quality scores of lot 1 were not reasoned');
     await section

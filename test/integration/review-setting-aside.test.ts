@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { openingSecretOf } from '../../scripts/procedure/tender-steps.js';
 import { call, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
+import { complaintAgainst } from '../support/complaints.js';
 import { eventually, mailTo } from '../support/harness.js';
 import {
   openBids,
@@ -14,12 +15,7 @@ import {
 // What an upheld complaint sets aside besides an award: conditions that must be amended before the
 // bids are opened, and a lot's cancellation, revoked.
 
-const complaint = (against: string, lot?: number) => ({
-  ...(lot ? { lot } : {}),
-  against,
-  grounds: `The ${against} is unlawful`,
-  text: `The ${against} breaches Directive 2014/24/EU.`,
-});
+const complaint = complaintAgainst;
 
 describe('Review: what an upheld complaint sets aside', function () {
   this.timeout(180_000);

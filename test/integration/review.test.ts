@@ -17,6 +17,7 @@ import {
   pdfOf,
   steps,
 } from '../support/api.js';
+import { complaintAgainst } from '../support/complaints.js';
 import { evaluateBids } from '../support/evaluation.js';
 import { eventually, mailTo, noticeErrors } from '../support/harness.js';
 import { extendedReleaseErrors, ocdsErrors } from '../support/ocds.js';
@@ -32,12 +33,7 @@ import {
 // Remedies (Remedies Directive 89/665/EEC): complaints to the tender's review body, what an
 // undecided one suspends, and what a decision sets aside — through the API, the worker and the mail.
 
-const complaint = (against: string, lot?: number) => ({
-  ...(lot ? { lot } : {}),
-  against,
-  grounds: `The ${against} is unlawful`,
-  text: `The ${against} breaches Directive 2014/24/EU; the complainant sets out why in the annex.`,
-});
+const complaint = complaintAgainst;
 
 describe('Review: complaints to the review body', function () {
   this.timeout(240_000);

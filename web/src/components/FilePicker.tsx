@@ -2,6 +2,10 @@ import { type DragEvent, useId, useState } from 'react';
 import { useLocale } from '../i18n.js';
 import { number } from '../lib/format.js';
 
+/** The files a bid (and a complaint) may carry, by their extensions: what the file chooser offers. */
+export const DOCUMENT_TYPES =
+  '.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.zip,.7z,.png,.jpg,.jpeg,.tif,.tiff,.webp';
+
 /** Bytes in words: `1,4 MB` in Dutch, `1.4 MB` in English. */
 function size(bytes: number, locale: 'en' | 'nl'): string {
   if (bytes < 1_000) return `${bytes} B`;

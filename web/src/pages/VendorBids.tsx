@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must, postForm } from '../api/client.js';
 import type { Tender } from '../api/types.js';
-import { FilePicker } from '../components/FilePicker.js';
+import { DOCUMENT_TYPES, FilePicker } from '../components/FilePicker.js';
 import { firstProblem, Info, ProblemNotice } from '../components/feedback.js';
 import { Checkbox, Field } from '../components/forms.js';
 import { Section } from '../components/ui.js';
@@ -165,7 +165,7 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
             id="documents"
             label={t('vendor.documents')}
             hint={t('vendor.documentsHint')}
-            accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.zip,.7z,.png,.jpg,.jpeg,.tif,.tiff,.webp"
+            accept={DOCUMENT_TYPES}
             files={files}
             onChange={setFiles}
           />

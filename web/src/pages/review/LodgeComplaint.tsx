@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { postForm } from '../../api/client.js';
-import { FilePicker } from '../../components/FilePicker.js';
+import { DOCUMENT_TYPES, FilePicker } from '../../components/FilePicker.js';
 import { firstProblem, ProblemNotice } from '../../components/feedback.js';
 import { Select, TextArea, TextField } from '../../components/forms.js';
 import { useLocale } from '../../i18n.js';
@@ -105,7 +105,7 @@ export function LodgeComplaint({
           id="complaint-documents"
           label={t('review.lodge.documents')}
           hint={t('review.lodge.documentsHint')}
-          accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.zip,.7z,.png,.jpg,.jpeg,.tif,.tiff,.webp"
+          accept={DOCUMENT_TYPES}
           files={files}
           onChange={setFiles}
         />
