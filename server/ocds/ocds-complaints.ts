@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../paths.js';
-import { Complaint, type ComplaintRecord } from '../review/complaint.model.js';
+import { authorSealed, Complaint, type ComplaintRecord } from '../review/complaint.model.js';
 import type { TenderRecord } from '../tenders/tender.model.js';
 
 // Complaints in the OCDS release: `tender.complaints`, an extension of our own shaped like
@@ -27,7 +27,11 @@ export async function ocdsComplaints(t: TenderRecord, publicUrl: string) {
     .sort({ createdAt: 1 })
     .lean<ComplaintRecord[]>();
   return {
-    named: [...new Set(complaints.filter((c) => c.acceptedAt).map((c) => String(c.authorId)))],
+    named: [
+      ...new Set(
+        complaints.filter((c) => c.acceptedAt && !authorSealed(c, t)).map((c) => String(c.authorId)),
+      ),
+    ],
     complaints: complaints.map((c) => ({
       id: String(c._id),
       status: c.status,
@@ -35,7 +39,7 @@ export async function ocdsComplaints(t: TenderRecord, publicUrl: string) {
       title: c.grounds,
       description: c.text,
       ...(c.lot === null ? {} : { relatedLot: String(c.lot) }),
-      ...(c.acceptedAt ? { author: { id: String(c.authorId) } } : {}),
+      ...(c.acceptedAt && !authorSealed(c, t) ? { author: { id: String(c.authorId) } } : {}),
       reviewBody: { id: String(c.reviewBodyId) },
       dateSubmitted: iso(c.createdAt),
       dateAccepted: iso(c.acceptedAt),

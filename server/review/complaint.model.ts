@@ -72,6 +72,19 @@ export interface ComplaintRecord {
 
 export const Complaint = model('Complaint', complaintSchema);
 
+/**
+ * Whether a complaint's author must stay unknown to all but itself and the review body: only a
+ * bidder of a lot may complain of its award, an exclusion or its cancellation, so its name would
+ * tell who bid while the lot's bids are sealed (before the opening, or for ever on a lot cancelled
+ * before it).
+ */
+export const authorSealed = (
+  c: Pick<ComplaintRecord, 'against' | 'lot'>,
+  t: { opening: unknown; lotCancellations?: { lot: number; beforeOpening: boolean }[] },
+) =>
+  c.against !== 'conditions' &&
+  (!t.opening || Boolean(t.lotCancellations?.some((x) => x.lot === c.lot && x.beforeOpening)));
+
 /** A complaint not yet decided, refused or withdrawn. */
 export const isUndecided = (c: Pick<ComplaintRecord, 'status'>) =>
   c.status === 'submitted' || c.status === 'accepted';

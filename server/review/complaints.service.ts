@@ -9,17 +9,26 @@ import { conflict, forbidden, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import type { TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
-import { Complaint, type ComplaintDocument, type ComplaintRecord, isUndecided } from './complaint.model.js';
+import {
+  authorSealed,
+  Complaint,
+  type ComplaintDocument,
+  type ComplaintRecord,
+  isUndecided,
+} from './complaint.model.js';
 import { complaintWindow, openWindows } from './complaint-windows.js';
 import { isReviewerOf, reviewBodyOf } from './review-body.js';
 
 export type ComplaintInput = FromSchema<typeof complaintBody>;
 
-/** The parties to a complaint: its author, the contracting authority's officers and its review body. */
-export const isPartyTo = (actor: Actor, c: ComplaintRecord) =>
-  isOfficer(actor) ||
+/**
+ * The parties to a complaint: its author, its review body and the contracting authority's officers
+ * — who, while the complaint would tell them who bid (`authorSealed`), are not told who lodged it.
+ */
+export const isPartyTo = (actor: Actor, c: ComplaintRecord, t: TenderRecord) =>
   isReviewerOf(actor, c) ||
-  (actor.role === 'vendor' && actor.organisationId === String(c.authorId));
+  (actor.role === 'vendor' && actor.organisationId === String(c.authorId)) ||
+  (isOfficer(actor) && !authorSealed(c, t));
 
 /** What an undecided complaint holds now: a lot's contract, or the tender's opening. */
 function suspends(c: ComplaintRecord, t: TenderRecord): 'contract' | 'opening' | null {
@@ -30,10 +39,11 @@ function suspends(c: ComplaintRecord, t: TenderRecord): 'contract' | 'opening' |
 
 /**
  * A complaint as published: its texts, status and decision to anyone; its author named once the
- * review body has accepted it (to the parties always); its documents listed to the parties only.
+ * review body has accepted it (to the parties always), unless its name would tell who bid on a
+ * sealed lot; its documents listed to the parties only.
  */
 export function complaintView(c: ComplaintRecord, t: TenderRecord, actor: Actor, names: Map<string, string>) {
-  const party = isPartyTo(actor, c);
+  const party = isPartyTo(actor, c, t);
   const id = String(c._id);
   return {
     id,
@@ -48,7 +58,9 @@ export function complaintView(c: ComplaintRecord, t: TenderRecord, actor: Actor,
     window: c.window,
     reviewBody: { id: String(c.reviewBodyId), name: names.get(String(c.reviewBodyId)) ?? null },
     author:
-      c.acceptedAt || party ? { id: String(c.authorId), name: names.get(String(c.authorId)) ?? null } : null,
+      party || (c.acceptedAt && !authorSealed(c, t))
+        ? { id: String(c.authorId), name: names.get(String(c.authorId)) ?? null }
+        : null,
     own: actor.role === 'vendor' && actor.organisationId === String(c.authorId),
     acceptedAt: c.acceptedAt,
     refusal: c.refusal ? { text: c.refusal.text, at: c.refusal.at } : null,

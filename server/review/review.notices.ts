@@ -5,7 +5,7 @@ import { notifyEach } from '../notices/outbox.js';
 import { peopleOf, type Recipient } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { sealedWhileClosed, tenderData } from '../tenders/tenders.notices.js';
-import { Complaint, type ComplaintRecord } from './complaint.model.js';
+import { authorSealed, Complaint, type ComplaintRecord } from './complaint.model.js';
 import { applyConsequences } from './complaint-steps.js';
 
 type Step = DomainEvents['complaint.changed']['step'];
@@ -68,7 +68,8 @@ export async function followComplaint(complaintId: string, step: Step, eventId: 
     complaintOf: complaintOf(c),
     grounds: c.grounds,
     reviewBodyName: reviewBody?.name ?? '',
-    authorName: author?.name ?? '',
+    // Never named to others while the name would tell who bid on a sealed lot.
+    authorName: authorSealed(c, t) ? '' : (author?.name ?? ''),
     refusal: c.refusal?.text ?? '',
     decision: c.decision?.text ?? '',
     consequence: consequenceOf(c, t),

@@ -50,8 +50,8 @@ export const reviewRoutes = Router()
   })
   .get('/complaints/:id/documents/:docId', async (req, res) => {
     const actor = actorOf(req);
-    const { c } = await complaints.loadComplaint(actor, id(req));
-    const doc = complaints.isPartyTo(actor, c)
+    const { c, t } = await complaints.loadComplaint(actor, id(req));
+    const doc = complaints.isPartyTo(actor, c, t)
       ? c.documents.find((d) => d.id === req.params.docId)
       : undefined;
     if (!doc) throw notFound('The document');
