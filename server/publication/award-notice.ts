@@ -141,7 +141,11 @@ export function awardNotice(f: AwardNoticeFacts) {
         el('efac:SubcontractingTerm', code('efbc:TermCode', 'applicability', 'no')),
         el(
           'efac:TenderingParty',
-          el('cbc:ID', { schemeName: 'tendering-party' }, partyKey(winners.indexOf(l.winner) + 1)),
+          el(
+            'cbc:ID',
+            { schemeName: 'tendering-party' },
+            partyKey(winners.findIndex((w) => w.key === l.winner.key) + 1),
+          ),
         ),
         el('efac:TenderLot', el('cbc:ID', { schemeName: 'Lot' }, lotKey(l.lot))),
         el('efac:TenderReference', el('cbc:ID', `${f.reference}/${l.lot}/${l.winner.key}`)),
