@@ -9,12 +9,8 @@ import { memberKeyFor } from '../keys/member-secret.js';
 import { combineShares } from '../keys/threshold.js';
 import { changeDocument } from '../revision.js';
 import { openingCommitteeView, SHARE_PURPOSE, shareBinding } from '../tenders/opening-committee.js';
-import {
-  type OpeningAct,
-  openingSuspendedConflict,
-  Tender,
-  type TenderRecord,
-} from '../tenders/tender.model.js';
+import { openingSuspendedConflict } from '../tenders/opening-hold.js';
+import { type OpeningAct, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { openingDueAt } from '../tenders/time-limits.js';
 import { openTenderBids } from './opening.js';

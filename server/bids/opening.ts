@@ -6,13 +6,8 @@ import { readSealedDocument } from '../documents/chunk-store.js';
 import { domainEvent } from '../events.js';
 import { seal } from '../keys/aead.js';
 import { changeDocument } from '../revision.js';
-import {
-  lotCancellation,
-  type OpeningRecord,
-  openingSuspendedConflict,
-  Tender,
-  type TenderRecord,
-} from '../tenders/tender.model.js';
+import { openingSuspendedConflict } from '../tenders/opening-hold.js';
+import { lotCancellation, type OpeningRecord, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { openingDueAt } from '../tenders/time-limits.js';
 import { Bid, type BidRecord, bindingOf } from './bid.model.js';
 import { confirmationOf } from './bid-view.js';

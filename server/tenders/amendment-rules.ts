@@ -3,7 +3,8 @@ import { canonicalJson } from '../digest.js';
 import { badRequest, conflict } from '../errors.js';
 import { addDuration } from '../periods.js';
 import type { FieldError } from '../validation.js';
-import { liveLots, lotCancellation, type TenderRecord, tenderContent } from './tender.model.js';
+import { liveLots, lotCancellation, type TenderRecord } from './tender.model.js';
+import { tenderContent } from './tender-content.js';
 import { contentErrors } from './tender-rules.js';
 
 // What an amendment may change, and what the law then asks of the deadline (Directive 2014/24

@@ -1,6 +1,7 @@
 import { dataDigest } from '../digest.js';
 import { Amendment, type AmendmentRecord, amendmentContent } from './amendment.model.js';
-import { Tender, type TenderRecord, tenderContent } from './tender.model.js';
+import { Tender, type TenderRecord } from './tender.model.js';
+import { tenderContent } from './tender-content.js';
 
 /**
  * What a consortium's resolution approving a tender binds: whose it is and the SHA-256 of its

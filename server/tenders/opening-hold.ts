@@ -1,9 +1,34 @@
 import { recordAudit } from '../audit/audit.service.js';
+import { type AppError, conflict } from '../errors.js';
 import { changeDocument } from '../revision.js';
-import { type OpeningSuspension, Tender, type TenderRecord } from './tender.model.js';
+import { Tender, type TenderRecord } from './tender.model.js';
 
 // The opening held by a complaint against the conditions (see `OpeningSuspension`): the review
 // stage holds and releases it; the committee, the timed opening and the amendments read it.
+
+/**
+ * The opening held by a complaint against the conditions (Remedies Directive art. 2(3)): accepted
+ * by the review body before the deadline, it holds until decided (`decision`); upheld, until the
+ * officers amend the conditions (`amendment`). Meanwhile the committee cannot open the bids, and
+ * the tender may still be amended (its deadline extended) though its deadline has passed.
+ */
+export interface OpeningSuspension {
+  complaintId: string;
+  since: Date;
+  until: 'decision' | 'amendment';
+}
+
+/** The refusal of any step of the opening while a complaint holds it. */
+export function openingSuspendedConflict(t: Pick<TenderRecord, 'openingSuspension'>): AppError | null {
+  const s = t.openingSuspension;
+  if (!s) return null;
+  return conflict(
+    'opening-suspended',
+    s.until === 'decision'
+      ? `The opening is suspended by complaint ${s.complaintId} until the review body decides.`
+      : `The review body upheld complaint ${s.complaintId}: the opening waits until the conditions are amended.`,
+  );
+}
 
 /**
  * Holds the opening for a complaint: until its decision, or (upheld) until the conditions are

@@ -6,10 +6,10 @@ import {
   evaluatorSchema,
 } from '../calls/call.model.js';
 import { pendingEffectsField } from '../effects/effects.js';
-import { type AppError, conflict } from '../errors.js';
 import type { SealedBox } from '../keys/aead.js';
 import type { OpeningCommittee, OpeningKey } from './opening-committee.js';
-import { currentVersion, type ProcurementDocument, type PublishedAmendment } from './tender-changes.js';
+import type { OpeningSuspension } from './opening-hold.js';
+import type { ProcurementDocument, PublishedAmendment } from './tender-changes.js';
 
 const tenderSchema = new Schema(
   {
@@ -133,18 +133,6 @@ export interface AwardRecord {
   total: number;
 }
 
-/**
- * The opening held by a complaint against the conditions (Remedies Directive art. 2(3)): accepted
- * by the review body before the deadline, it holds until decided (`decision`); upheld, until the
- * officers amend the conditions (`amendment`). Meanwhile the committee cannot open the bids, and
- * the tender may still be amended (its deadline extended) though its deadline has passed.
- */
-export interface OpeningSuspension {
-  complaintId: string;
-  since: Date;
-  until: 'decision' | 'amendment';
-}
-
 /** An award decision the review body set aside; the lot went back to `evaluated`. */
 export interface WithdrawnAward extends AwardRecord {
   withdrawnAt: Date;
@@ -217,42 +205,6 @@ export interface TenderRecord {
 
 export const Tender = model('Tender', tenderSchema);
 
-/** What a consortium's resolution approves of a tender (its specifications): any later change voids the approval. */
-export const tenderContent = (t: TenderRecord) => ({
-  expressionId: String(t.expressionId),
-  reference: t.reference,
-  title: t.title,
-  description: t.description,
-  cpvCodes: t.cpvCodes,
-  lots: t.lots.map((l) => ({
-    number: l.number,
-    title: l.title,
-    estimatedValueCents: l.estimatedValueCents,
-    ...(l.description ? { description: l.description } : {}),
-    ...(l.cpvCodes?.length ? { cpvCodes: l.cpvCodes } : {}),
-  })),
-  questionsDeadline: new Date(t.questionsDeadline),
-  submissionDeadline: new Date(t.submissionDeadline),
-  openingAt: new Date(t.openingAt),
-  standstillPeriod: t.standstillPeriod,
-  award: t.award,
-  selectionCriteria: t.selectionCriteria,
-  // What the notices say of it binds the approval too (absent on tenders from before them).
-  ...(t.procedureType && t.procedureType !== 'open' ? { procedureType: t.procedureType } : {}),
-  ...(t.contractDuration ? { contractDuration: t.contractDuration } : {}),
-  ...(t.placeOfPerformance ? { placeOfPerformance: t.placeOfPerformance } : {}),
-  ...(t.reviewBodyId ? { reviewBodyId: String(t.reviewBodyId) } : {}),
-  // The documents as they stand (a draft's as uploaded), by their digests.
-  ...(t.documents?.length
-    ? {
-        documents: t.documents.flatMap((d) => {
-          const v = currentVersion(t, d);
-          return v ? [{ id: d.id, version: v.version, title: v.title, sha256: v.sha256 }] : [];
-        }),
-      }
-    : {}),
-});
-
 /** The cancellation of a lot, if it was cancelled on its own. */
 export const lotCancellation = (t: TenderRecord, lot: number): LotCancellation | undefined =>
   t.lotCancellations?.find((c) => c.lot === lot);
@@ -260,18 +212,6 @@ export const lotCancellation = (t: TenderRecord, lot: number): LotCancellation |
 /** Whether a lot is out of the procedure: cancelled on its own, or with the whole tender. */
 export const isLotCancelled = (t: TenderRecord, lot: number) =>
   t.status === 'cancelled' || Boolean(lotCancellation(t, lot));
-
-/** The refusal of any step of the opening while a complaint holds it. */
-export function openingSuspendedConflict(t: Pick<TenderRecord, 'openingSuspension'>): AppError | null {
-  const s = t.openingSuspension;
-  if (!s) return null;
-  return conflict(
-    'opening-suspended',
-    s.until === 'decision'
-      ? `The opening is suspended by complaint ${s.complaintId} until the review body decides.`
-      : `The review body upheld complaint ${s.complaintId}: the opening waits until the conditions are amended.`,
-  );
-}
 
 /** The lots that still go on. */
 export const liveLots = (t: TenderRecord) => t.lots.filter((l) => !isLotCancelled(t, l.number));
