@@ -3,7 +3,7 @@ import { bidIdFor } from '../bids/bids.service.js';
 import { context } from '../context.js';
 import { AppError, badRequest, conflict } from '../errors.js';
 import { addDuration } from '../periods.js';
-import { lotCancellation, type TenderRecord } from '../tenders/tender.model.js';
+import { isLotCancelled, lotCancellation, type TenderRecord } from '../tenders/tender.model.js';
 import type { ComplaintSubject } from './complaint.model.js';
 
 // When, and by whom, a complaint may be lodged (Remedies Directive 89/665/EEC art. 2c, 2a): against
@@ -105,9 +105,12 @@ async function windowOf(
 export async function openWindows(t: TenderRecord, vendorId: string, now = new Date()) {
   const candidates: { against: ComplaintSubject; lot?: number }[] = [
     { against: 'conditions' },
-    ...t.lots.flatMap((l) =>
-      (['award', 'exclusion', 'cancellation'] as const).map((against) => ({ against, lot: l.number })),
-    ),
+    // A lot opens a window only once decided or cancelled: the others cost no lookup of the vendor's bid.
+    ...t.lots
+      .filter((l) => t.awards.some((a) => a.lot === l.number) || isLotCancelled(t, l.number))
+      .flatMap((l) =>
+        (['award', 'exclusion', 'cancellation'] as const).map((against) => ({ against, lot: l.number })),
+      ),
   ];
   const open: { against: ComplaintSubject; lot: number | null; until: Date }[] = [];
   for (const c of candidates) {

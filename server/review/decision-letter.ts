@@ -4,7 +4,7 @@ import { dataDigest } from '../digest.js';
 import { renderPdf } from '../documents/pdf.js';
 import { notFound } from '../errors.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { Complaint, type ComplaintRecord } from './complaint.model.js';
+import { authorSealed, Complaint, type ComplaintRecord } from './complaint.model.js';
 
 const against = (c: ComplaintRecord) =>
   c.against === 'conditions'
@@ -40,7 +40,8 @@ export async function decisionPdf(complaintId: string): Promise<{ filename: stri
   const data = {
     language: 'en',
     from: body?.name ?? 'Review body',
-    to: author?.name ?? '',
+    // A bidder's name would tell who bid on a lot still sealed: the letter, public, keeps it out.
+    to: t && authorSealed(c, t) ? 'The complainant' : (author?.name ?? ''),
     date: new Date(c.decision.at).toISOString(),
     subject: `Decision on complaint ${complaintId}: ${upheld ? 'upheld' : 'dismissed'}`,
     body: [
