@@ -12,8 +12,8 @@ import { projectRoot } from '../server/paths.js';
 import { contractNotice } from '../server/publication/contract-notice.js';
 import type { NoticeParty } from '../server/publication/eforms-parts.js';
 import { SchematronRules } from '../server/publication/schematron.js';
-import { xmlDocument } from '../server/publication/xml.js';
 import { schemaProblems } from '../server/publication/xsd.js';
+import { xmlDocument } from '../server/xml.js';
 
 const shared = path.join(projectRoot, '..', 'shared');
 const sdk = process.env.EFORMS_SDK ?? path.join(shared, 'eforms-sdk');

@@ -3,7 +3,9 @@
 // compiles the Schematron into XSLT once per phase (a notice subtype, e.g. `eforms-16`), Saxon-HE
 // compiles that XSLT once and keeps it, and every notice is then one transformation into SVRL.
 // Protocol, one line each way: `<id>\t<phase>\t<path of the XML>` in; out `<id>\tOK\t<json>` with
-// the failed assertions and successful reports, or `<id>\tERROR\t<message>`.
+// the failed assertions and successful reports, or `<id>\tERROR\t<message>`. A phase `xslt:<file>`
+// runs rules that come compiled to XSLT already (the ESPD-EDM's); started without arguments, the
+// service runs only those.
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -29,10 +31,15 @@ public class SchematronService {
   private final XsltCompiler compiler = processor.newXsltCompiler();
   private final File schxslt;
   private final XdmNode expanded;
+  private final Map<String, XsltExecutable> byStylesheet = new HashMap<>();
   private final Map<String, XsltExecutable> byPhase = new HashMap<>();
 
   SchematronService(File schxslt, File schematron) throws SaxonApiException {
     this.schxslt = schxslt;
+    if (schematron == null) {
+      this.expanded = null;
+      return;
+    }
     // include.xsl then expand.xsl: the rules with their includes and abstract patterns resolved, once for every phase.
     XdmNode included = transform("include.xsl", new StreamSource(schematron), null);
     this.expanded = transform("expand.xsl", included.asSource(), null);
@@ -50,6 +57,15 @@ public class SchematronService {
   }
 
   private XsltExecutable rulesOf(String phase) throws SaxonApiException {
+    // `xslt:<file>`: rules already compiled to XSLT (the ESPD-EDM ships them so), compiled once.
+    if (phase.startsWith("xslt:")) {
+      XsltExecutable compiled = byStylesheet.get(phase);
+      if (compiled == null) {
+        compiled = compiler.compile(new StreamSource(new File(phase.substring(5))));
+        byStylesheet.put(phase, compiled);
+      }
+      return compiled;
+    }
     XsltExecutable rules = byPhase.get(phase);
     if (rules == null) {
       XdmNode xslt = transform("compile-for-svrl.xsl", expanded.asSource(), phase);
@@ -73,6 +89,7 @@ public class SchematronService {
       if (json.length() > 1) json.append(',');
       json.append("{\"id\":").append(quote(n.getAttributeValue(new QName("id"))))
           .append(",\"role\":").append(quote(n.getAttributeValue(new QName("role"))))
+          .append(",\"flag\":").append(quote(n.getAttributeValue(new QName("flag"))))
           .append(",\"location\":").append(quote(n.getAttributeValue(new QName("location"))))
           .append(",\"test\":").append(quote(n.getAttributeValue(new QName("test"))))
           .append(",\"field\":").append(quote(xpath.evaluateSingle("string-join(svrl:diagnostic-reference/@diagnostic, ' ')", n).getStringValue()))
@@ -95,7 +112,9 @@ public class SchematronService {
 
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    SchematronService service = new SchematronService(new File(args[0]), new File(args[1]));
+    // Without arguments it runs only rules already compiled to XSLT.
+    SchematronService service =
+        new SchematronService(args.length > 0 ? new File(args[0]) : null, args.length > 1 ? new File(args[1]) : null);
     out.println("ready");
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line; (line = in.readLine()) != null; ) {

@@ -1,4 +1,5 @@
 import type { ReviewRequests } from '../review/review-statistics.js';
+import { el } from '../xml.js';
 import type { ContractNoticeFacts, NoticeLot } from './contract-notice.js';
 import {
   code,
@@ -14,7 +15,6 @@ import {
   text,
 } from './eforms-parts.js';
 import { awardingTerms, noAuctionNorSystems, place, reviewTerms } from './lot-parts.js';
-import { el } from './xml.js';
 
 // The contract award notice (subtype 29) of a tender once every lot is decided: for each lot its
 // winner, the value of the winning tender, how many tenders came and when the decision and the

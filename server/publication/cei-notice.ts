@@ -1,3 +1,4 @@
+import { el } from '../xml.js';
 import {
   code,
   contractingParty,
@@ -15,7 +16,6 @@ import {
   text,
 } from './eforms-parts.js';
 import { documentsAt, fundingAndSelection, requirement, reviewTerms } from './lot-parts.js';
-import { el } from './xml.js';
 
 // The call for expressions of interest (subtype CEI) of a call: the Centre, an EU body, invites
 // hosting consortia under Regulation (EU, Euratom) 2024/2509, until the call's closing time.

@@ -1,3 +1,4 @@
+import { el } from '../xml.js';
 import {
   code,
   eformsDate,
@@ -24,7 +25,6 @@ import {
   requirement,
   reviewTerms,
 } from './lot-parts.js';
-import { el } from './xml.js';
 
 // The contract notice (subtype 16: open procedure, Directive 2014/24) of a tender, and the change
 // notice that corrects or cancels it: the same notice, under a notice id of its own, with the

@@ -1,5 +1,5 @@
 import countries from 'i18n-iso-countries';
-import { el, maybe, type XmlElement } from './xml.js';
+import { el, maybe, type XmlElement } from '../xml.js';
 
 // The parts every eForms notice shares: its root and header, the organisations it names, the
 // buyers as contracting parties, dates, amounts and identifiers as the SDK writes them.

@@ -1,5 +1,5 @@
+import { el } from '../xml.js';
 import { code, country3, extension, type NoticeParty, orgRef, text } from './eforms-parts.js';
-import { el } from './xml.js';
 
 // The parts of a lot that several notices share: where and how long it is performed, what it is
 // (CPV), how its tenders are judged, its EU funding and selection criteria, its documents.

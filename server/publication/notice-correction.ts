@@ -4,6 +4,7 @@ import { Call, type CallRecord } from '../calls/call.model.js';
 import { context } from '../context.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
+import { xmlDocument } from '../xml.js';
 import { awardNotice } from './award-notice.js';
 import { ceiNotice } from './cei-notice.js';
 import { contractNotice } from './contract-notice.js';
@@ -11,7 +12,6 @@ import { discardNotice, noticeKey, prepareNotice, releaseNotice } from './eforms
 import { awardNoticeFacts, ceiFacts, contractNoticeFacts } from './eforms-facts.js';
 import { EformsNotice, type EformsNoticeRecord } from './eforms-notice.model.js';
 import { stopAtTed, TedRefusal } from './ted-client.js';
-import { xmlDocument } from './xml.js';
 
 // A notice corrected before TED publishes it (an organisation's details mended after TED refused
 // it, a detail of the procedure put right): the same notice made again from the procedure as it

@@ -4,6 +4,7 @@ import { conflict } from '../errors.js';
 import { logger } from '../logger.js';
 import type { Publishing } from '../publishing.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
+import { xmlDocument } from '../xml.js';
 import { awardNotice } from './award-notice.js';
 import { ceiNotice } from './cei-notice.js';
 import { contractNotice } from './contract-notice.js';
@@ -17,7 +18,6 @@ import {
 } from './eforms.service.js';
 import { awardNoticeFacts, ceiFacts, contractNoticeFacts, newHeader } from './eforms-facts.js';
 import type { EformsNoticeRecord } from './eforms-notice.model.js';
-import { xmlDocument } from './xml.js';
 
 // Which notice each procedure step publishes (see `server/publishing.ts` for the order of things:
 // the notice is made and validated first, the step is stored with the event that releases it,

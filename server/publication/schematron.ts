@@ -24,8 +24,22 @@ export interface SchematronSetup {
 }
 
 interface Pending {
-  resolve: (problems: NoticeProblem[]) => void;
+  resolve: (findings: RuleFinding[]) => void;
   reject: (err: Error) => void;
+}
+
+/** What a validator process needs: Saxon-HE and Java; for the eForms SDK's rules, SchXslt and the SDK too. */
+export type ValidatorSetup = Pick<SchematronSetup, 'saxonJar' | 'java'> & Partial<SchematronSetup>;
+
+/** One assertion of a rule set as the validator reports it. */
+export interface RuleFinding {
+  id: string;
+  role: string | null;
+  flag: string | null;
+  location: string;
+  test: string | null;
+  field: string | null;
+  text: string;
 }
 
 /** One validator process, started at its first use and kept. */
@@ -35,7 +49,7 @@ export class SchematronRules {
   private readonly pending = new Map<string, Pending>();
   private readonly dir = mkdtempSync(path.join(os.tmpdir(), 'eforms-notices-'));
 
-  constructor(private readonly setup: SchematronSetup) {}
+  constructor(private readonly setup: ValidatorSetup) {}
 
   private start(): Promise<void> {
     const { sdk, schxslt, saxonJar, java } = this.setup;
@@ -46,8 +60,9 @@ export class SchematronRules {
         '-cp',
         saxonJar,
         path.join(projectRoot, 'scripts', 'schematron', 'SchematronService.java'),
-        schxslt,
-        path.join(sdk, 'schematrons', 'static', 'complete-validation.sch'),
+        ...(sdk && schxslt
+          ? [schxslt, path.join(sdk, 'schematrons', 'static', 'complete-validation.sch')]
+          : []),
       ],
       { stdio: ['pipe', 'pipe', 'pipe'] },
     );
@@ -65,28 +80,7 @@ export class SchematronRules {
         if (!waiting) return;
         this.pending.delete(id ?? '');
         if (status !== 'OK') return waiting.reject(new Error(`Schematron validation failed: ${payload}`));
-        const found = JSON.parse(payload ?? '[]') as {
-          id: string;
-          role: string;
-          location: string;
-          test: string | null;
-          field: string | null;
-          text: string;
-        }[];
-        waiting.resolve(
-          found.map((f) => {
-            const field = fieldOfDiagnostic(f.field ?? '');
-            return {
-              source: 'schematron' as const,
-              rule: f.id,
-              severity:
-                (f.role ?? 'ERROR').toUpperCase() === 'WARN' ? ('warning' as const) : ('error' as const),
-              message: ruleMessage(this.setup.sdk, f.id, field, f.test ?? undefined),
-              ...(field ? { field } : {}),
-              location: readableLocation(f.location),
-            };
-          }),
-        );
+        waiting.resolve(JSON.parse(payload ?? '[]') as RuleFinding[]);
       });
       child.once('error', reject);
       child.once('exit', (code) => {
@@ -103,15 +97,31 @@ export class SchematronRules {
 
   /** Every rule of the subtype's phase (`eforms-16`, `eforms-29`, `eforms-CEI`…) the notice breaks or warns of. */
   async check(subtype: string, xml: string): Promise<NoticeProblem[]> {
+    const sdk = this.setup.sdk ?? '';
+    return (await this.run(`eforms-${subtype}`, xml)).map((f) => {
+      const field = fieldOfDiagnostic(f.field ?? '');
+      return {
+        source: 'schematron' as const,
+        rule: f.id,
+        severity: (f.role ?? 'ERROR').toUpperCase() === 'WARN' ? ('warning' as const) : ('error' as const),
+        message: ruleMessage(sdk, f.id, field, f.test ?? undefined),
+        ...(field ? { field } : {}),
+        location: readableLocation(f.location),
+      };
+    });
+  }
+
+  /** What a phase (or `xslt:<file>`, rules compiled to XSLT) finds in a document. */
+  async run(phase: string, xml: string): Promise<RuleFinding[]> {
     this.ready ??= this.start();
     await this.ready;
     const id = randomUUID();
     const file = path.join(this.dir, `${id}.xml`);
     writeFileSync(file, xml);
     try {
-      return await new Promise<NoticeProblem[]>((resolve, reject) => {
+      return await new Promise<RuleFinding[]>((resolve, reject) => {
         this.pending.set(id, { resolve, reject });
-        this.child?.stdin.write(`${id}\teforms-${subtype}\t${file}\n`);
+        this.child?.stdin.write(`${id}\t${phase}\t${file}\n`);
       });
     } finally {
       rmSync(file, { force: true });

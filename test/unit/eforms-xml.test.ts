@@ -2,7 +2,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { projectRoot } from '../../server/paths.js';
 import { fieldOfDiagnostic, readableLocation, ruleMessage } from '../../server/publication/rule-messages.js';
-import { el, maybe, xmlDocument } from '../../server/publication/xml.js';
+import { el, maybe, xmlDocument } from '../../server/xml.js';
 
 // How a notice is written (a tree of plain data, then xmlbuilder2) and how a broken rule is told
 // to an officer (the SDK's own field names, from its field list).

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-// A notice is first a tree of plain data — elements, their attributes and children — then written
+// An XML document (an eForms notice, an ESPD) is first a tree of plain data — elements, their attributes and children — then written
 // once by a real XML builder. Absent parts (`undefined`, `false`, `null`) are left out, so that a
 // notice's structure reads like the standard's: an optional field is an optional child.
 
