@@ -18,6 +18,7 @@ export const envSchema = {
     MIN_PERIOD_AFTER_CHANGE: { type: 'string', format: 'duration', default: 'P7D' },
     MIN_ANSWER_LEAD: { type: 'string', format: 'duration', default: 'P6D' },
     COMPLAINT_CONDITIONS_LEAD: { type: 'string', format: 'duration', default: 'P4D' },
+    EVIDENCE_PERIOD: { type: 'string', format: 'duration', default: 'P10D' },
     DATA_DIR: { type: 'string', minLength: 1, default: '.data' },
     // Braces hash-tag the prefix, so that each queue's keys share one slot of a Redis Cluster.
     QUEUE_PREFIX: {
@@ -42,6 +43,8 @@ export const envSchema = {
     METRICS_TOKEN: { type: 'string', minLength: 32 },
     START_WORKER: { enum: ['true', 'false'], default: 'true' },
     EFORMS_SDK: { type: 'string', minLength: 1 },
+    /** The ESPD-EDM 4.1.0 folder: its criterion taxonomy, codelists, schemas and rules. */
+    ESPD_EDM: { type: 'string', minLength: 1 },
     SCHXSLT: { type: 'string', minLength: 1 },
     SAXON_JAR: { type: 'string', minLength: 1, default: '/usr/share/java/Saxon-HE.jar' },
     JAVA: { type: 'string', minLength: 1, default: 'java' },

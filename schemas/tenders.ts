@@ -1,5 +1,6 @@
 import { criterion } from './calls.js';
 import { cents, cpvCode, duration, instant, objectId, pageQuery, text } from './common.js';
+import { espdRequestField, espdResponseField } from './espd.js';
 
 export const createTenderBody = {
   type: 'object',
@@ -45,6 +46,7 @@ export const createTenderBody = {
     contractDuration: { type: 'string', pattern: '^P[1-9][0-9]{0,3}[YMD]$' },
     placeOfPerformance: { type: 'string', pattern: '^[A-Z]{2}[0-9A-Z]{1,3}$' },
     reviewBodyId: objectId,
+    espd: espdRequestField,
     selectionCriteria: {
       type: 'array',
       maxItems: 20,
@@ -165,8 +167,10 @@ export const bidBody = {
       required: ['noExclusionGrounds', 'meetsSelectionCriteria'],
       additionalProperties: false,
     },
+    /** The ESPD response, where the tender asks one (then the declarations follow from it). */
+    espd: espdResponseField,
   },
-  required: ['lot', 'priceCents', 'technicalOffer', 'declarations'],
+  required: ['lot', 'priceCents', 'technicalOffer'],
   additionalProperties: false,
 } as const;
 

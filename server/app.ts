@@ -8,7 +8,7 @@ import { accountsRoutes, loginRoutes } from './accounts/accounts.routes.js';
 import type { LoginLimiter } from './accounts/login-limiter.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { awardsRoutes } from './awards/awards.routes.js';
-import { bidsRoutes, multipartDoors } from './bids/bids.routes.js';
+import { bidsRoutes, multipartDoors, xmlDoors } from './bids/bids.routes.js';
 import { callsRoutes } from './calls/calls.routes.js';
 import type { Config } from './config.js';
 import { consortiaRoutes } from './consortia/consortia.routes.js';
@@ -80,7 +80,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(
     shedLoad(deps.config.shedding),
     bodyDeadlines(deps.config.deadlines),
-    requireJson([...multipartDoors, ...tenderMultipartDoors, ...reviewMultipartDoors]),
+    requireJson([...multipartDoors, ...tenderMultipartDoors, ...reviewMultipartDoors], xmlDoors),
     express.json({ limit: deps.config.bodyLimit, strict: true }),
   );
   api.use(loginRoutes(deps.loginLimiter));

@@ -29,6 +29,8 @@ export interface Config {
   minAnswerLead: string;
   /** How long before the submission deadline a complaint against the conditions may still be lodged. */
   complaintConditionsLead: string;
+  /** How long the first-ranked vendor has to give the evidence of its ESPD before it is excluded. */
+  evidencePeriod: string;
   dataDir: string;
   queuePrefix: string;
   logLevel: string;
@@ -50,6 +52,8 @@ export interface Config {
   startWorker: boolean;
   /** The eForms SDK and the tools that check notices against it; absent: notices stay `unvalidated`. */
   eforms: SchematronSetup | undefined;
+  /** The ESPD-EDM folder (and the tools that run its rules); absent: tenders ask no ESPD. */
+  espd: { folder: string; saxonJar: string; java: string } | undefined;
   eformsValidationTimeoutMs: number;
   /** TED's API for eSenders; absent: notices are not sent to TED. */
   ted: { apiKey: string; url: string; cvsUrl: string; pollMs: number; timeoutMs: number } | undefined;
@@ -146,6 +150,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     minPeriodAfterChange: env.MIN_PERIOD_AFTER_CHANGE ?? 'P7D',
     minAnswerLead: env.MIN_ANSWER_LEAD ?? 'P6D',
     complaintConditionsLead: env.COMPLAINT_CONDITIONS_LEAD ?? 'P4D',
+    evidencePeriod: env.EVIDENCE_PERIOD ?? 'P10D',
     dataDir,
     queuePrefix: env.QUEUE_PREFIX ?? 'procurement',
     logLevel: env.LOG_LEVEL ?? 'info',
@@ -180,6 +185,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
             java: env.JAVA ?? 'java',
           })
         : undefined,
+    espd: env.ESPD_EDM
+      ? Object.freeze({
+          folder: path.resolve(env.ESPD_EDM),
+          saxonJar: env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar',
+          java: env.JAVA ?? 'java',
+        })
+      : undefined,
     eformsValidationTimeoutMs: env.EFORMS_VALIDATION_TIMEOUT_MS ?? 120000,
     ted: env.TED_API_KEY
       ? Object.freeze({

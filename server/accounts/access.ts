@@ -91,6 +91,7 @@ export const PUBLIC_READS = [
   /^\/tenders\/[^/]+\/ocds$/,
   /^\/tenders\/[^/]+\/documents(\/[^/]+)?$/,
   /^\/tenders\/[^/]+\/amendments$/,
+  /^\/tenders\/[^/]+\/espd-request(\.xml)?$/,
   /^\/(calls|tenders)\/[^/]+\/eforms(\/[^/]+)?$/,
   // Complaints and the review body's decisions are public (their documents are the parties').
   /^\/tenders\/[^/]+\/complaints$/,

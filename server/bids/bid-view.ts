@@ -53,6 +53,7 @@ export function bidView(b: BidRecord, actor: Actor, t?: Pick<TenderRecord, 'amen
     priceCents: b.opened.priceCents,
     technicalOffer: b.opened.technicalOffer,
     declarations: b.opened.declarations,
+    ...(b.opened.espd ? { espd: b.opened.espd } : {}),
     documents,
   };
   if (actor.role === 'vendor') return { ...receipt, content };

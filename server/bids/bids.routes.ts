@@ -1,17 +1,22 @@
-import { Router } from 'express';
+import { Router, text } from 'express';
 import { bidBody, bidUploadBody, openingSecretBody } from '../../schemas/tenders.js';
 import { actorOf, allow } from '../accounts/access.js';
 import { idParam as id, officersOnly as officer } from '../http/params.js';
 import { body, bodyOrMultipart } from '../http/validate.js';
+import { readerLanguage } from '../tenders/espd-request.js';
 import { readBidDocument, sendBidDocument } from './bid-documents.js';
 import * as reading from './bid-reading.js';
 import { submitBidUpload } from './bid-upload.js';
 import * as bids from './bids.service.js';
 import * as ceremony from './ceremony.js';
 import { confirmBid } from './confirmation.js';
+import * as espd from './espd-response.js';
 
 /** The doors that take `multipart/form-data`: a bid with its documents. */
 export const multipartDoors = [/^\/tenders\/[^/]+\/bids$/];
+
+/** The doors that read an XML body: an ESPD response made elsewhere, to prefill a bid's. */
+export const xmlDoors = [/^\/tenders\/[^/]+\/espd-response\/import$/];
 
 /** Sealed bids: submitting, replacing, withdrawing and reading them, and the opening by the committee. */
 export const bidsRoutes = Router()
@@ -31,6 +36,22 @@ export const bidsRoutes = Router()
   .get('/bids/:id', async (req, res) => {
     res.json(await reading.getBid(actorOf(req), id(req)));
   })
+  .get('/bids/:id/espd-response', async (req, res) => {
+    res.json(await espd.espdResponseView(actorOf(req), id(req), readerLanguage(req)));
+  })
+  .get('/bids/:id/espd-response.xml', async (req, res) => {
+    res
+      .type('application/xml')
+      .send(await espd.espdResponseDocument(actorOf(req), id(req), readerLanguage(req)));
+  })
+  .post(
+    '/tenders/:id/espd-response/import',
+    allow('vendor'),
+    text({ type: 'application/xml', limit: '5mb' }),
+    async (req, res) => {
+      res.json(await espd.importEspdResponse(actorOf(req), id(req), req.body));
+    },
+  )
   .get('/bids/:id/documents/:documentId', async (req, res) => {
     const bidKey = req.get('Bid-Key');
     sendBidDocument(res, await readBidDocument(actorOf(req), id(req), String(req.params.documentId), bidKey));

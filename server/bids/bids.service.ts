@@ -18,6 +18,7 @@ import { loadTender } from '../tenders/tender-access.js';
 import { Bid, type BidRecord } from './bid.model.js';
 import { ownBid } from './bid-reading.js';
 import { bidView } from './bid-view.js';
+import { bidDeclarations } from './espd-response.js';
 import { openBid } from './opening.js';
 import { type BidContent, bidDigest, type DocumentEntry, type SealedDocument, sealBid } from './sealing.js';
 
@@ -126,6 +127,7 @@ export async function submitBid(
   const t = await admitBid(actor, tenderId, input.lot);
   const content: BidContent = {
     ...input,
+    ...(await bidDeclarations(t, input, actor.organisationId)),
     tenderId,
     vendorId: actor.organisationId,
     documents: documents?.entries ?? [],

@@ -22,6 +22,8 @@ export interface BidContent {
   priceCents: number;
   technicalOffer: string;
   declarations: { noExclusionGrounds: boolean; meetsSelectionCriteria: boolean };
+  /** The vendor's ESPD response, where the tender asks one: sealed and digested with the rest. */
+  espd?: { size?: string; answers: Record<string, unknown> };
   /** The bid's files, each covered by its SHA-256 and so by the receipt's (absent in bids from before documents). */
   documents?: DocumentEntry[];
 }

@@ -46,14 +46,15 @@ export function problemHandler(err: unknown, req: Request, res: Response, _next:
   sendProblem(res, appError);
 }
 
-/** JSON bodies only (and multipart on the doors that take files): a body of another type answers 415. */
-export function requireJson(multipartPaths: RegExp[] = []) {
+/** JSON bodies only (multipart on the doors that take files, XML on those that read XML): another type answers 415. */
+export function requireJson(multipartPaths: RegExp[] = [], xmlPaths: RegExp[] = []) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     const hasBody =
       Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     const multipart =
       req.method === 'POST' && req.is('multipart/form-data') && multipartPaths.some((p) => p.test(req.path));
-    if (hasBody && !multipart && !req.is('application/json') && !req.is('application/*+json')) {
+    const xml = req.method === 'POST' && req.is('application/xml') && xmlPaths.some((p) => p.test(req.path));
+    if (hasBody && !multipart && !xml && !req.is('application/json') && !req.is('application/*+json')) {
       next(new AppError('unsupported-media-type', 'Send the request body as application/json.', 415));
       return;
     }

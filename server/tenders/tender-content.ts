@@ -26,6 +26,7 @@ export const tenderContent = (t: TenderRecord) => ({
   ...(t.contractDuration ? { contractDuration: t.contractDuration } : {}),
   ...(t.placeOfPerformance ? { placeOfPerformance: t.placeOfPerformance } : {}),
   ...(t.reviewBodyId ? { reviewBodyId: String(t.reviewBodyId) } : {}),
+  ...(t.espd ? { espd: t.espd } : {}),
   // The documents as they stand (a draft's as uploaded), by their digests.
   ...(t.documents?.length
     ? {

@@ -1,7 +1,9 @@
 import { Organisation } from '../accounts/organisation.model.js';
 import type { Criterion } from '../calls/call.model.js';
 import { criteriaErrors } from '../committee/committee.js';
+import type { EspdRequestSpec } from '../espd/espd-request.js';
 import type { FieldError } from '../validation.js';
+import { espdRequestErrors } from './espd-request.js';
 
 /** What a tender's content must be, whether drafted or amended: its weights, lots and review body. */
 export async function contentErrors(
@@ -9,6 +11,7 @@ export async function contentErrors(
     award?: { qualityWeight: number; priceWeight: number; criteria: readonly Criterion[] };
     lots?: readonly { number: number }[];
     reviewBodyId?: string;
+    espd?: EspdRequestSpec;
   },
   prefix = '',
 ): Promise<FieldError[]> {
@@ -34,5 +37,13 @@ export async function contentErrors(
         message: 'names no review body (an organisation of kind review-body)',
       });
   }
+  if (input.espd)
+    errors.push(
+      ...espdRequestErrors(
+        input.espd,
+        input.lots?.map((l) => l.number),
+        prefix,
+      ),
+    );
   return errors;
 }

@@ -70,6 +70,7 @@ export function tenderView(t: TenderRecord, actor: Actor) {
     contractDuration: t.contractDuration ?? null,
     placeOfPerformance: t.placeOfPerformance ?? null,
     reviewBodyId: t.reviewBodyId ? String(t.reviewBodyId) : null,
+    espd: t.espd ?? null,
     status: tenderStatus(t),
     /** 1 as published; each published amendment makes the next. */
     version: t.version ?? 1,

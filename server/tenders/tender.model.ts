@@ -6,6 +6,7 @@ import {
   evaluatorSchema,
 } from '../calls/call.model.js';
 import { pendingEffectsField } from '../effects/effects.js';
+import type { EspdRequestSpec } from '../espd/espd-request.js';
 import type { SealedBox } from '../keys/aead.js';
 import type { OpeningCommittee, OpeningKey } from './opening-committee.js';
 import type { OpeningSuspension } from './opening-hold.js';
@@ -57,6 +58,8 @@ const tenderSchema = new Schema(
     contractDuration: { type: String, default: null },
     placeOfPerformance: { type: String, default: null },
     reviewBodyId: { type: Schema.Types.ObjectId, default: null },
+    /** The ESPD request (see espd-request.ts); null: the tender asks the bids' two declarations instead. */
+    espd: { type: Schema.Types.Mixed, default: null },
     status: { type: String, enum: ['draft', 'published', 'cancelled'], default: 'draft' },
     publishedAt: { type: Date, default: null },
     cancelledAt: { type: Date, default: null },
@@ -175,6 +178,7 @@ export interface TenderRecord {
   contractDuration?: string | null;
   placeOfPerformance?: string | null;
   reviewBodyId?: Types.ObjectId | null;
+  espd?: EspdRequestSpec | null;
   status: 'draft' | 'published' | 'cancelled';
   publishedAt: Date | null;
   cancelledAt: Date | null;

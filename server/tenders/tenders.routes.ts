@@ -17,6 +17,7 @@ import { sendFile } from '../http/downloads.js';
 import { idParam as id, lotParam as lotNumber, officersOnly as officer } from '../http/params.js';
 import { body, multipartOnly, page, query } from '../http/validate.js';
 import * as amendments from './amendments.js';
+import { espdRequestDocument, espdRequestView, readerLanguage } from './espd-request.js';
 import { cancelLot } from './lot-cancellation.js';
 import * as committee from './opening-committee.js';
 import * as secrets from './opening-secrets.js';
@@ -47,6 +48,13 @@ export const tendersRoutes = Router()
   .get('/tenders/:id', async (req, res) => {
     const actor = actorOf(req);
     res.json(tenderView(await loadTender(actor, id(req)), actor));
+  })
+  .get('/tenders/:id/espd-request', async (req, res) => {
+    res.json(espdRequestView(await loadTender(actorOf(req), id(req)), readerLanguage(req)));
+  })
+  .get('/tenders/:id/espd-request.xml', async (req, res) => {
+    const t = await loadTender(actorOf(req), id(req));
+    res.type('application/xml').send(await espdRequestDocument(t, readerLanguage(req)));
   })
   .post('/tenders/:id/publish', officer, async (req, res) => {
     res.json(await tenders.publishTender(actorOf(req), id(req)));

@@ -142,6 +142,10 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /api/v1/tenders/{id}/documents/{docId}': { allowed: [...ACTORS], absent: true },
   'post /api/v1/tenders/{id}/documents': { allowed: OFFICERS },
   'get /api/v1/tenders/{id}/amendments': { allowed: [...ACTORS] },
+  // The ESPD request is published with the tender (this one asks none); vendors read theirs into answers.
+  'get /api/v1/tenders/{id}/espd-request': { allowed: [...ACTORS], absent: true },
+  'get /api/v1/tenders/{id}/espd-request.xml': { allowed: [...ACTORS], absent: true },
+  'post /api/v1/tenders/{id}/espd-response/import': { allowed: VENDORS, absent: true },
   'post /api/v1/tenders/{id}/amendments': {
     allowed: OFFICERS,
     body: { changes: { title: 'Matrix' }, reason: { code: 'cor-buy', text: 'Matrix' } },
@@ -167,6 +171,8 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'post /api/v1/bids/{id}/confirm': { allowed: [] },
   // Sealed: another's document is nobody's to read, officers included.
   'get /api/v1/bids/{id}/documents/{documentId}': { allowed: [] },
+  'get /api/v1/bids/{id}/espd-response': { allowed: [] },
+  'get /api/v1/bids/{id}/espd-response.xml': { allowed: [] },
   'post /api/v1/tenders/{id}/evaluators': { allowed: OFFICERS, body: { userId: '0123456789abcdef01234567' } },
   'post /api/v1/tenders/{id}/coi': { allowed: ['evaluator'], body: { conflict: false } },
   'post /api/v1/bids/{id}/checks': { allowed: OFFICERS, body: { exclusion: 'pass', selection: 'pass' } },

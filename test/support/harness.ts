@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadConfig } from '../../server/config.js';
 import type { CaughtMail, MailCatcher } from '../../server/embedded/mail-catcher.js';
 import { startStandalone } from '../../server/embedded/standalone.js';
+import { type EspdKind, validateEspd } from '../../server/espd/espd-validation.js';
 import { projectRoot } from '../../server/paths.js';
 import type { Platform } from '../../server/platform.js';
 import { validateNotice } from '../../server/publication/notice-validation.js';
@@ -29,6 +30,7 @@ export function testEnv(dataDir: string): NodeJS.ProcessEnv {
     MIN_PERIOD_AFTER_CHANGE: 'PT30S',
     MIN_ANSWER_LEAD: 'PT4S',
     COMPLAINT_CONDITIONS_LEAD: 'PT4S',
+    ESPD_EDM,
     JOB_LOCK_MS: '2000',
     RECONCILE_EVERY_MS: '60000',
     BID_SETTLE_MS: '300',
@@ -41,6 +43,22 @@ export function testEnv(dataDir: string): NodeJS.ProcessEnv {
     // A MongoDB of one's own (an empty database): the whole suite, query plans included, runs on it.
     ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
   };
+}
+
+/** The ESPD-EDM in the standards' folder beside the project: the suite's platform asks ESPDs from it. */
+export const ESPD_EDM = path.join(projectRoot, '..', 'shared', 'espd-edm');
+
+let espdRules: SchematronRules | undefined;
+
+/** What the ESPD-EDM's schema and business rules find wrong in a document; undefined without Saxon-HE (CI has it). */
+export async function espdErrors(kind: EspdKind, xml: string) {
+  const saxonJar = process.env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar';
+  if (!existsSync(saxonJar)) {
+    if (process.env.CI === 'true') throw new Error('CI needs Saxon-HE for the ESPD-EDM rules');
+    return undefined;
+  }
+  espdRules ??= new SchematronRules({ saxonJar, java: process.env.JAVA ?? 'java' });
+  return (await validateEspd(ESPD_EDM, espdRules, kind, xml)).errors;
 }
 
 /** The eForms SDK in the standards' folder beside the project (its examples are read from it too). */
@@ -83,6 +101,8 @@ export async function noticeErrors(subtype: string, xml: string) {
 export function closeNoticeRules(): void {
   sharedRules?.close();
   sharedRules = undefined;
+  espdRules?.close();
+  espdRules = undefined;
 }
 
 /** The settings that point a platform at those tools. */

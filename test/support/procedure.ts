@@ -188,6 +188,8 @@ export interface TenderFields {
   standstillPeriod?: string;
   /** The review body that hears complaints about it (else the platform's first). */
   reviewBodyId?: string;
+  /** The ESPD request it asks (else the bids' two declarations). */
+  espd?: Record<string, unknown>;
 }
 
 /** The body of a tender for a selected expression: one detection criterion, deadlines from now. */
@@ -212,6 +214,7 @@ export function tenderBody(expressionId: string, fields: TenderFields) {
     selectionCriteria: [],
     ...(fields.standstillPeriod ? { standstillPeriod: fields.standstillPeriod } : {}),
     ...(fields.reviewBodyId ? { reviewBodyId: fields.reviewBodyId } : {}),
+    ...(fields.espd ? { espd: fields.espd } : {}),
   };
 }
 

@@ -1,0 +1,236 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import { Tender } from '../../server/tenders/tender.model.js';
+import { call, newOrganisation, newPerson, type Person } from '../support/api.js';
+import { ESPD_EDM, espdErrors } from '../support/harness.js';
+import {
+  openBids,
+  type PublishedTender,
+  publishedTender,
+  selectedExpression,
+  tenderBody,
+  waitUntil,
+} from '../support/procedure.js';
+
+// The ESPD: the tender asks turnover, insurance and ISO/IEC 27001 besides the grounds of art. 57;
+// vendors answer in the platform's terms or bring an ESPD made elsewhere; the answers are sealed
+// with the bid; at the opening the evaluation sees each ground declared and each requirement unmet.
+
+const ESPD = {
+  exclusionGrounds: ['prof-misconduct'],
+  selectionCriteria: [
+    { code: 'gen-year-to', minimumCents: 200_000_000, years: 3 },
+    { code: 'indem-insu', minimumCents: 100_000_000, description: 'Professional indemnity insurance' },
+    { code: 'qu-certif-indep', description: 'ISO/IEC 27001 certification of the SOC service' },
+  ],
+};
+
+const MANDATORY = [
+  'crime-org',
+  'corruption',
+  'fraud',
+  'terr-offence',
+  'finan-laund',
+  'human-traffic',
+  'tax-pay',
+  'socsec-pay',
+];
+const clean = Object.fromEntries([...MANDATORY, 'prof-misconduct'].map((c) => [c, { answer: false }]));
+const meets = {
+  'gen-year-to': { answer: true, amountCents: 450_000_000 },
+  'indem-insu': { answer: true, amountCents: 200_000_000 },
+  'qu-certif-indep': { answer: true, evidenceUrl: 'https://certificates.example.org/iso27001/42' },
+};
+
+const xmlOf = (r: { body: unknown }) => (Buffer.isBuffer(r.body) ? r.body.toString('utf8') : String(r.body));
+
+async function expectValid(kind: 'request' | 'response', xml: string) {
+  const errors = await espdErrors(kind, xml);
+  if (errors) expect(errors, JSON.stringify(errors.slice(0, 5), null, 1)).to.deep.equal([]);
+}
+
+describe('ESPD: request, response, flags', function () {
+  this.timeout(180_000);
+  let tender: PublishedTender;
+  let officer: Person;
+  const vendors: Person[] = [];
+  const bids: string[] = [];
+
+  before(async () => {
+    const sel = await selectedExpression();
+    officer = sel.officer;
+    for (const name of ['Declares', 'Small', 'Clean']) {
+      const org = await newOrganisation('vendor', { name });
+      vendors.push(await newPerson('vendor', org));
+    }
+    const refused = await call('POST', '/tenders', {
+      token: officer.token,
+      body: {
+        ...tenderBody(sel.expressionId, {
+          lots: [{ number: 1, title: 'SOC', estimatedValueCents: 300_000_000 }],
+          questionsInMs: 4_000,
+          submissionInMs: 12_000,
+        }),
+        espd: {
+          exclusionGrounds: ['gen-year-to'],
+          selectionCriteria: [
+            { code: 'gen-year-to', years: 3 },
+            { code: 'no-such-criterion' },
+            { code: 'indem-insu', lots: [7], minimumCents: 1, description: 'x' },
+          ],
+        },
+      },
+    });
+    expect(refused.status).to.equal(400);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).to.have.members([
+      '/espd/exclusionGrounds/0',
+      '/espd/selectionCriteria/0/minimumCents',
+      '/espd/selectionCriteria/1/code',
+      '/espd/selectionCriteria/2/lots',
+    ]);
+    expect(await Tender.countDocuments({ expressionId: sel.expressionId })).to.equal(0);
+    tender = await publishedTender(
+      officer,
+      sel.expressionId,
+      { id: sel.consortiumId, members: sel.members },
+      {
+        lots: [{ number: 1, title: 'SOC', estimatedValueCents: 300_000_000 }],
+        questionsInMs: 4_000,
+        submissionInMs: 12_000,
+        espd: ESPD,
+      },
+    );
+  });
+
+  it('when the tender is published, then its ESPD request names every mandatory ground, the chosen ones and the selection criteria, and validates', async () => {
+    const view = await call('GET', `/tenders/${tender.id}/espd-request?lang=nl`);
+    expect(view.status).to.equal(200);
+    const codes = view.body.criteria.map((c: { code: string }) => c.code);
+    expect(codes).to.include.members([
+      ...MANDATORY,
+      'prof-misconduct',
+      'gen-year-to',
+      'indem-insu',
+      'qu-certif-indep',
+    ]);
+    expect(codes).to.have.length(12);
+    expect(view.body.criteria.find((c: { code: string }) => c.code === 'gen-year-to')).to.include({
+      name: 'Algemene jaaromzet',
+    });
+    const doc = await call('GET', `/tenders/${tender.id}/espd-request.xml`);
+    expect(doc.status).to.equal(200);
+    expect(xmlOf(doc)).to.contain('<cbc:MinimumAmount currencyID="EUR">2000000.00</cbc:MinimumAmount>');
+    await expectValid('request', xmlOf(doc));
+  });
+
+  it('when a vendor brings the EU example ESPD response, then it is read into answers to the request', async () => {
+    const example = readFileSync(path.join(ESPD_EDM, 'xml-examples', 'ESPD-Response.xml'), 'utf8');
+    const read = await call('POST', `/tenders/${tender.id}/espd-response/import`, {
+      token: vendors[0]?.token,
+      raw: example,
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(read.status).to.equal(200);
+    expect(read.body.answers['crime-org']).to.include({
+      answer: true,
+      description: '[Reason provided by the EO]',
+    });
+    expect(read.body.answers['gen-year-to']).to.deep.equal({ answer: true, amountCents: 100_000_000_000 });
+    // The example answers the tax grounds only as "available electronically": the vendor answers them itself.
+    expect(read.body.unanswered).to.deep.equal(['tax-pay', 'socsec-pay']);
+    const notXml = await call('POST', `/tenders/${tender.id}/espd-response/import`, {
+      token: vendors[0]?.token,
+      raw: '<Invoice/>',
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(notXml.status).to.equal(400);
+  });
+
+  it('when a bid leaves a criterion unanswered or a declared ground without its details, then it is refused naming each', async () => {
+    const { 'tax-pay': _taxes, ...withoutTaxes } = clean;
+    const r = await call('POST', `/tenders/${tender.id}/bids`, {
+      token: vendors[0]?.token,
+      body: {
+        lot: 1,
+        priceCents: 100_000_000,
+        technicalOffer: 'Offer',
+        espd: { size: 'medium', answers: { ...withoutTaxes, 'prof-misconduct': { answer: true }, ...meets } },
+      },
+    });
+    expect(r.status).to.equal(400);
+    expect(r.body.errors.map((e: { path: string }) => e.path)).to.have.members([
+      '/espd/answers/tax-pay',
+      '/espd/answers/prof-misconduct/description',
+    ]);
+  });
+
+  it('when the bids are in, then each ESPD is sealed until the opening, and then flagged against the request', async () => {
+    const answers = [
+      {
+        ...clean,
+        ...meets,
+        'prof-misconduct': {
+          answer: true,
+          description: 'Penalty for a late SIEM rollout in 2023',
+          selfCleaning: 'New delivery governance, audited in 2024',
+        },
+      },
+      { ...clean, ...meets, 'gen-year-to': { answer: true, amountCents: 150_000_000 } },
+      { ...clean, ...meets },
+    ];
+    for (const [i, v] of vendors.entries()) {
+      const r = await call('POST', `/tenders/${tender.id}/bids`, {
+        token: v.token,
+        body: {
+          lot: 1,
+          priceCents: 100_000_000 + i,
+          technicalOffer: `Offer ${i}`,
+          espd: { size: 'medium', answers: answers[i] },
+        },
+      });
+      expect(r.status, JSON.stringify(r.body)).to.equal(201);
+      bids.push(r.body.id);
+    }
+    const early = await call('GET', `/bids/${bids[0]}/espd-response`, { token: officer.token });
+    expect(early.status).to.equal(403);
+    expect(JSON.stringify(early.body)).not.to.contain('Penalty');
+    const own = await call('GET', `/bids/${bids[0]}/espd-response.xml`, { token: vendors[0]?.token });
+    expect(own.status).to.equal(409);
+
+    await waitUntil(tender.submissionDeadline);
+    await openBids(tender);
+    const flagged = await call('GET', `/bids/${bids[0]}/espd-response?lang=nl`, { token: officer.token });
+    expect(flagged.status).to.equal(200);
+    expect(flagged.body.flags).to.deep.equal([
+      {
+        code: 'prof-misconduct',
+        kind: 'exclusion',
+        name: 'Ernstige beroepsfouten',
+        flag: 'ground-declared',
+        description: 'Penalty for a late SIEM rollout in 2023',
+        selfCleaning: 'New delivery governance, audited in 2024',
+      },
+    ]);
+    expect(flagged.body.suggestedChecks).to.deep.equal({ exclusion: 'fail', selection: 'pass' });
+    const low = await call('GET', `/bids/${bids[1]}/espd-response`, { token: officer.token });
+    expect(low.body.flags).to.deep.equal([
+      {
+        code: 'gen-year-to',
+        kind: 'selection',
+        name: 'General yearly turnover',
+        flag: 'below-minimum',
+        amountCents: 150_000_000,
+        minimumCents: 200_000_000,
+      },
+    ]);
+    const fine = await call('GET', `/bids/${bids[2]}/espd-response`, { token: officer.token });
+    expect(fine.body.flags).to.deep.equal([]);
+    expect(fine.body.suggestedChecks).to.deep.equal({ exclusion: 'pass', selection: 'pass' });
+    for (const id of bids) {
+      const doc = await call('GET', `/bids/${id}/espd-response.xml`, { token: officer.token });
+      expect(doc.status).to.equal(200);
+      await expectValid('response', xmlOf(doc));
+    }
+  });
+});
