@@ -72,6 +72,12 @@ export const jobSchemas = {
     required: ['tenderId', 'lot'],
     additionalProperties: false,
   },
+  'request-due': {
+    type: 'object',
+    properties: { requestId: objectId },
+    required: ['requestId'],
+    additionalProperties: false,
+  },
   'generate-contract': {
     type: 'object',
     properties: { contractId: objectId },

@@ -55,6 +55,8 @@ export interface DomainEvents {
   'tender.awarded': { lot: number };
   /** A complaint moved a step (lodged, accepted, refused, decided, withdrawn): its parties are told. */
   'complaint.changed': { step: 'submitted' | 'accepted' | 'refused' | 'upheld' | 'dismissed' | 'withdrawn' };
+  /** A request to a bidder moved a step (asked, answered, accepted, refused, expired): its parties are told. */
+  'request.changed': { step: 'asked' | 'answered' | 'accepted' | 'refused' | 'expired' };
   'contract.ready': Record<string, never>;
   /** A lot's contract is recorded: once every lot is decided, the contract award notice is due. */
   'tender.contract-recorded': Record<string, never>;
@@ -97,6 +99,7 @@ export const eventNames = [
   'tender.evaluation-requested',
   'tender.awarded',
   'complaint.changed',
+  'request.changed',
   'contract.ready',
   'tender.contract-recorded',
   'eforms.notice-released',

@@ -13,6 +13,7 @@ export const queueOfJob = {
   'close-call': 'deadlines',
   'open-tender': 'deadlines',
   'end-standstill': 'deadlines',
+  'request-due': 'deadlines',
   'generate-contract': 'documents',
   reconcile: 'maintenance',
   'link-audit': 'audit',
@@ -30,6 +31,7 @@ export interface JobPayloads {
   'close-call': FromSchema<(typeof jobSchemas)['close-call']>;
   'open-tender': FromSchema<(typeof jobSchemas)['open-tender']>;
   'end-standstill': FromSchema<(typeof jobSchemas)['end-standstill']>;
+  'request-due': FromSchema<(typeof jobSchemas)['request-due']>;
   'generate-contract': FromSchema<(typeof jobSchemas)['generate-contract']>;
   reconcile: FromSchema<(typeof jobSchemas)['reconcile']>;
   'link-audit': FromSchema<(typeof jobSchemas)['link-audit']>;

@@ -1,8 +1,10 @@
 // The composition root of follow-up work: which use-case answers each domain event, which loader
 // each attachment kind, and which repairs the reconciler runs. Read it to follow a state change to
 // what happens next ("who is told of an award?": `tender.awarded` → notifyAwardDecision).
+
 import { notifyAccount, welcomeNewUser } from '../server/accounts/welcome.js';
 import { notifyAwardDecision } from '../server/awards/awards.notices.js';
+import { followRequest } from '../server/awards/requests.notices.js';
 import { notifyOpeningDue, notifyTenderOpened, sendBidReceipt } from '../server/bids/bids.notices.js';
 import { completeCeremony } from '../server/bids/ceremony.js';
 import { openOverdueTenders } from '../server/bids/opening.js';
@@ -63,6 +65,7 @@ export const eventHandlers: EventHandlers = {
   'tender.evaluation-requested': (e) => computeTenderEvaluation(e.subjectId),
   'tender.awarded': (e) => notifyAwardDecision(e.subjectId, e.payload.lot, e.eventId),
   'complaint.changed': (e) => followComplaint(e.subjectId, e.payload.step, e.eventId),
+  'request.changed': (e) => followRequest(e.subjectId, e.payload.step, e.eventId),
   'contract.ready': (e) => deliverContract(e.subjectId, e.eventId),
   'tender.contract-recorded': (e) => procedureNotices.tenderDecided(e.subjectId),
   'eforms.notice-released': (e) => releaseNotice(e.payload.noticeKey),

@@ -1,6 +1,7 @@
 import type { Job } from 'bullmq';
 import { linkAuditChain } from '../server/audit/audit.service.js';
 import { endStandstill } from '../server/awards/awards.service.js';
+import { requestDue } from '../server/awards/bidder-requests.js';
 import { openingDue } from '../server/bids/opening.js';
 import { closeCall } from '../server/calls/calls.service.js';
 import { generateContract } from '../server/contracts/contract-generation.js';
@@ -28,6 +29,7 @@ export const processors: { [N in JobName]: Processor<N> } = {
   'close-call': (data) => closeCall(data.callId),
   'open-tender': (data) => openingDue(data.tenderId),
   'end-standstill': (data) => endStandstill(data.tenderId, data.lot),
+  'request-due': (data) => requestDue(data.requestId),
   'generate-contract': (data, job) => generateContract(data.contractId, isLastAttempt(job)),
   reconcile: () => reconcile(),
   'link-audit': () => linkAuditChain(),

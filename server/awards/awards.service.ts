@@ -14,6 +14,7 @@ import { lotCancelledConflict } from '../tenders/lot-cancellation.js';
 import { isLotCancelled, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { lotStatus, tenderView } from '../tenders/tender-view.js';
+import { awardConditions } from './bidder-requests.js';
 
 /**
  * An officer awards a lot to a ranked bid. An abnormally low bid needs the vendor's explanation on
@@ -25,13 +26,18 @@ export async function awardLot(
   input: { lot: number; bidId: string; lowPriceExplanation?: string; justification?: string },
 ) {
   if (!isOfficer(actor)) throw forbidden();
-  await loadTender(actor, tenderId);
+  const before = await loadTender(actor, tenderId);
   const bid = await Bid.findById(input.bidId, { vendorId: 1, lot: 1, tenderId: 1 }).lean();
   if (!bid || String(bid.tenderId) !== tenderId || bid.lot !== input.lot) {
     throw badRequest('The bid is not one of this lot.', [
       { path: '/bidId', message: `names no bid of lot ${input.lot}` },
     ]);
   }
+  // Evidence accepted, an explanation asked of the vendor accepted, and the justification that
+  // earlier-ranked bids excluded for their evidence give (see bidder-requests.ts).
+  const conditions = await awardConditions(before, input.bidId, input.lot);
+  const lowPriceExplanation = input.lowPriceExplanation ?? conditions.explanation;
+  const justification = input.justification ?? conditions.justification;
   const t = await changeDocument<TenderRecord>(Tender, tenderId, 'The tender', (tender) => {
     if (tender.status !== 'published') throw conflict('tender-not-open', `The tender is ${tender.status}.`);
     if (isLotCancelled(tender, input.lot)) throw lotCancelledConflict(input.lot);
@@ -45,14 +51,14 @@ export async function awardLot(
       throw conflict('not-admissible', `The bid is not admissible: ${result.reasons.join(' ')}`);
     const results = tender.evaluation?.lots.find((l) => l.lot === input.lot)?.results ?? [];
     const firstRank = Math.min(...results.map((r) => r.rank ?? Number.POSITIVE_INFINITY));
-    if (result.rank > firstRank && !input.justification) {
+    if (result.rank > firstRank && !justification) {
       throw conflict(
         'justification-required',
         `The bid is ranked ${result.rank}, not first: record why the lot goes to it.`,
         [{ path: '/justification', message: 'is required to award a bid that is not ranked first' }],
       );
     }
-    if (result.flags.abnormallyLow && !input.lowPriceExplanation) {
+    if (result.flags.abnormallyLow && !lowPriceExplanation) {
       throw conflict(
         'explanation-required',
         'The price is abnormally low: record the vendor’s explanation to award it.',
@@ -71,8 +77,8 @@ export async function awardLot(
             decidedAt,
             decidedBy: actor.id,
             standstillEndsAt: addDuration(decidedAt, tender.standstillPeriod),
-            lowPriceExplanation: input.lowPriceExplanation ?? null,
-            justification: input.justification ?? null,
+            lowPriceExplanation: lowPriceExplanation ?? null,
+            justification: justification ?? null,
             quality: result.quality as number,
             price: result.price as number,
             total: result.total as number,
@@ -87,7 +93,7 @@ export async function awardLot(
     actor,
     action: 'tender.lot-awarded',
     object: { type: 'tender', id: tenderId },
-    detail: { lot: input.lot, bidId: input.bidId, justified: Boolean(input.justification) },
+    detail: { lot: input.lot, bidId: input.bidId, justified: Boolean(justification) },
   });
   await context().queues.addAfterWrite(
     'end-standstill',

@@ -178,6 +178,15 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'post /api/v1/bids/{id}/checks': { allowed: OFFICERS, body: { exclusion: 'pass', selection: 'pass' } },
   'post /api/v1/bids/{id}/scores': { allowed: ['evaluator'], body: { criterion: 'detection', score: 1 } },
   'post /api/v1/tenders/{id}/evaluation': { allowed: OFFICERS },
+  // Requests to a bidder: officers ask and decide, the vendor asked answers; others never see one.
+  'post /api/v1/tenders/{id}/requests': {
+    allowed: OFFICERS,
+    body: { bidId: '0123456789abcdef01234567', kind: 'clarification', text: 'Matrix?' },
+  },
+  'get /api/v1/tenders/{id}/requests': { allowed: [...OFFICERS, ...VENDORS] },
+  'get /api/v1/requests/{id}': { allowed: [] },
+  'post /api/v1/requests/{id}/answer': { allowed: [], body: { text: 'Matrix.' } },
+  'post /api/v1/requests/{id}/decision': { allowed: [], body: { accepted: true } },
   'get /api/v1/tenders/{id}/report.pdf': { allowed: [...OFFICERS, 'evaluator'], absent: true },
   'get /api/v1/tenders/{id}/evaluation': { allowed: [...OFFICERS, 'evaluator'], absent: true },
   'post /api/v1/tenders/{id}/awards': {

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { Tender } from '../../server/tenders/tender.model.js';
 import { call, newOrganisation, newPerson, type Person } from '../support/api.js';
-import { ESPD_EDM, espdErrors } from '../support/harness.js';
+import { evaluateBids } from '../support/evaluation.js';
+import { ESPD_EDM, espdErrors, eventually, mailTo } from '../support/harness.js';
 import {
   openBids,
   type PublishedTender,
   publishedTender,
+  type SelectedExpression,
   selectedExpression,
   tenderBody,
   waitUntil,
@@ -54,13 +56,14 @@ describe('ESPD: request, response, flags', function () {
   this.timeout(180_000);
   let tender: PublishedTender;
   let officer: Person;
+  let sel: SelectedExpression;
   const vendors: Person[] = [];
   const bids: string[] = [];
 
   before(async () => {
-    const sel = await selectedExpression();
+    sel = await selectedExpression();
     officer = sel.officer;
-    for (const name of ['Declares', 'Small', 'Clean']) {
+    for (const name of ['Declares', 'Small', 'Clean', 'Fourth']) {
       const org = await newOrganisation('vendor', { name });
       vendors.push(await newPerson('vendor', org));
     }
@@ -178,6 +181,7 @@ describe('ESPD: request, response, flags', function () {
       },
       { ...clean, ...meets, 'gen-year-to': { answer: true, amountCents: 150_000_000 } },
       { ...clean, ...meets },
+      { ...clean, ...meets },
     ];
     for (const [i, v] of vendors.entries()) {
       const r = await call('POST', `/tenders/${tender.id}/bids`, {
@@ -232,5 +236,115 @@ describe('ESPD: request, response, flags', function () {
       expect(doc.status).to.equal(200);
       await expectValid('response', xmlOf(doc));
     }
+  });
+
+  it('when the first-ranked bid is known, then its award waits for accepted evidence; evidence missing or refused excludes it and the lot goes to the next with that justification', async () => {
+    const [declares, small, first, second] = bids as [string, string, string, string];
+    const table = await evaluateBids(sel, tender.id, [
+      { id: declares, score: 0, excluded: true },
+      { id: small, score: 7 },
+      { id: first, score: 9 },
+      { id: second, score: 8 },
+    ]);
+    const rankOf = (t: typeof table, id: string) =>
+      t.lots[0].bids.find((b: { bidId: string }) => b.bidId === id)?.rank;
+    expect(rankOf(table, first)).to.equal(1);
+    const ask = (bidId: string, dueAt?: string) =>
+      call('POST', `/tenders/${tender.id}/requests`, {
+        token: officer.token,
+        body: {
+          bidId,
+          kind: 'evidence',
+          text: 'Send your ISO/IEC 27001 certificate and turnover statements.',
+          ...(dueAt ? { dueAt } : {}),
+        },
+      });
+    expect((await ask(small)).body.type).to.equal('urn:problem:not-first-ranked');
+    const early = await call('POST', `/tenders/${tender.id}/awards`, {
+      token: officer.token,
+      body: { lot: 1, bidId: first },
+    });
+    expect(early.status).to.equal(409);
+    expect(early.body.type).to.equal('urn:problem:evidence-required');
+
+    // The first-ranked vendor lets its deadline pass: its bid is excluded and the next comes first.
+    const lapsed = await ask(first, new Date(Date.now() + 3_000).toISOString());
+    expect(lapsed.status, JSON.stringify(lapsed.body)).to.equal(201);
+    expect(lapsed.body.criteria).to.include.members(['gen-year-to', 'qu-certif-indep']);
+    const asked = await eventually(() =>
+      mailTo(vendors[2]?.email ?? '').find((m) => m.parsed.subject?.includes('A request about your bid')),
+    );
+    expect(asked.parsed.text).to.contain('Send your ISO/IEC 27001 certificate');
+    await eventually(async () => {
+      const t = await call('GET', `/tenders/${tender.id}/evaluation`, { token: officer.token });
+      return rankOf(t.body, second) === 1 && t.body;
+    }, 30_000);
+    const late = await call('POST', `/requests/${lapsed.body.id}/answer`, {
+      token: vendors[2]?.token,
+      body: { text: 'Here it is.' },
+    });
+    expect(late.status).to.equal(409);
+
+    // The next one answers, and the officer refuses the evidence with a reason.
+    const second1 = await ask(second);
+    expect(second1.status).to.equal(201);
+    const foreign = await call('POST', `/requests/${second1.body.id}/answer`, {
+      token: vendors[1]?.token,
+      body: { text: 'Not mine.' },
+    });
+    expect(foreign.status).to.equal(404);
+    const answered = await call('POST', `/requests/${second1.body.id}/answer`, {
+      token: vendors[3]?.token,
+      body: { text: 'Our certificate.', evidenceUrls: ['https://certificates.example.org/iso27001/7'] },
+    });
+    expect(answered.body.status).to.equal('answered');
+    expect(
+      (
+        await call('POST', `/requests/${second1.body.id}/decision`, {
+          token: officer.token,
+          body: { accepted: false },
+        })
+      ).status,
+    ).to.equal(400);
+    const refused = await call('POST', `/requests/${second1.body.id}/decision`, {
+      token: officer.token,
+      body: { accepted: false, reason: 'The certificate expired in 2025.' },
+    });
+    expect(refused.body.status).to.equal('refused');
+    await eventually(async () => {
+      const t = await call('GET', `/tenders/${tender.id}/evaluation`, { token: officer.token });
+      return rankOf(t.body, small) === 1 && t.body;
+    }, 30_000);
+
+    // The third proves it; the award carries why the lot does not go to the two before it.
+    const third = await ask(small);
+    await call('POST', `/requests/${third.body.id}/answer`, {
+      token: vendors[1]?.token,
+      body: { text: 'Certificates attached at the address.' },
+    });
+    expect(
+      (
+        await call('POST', `/requests/${third.body.id}/decision`, {
+          token: officer.token,
+          body: { accepted: true },
+        })
+      ).body.status,
+    ).to.equal('accepted');
+    const awarded = await call('POST', `/tenders/${tender.id}/awards`, {
+      token: officer.token,
+      body: { lot: 1, bidId: small },
+    });
+    expect(awarded.status, JSON.stringify(awarded.body)).to.equal(201);
+    expect(awarded.body.award.justification)
+      .to.contain('was not given by')
+      .and.to.contain('The certificate expired in 2025.');
+    const listed = await call('GET', `/tenders/${tender.id}/requests`, { token: vendors[3]?.token });
+    expect(listed.body.items.map((r: { status: string }) => r.status)).to.deep.equal(['refused']);
+    const all = await call('GET', `/tenders/${tender.id}/requests`, { token: officer.token });
+    expect(all.body.items.map((r: { status: string }) => r.status)).to.deep.equal([
+      'expired',
+      'refused',
+      'accepted',
+    ]);
   });
 });

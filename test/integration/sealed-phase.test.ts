@@ -48,6 +48,8 @@ async function readableUrls(w: SealedWorld): Promise<string[]> {
     '/tenders/{id}': [w.tenderId],
     '/bids/{id}': Object.values(w.bids),
     '/contracts/{id}': ['0123456789abcdef01234567'],
+    // No bidder is asked anything while the bids are sealed.
+    '/requests/{id}': ['0123456789abcdef01234567'],
     // The bidders' own receipts: each to its vendor only, never to an officer while sealed.
     '/notices/{id}': [w.noticeOfA, w.noticeOfB],
     '/organisations/{organisationId}': [
