@@ -187,6 +187,12 @@ export const bidUploadBody = {
       items: { type: 'string', format: 'binary' },
       description: 'The bid’s files: PDF, office, archive or image, by their content.',
     },
+    espd: {
+      type: 'string',
+      format: 'binary',
+      description:
+        'The vendor’s ESPD response (ESPD-EDM 4.1.0 XML) made elsewhere, after the bid part: read into the bid’s `espd.answers` (answers in the bid part win).',
+    },
   },
   required: ['bid'],
 } as const;

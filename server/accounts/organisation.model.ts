@@ -17,6 +17,8 @@ const organisationSchema = new Schema(
     registrationNumber: { type: String, default: null },
     website: { type: String, default: null },
     size: { type: String, default: null },
+    /** A vendor's ESPD answers of its latest opened bid, to reuse (kept only once that bid is open). */
+    espdAnswers: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true },
 );

@@ -6,18 +6,24 @@ import { context } from '../context.js';
 import { abandonUpload, beginUpload, finishUpload, storeSealedDocument } from '../documents/chunk-store.js';
 import { uploadedEntry } from '../documents/file-types.js';
 import { AppError } from '../errors.js';
-import { parseJsonPart, readParts, tooLarge } from '../http/multipart.js';
+import { BID_PARTS, parseJsonPart, readParts, tooLarge } from '../http/multipart.js';
+import { loadTender } from '../tenders/tender-access.js';
 import type { FieldError } from '../validation.js';
 import { validatorFor } from '../validation.js';
 import { admitBid, type BidDocuments, submitBid } from './bids.service.js';
+import { readResponseFor } from './espd-response.js';
 import { associatedData, type DocumentEntry, newDataKey, type SealedDocument } from './sealing.js';
 
 // A bid with its documents, as `multipart/form-data`: first a `bid` part (the JSON of a bid), then
 // its files as `documents` parts. Each file is sealed as it streams in and stored in chunks; its
 // type is read from its content (never from what the client declares), and only the accepted
-// types are taken (documents/file-types.ts). A refused request leaves nothing stored.
+// types are taken (documents/file-types.ts). An `espd` part may carry the vendor's ESPD response as
+// XML, read into the bid's answers. A refused request leaves nothing stored.
 
 type BidInput = FromSchema<typeof bidBody>;
+
+/** How big an ESPD response (the `espd` part, XML) may be: the EU's own example is 1.1 MB. */
+const ESPD_PART_BYTES = 5 * 1024 * 1024;
 
 /**
  * A vendor submits its bid with documents. The `bid` part is checked (fields, lot, deadline) before
@@ -30,6 +36,7 @@ export async function submitBidUpload(actor: Actor, tenderId: string, req: Reque
   const dataKey = newDataKey();
   const uploadId = await beginUpload();
   let input: BidInput | undefined;
+  let espdXml: string | undefined;
   const entries: DocumentEntry[] = [];
   const sealed: SealedDocument[] = [];
   const typeErrors: FieldError[] = [];
@@ -53,6 +60,16 @@ export async function submitBidUpload(actor: Actor, tenderId: string, req: Reque
         sealed.push(stored.sealed);
         entries.push(await uploadedEntry(stored, filename, `/documents/${index}`, typeErrors));
       },
+      {
+        ...BID_PARTS,
+        text: {
+          name: 'espd',
+          maxBytes: ESPD_PART_BYTES,
+          onText: async (xml) => {
+            espdXml = xml;
+          },
+        },
+      },
     );
     if (typeErrors.length)
       throw new AppError(
@@ -62,7 +79,13 @@ export async function submitBidUpload(actor: Actor, tenderId: string, req: Reque
         typeErrors,
       );
     const documents: BidDocuments = { dataKey, entries, sealed };
-    const answer = await submitBid(actor, tenderId, input as BidInput, documents);
+    const bid = input as BidInput;
+    // An ESPD response made elsewhere is read into the bid's answers; answers in the bid part win.
+    if (espdXml !== undefined) {
+      const read = await readResponseFor(await loadTender(actor, tenderId), espdXml, '/espd');
+      bid.espd = { ...bid.espd, answers: { ...read.answers, ...bid.espd?.answers } };
+    }
+    const answer = await submitBid(actor, tenderId, bid, documents);
     await finishUpload(uploadId);
     return answer;
   } catch (err) {

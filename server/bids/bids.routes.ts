@@ -52,6 +52,9 @@ export const bidsRoutes = Router()
       res.json(await espd.importEspdResponse(actorOf(req), id(req), req.body));
     },
   )
+  .get('/organisations/:organisationId/espd-answers', allow('vendor'), async (req, res) => {
+    res.json(await espd.latestAnswers(actorOf(req), String(req.params.organisationId)));
+  })
   .get('/bids/:id/documents/:documentId', async (req, res) => {
     const bidKey = req.get('Bid-Key');
     sendBidDocument(res, await readBidDocument(actorOf(req), id(req), String(req.params.documentId), bidKey));

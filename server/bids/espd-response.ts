@@ -1,6 +1,6 @@
 import type { Actor } from '../accounts/access.js';
 import { Organisation } from '../accounts/organisation.model.js';
-import { AppError, badRequest } from '../errors.js';
+import { AppError, badRequest, notFound } from '../errors.js';
 import { readEspdResponse } from '../espd/espd-import.js';
 import { askedCriteria } from '../espd/espd-request.js';
 import {
@@ -151,6 +151,22 @@ export function espdFlags(t: TenderRecord, b: Pick<BidRecord, 'lot' | 'opened'>,
   };
 }
 
+/** A flag in words (English, as the report is written): the criterion, what was found, the vendor's own words. */
+export const espdFlagText = (f: EspdFlag) =>
+  [
+    `${f.name}: ${
+      f.flag === 'ground-declared'
+        ? 'ground declared'
+        : f.flag === 'not-met'
+          ? 'not met'
+          : `${(f.amountCents ?? 0) / 100} EUR is below the minimum of ${(f.minimumCents ?? 0) / 100} EUR`
+    }`,
+    f.description ? `"${f.description}"` : '',
+    f.selfCleaning ? `self-cleaning: "${f.selfCleaning}"` : '',
+  ]
+    .filter(Boolean)
+    .join(' — ');
+
 /** The bid as its reader may see it, with its ESPD response (once open) and what the evaluation must look at in it. */
 async function openedWithTender(actor: Actor, bidId: string) {
   const b =
@@ -202,16 +218,20 @@ export async function espdResponseDocument(actor: Actor, bidId: string, language
 
 /** Reads an ESPD response made elsewhere into answers to this tender's request, for the vendor to review and submit. */
 export async function importEspdResponse(actor: Actor, tenderId: string, xml: unknown) {
-  const t = await loadTender(actor, tenderId);
+  return readResponseFor(await loadTender(actor, tenderId), xml);
+}
+
+/** An ESPD response's answers to the tender's request (400 when it is no valid response). */
+export async function readResponseFor(t: TenderRecord, xml: unknown, at = '/') {
   const tax = configuredTaxonomy();
   if (!t.espd || !tax) throw new AppError('not-found', 'The tender asks no ESPD.', 404);
   if (typeof xml !== 'string' || !xml.trim())
-    throw badRequest('Send the ESPD response as application/xml.', [{ path: '/', message: 'is empty' }]);
+    throw badRequest('Send the ESPD response as application/xml.', [{ path: at, message: 'is empty' }]);
   const problems = await espdSchemaProblems(tax.folder, 'response', xml);
   if (problems.length)
     throw badRequest(
       'The document is no valid ESPD response (ESPD-EDM 4.1.0).',
-      problems.slice(0, 20).map((p) => ({ path: '/', message: p.message })),
+      problems.slice(0, 20).map((p) => ({ path: at, message: p.message })),
     );
   const { answers, unknown } = readEspdResponse(tax, xml);
   const asked = new Set(
@@ -227,4 +247,31 @@ export async function importEspdResponse(actor: Actor, tenderId: string, xml: un
     unanswered: [...asked].filter((code) => !answers[code]),
     unknownQuestions: unknown,
   };
+}
+
+/**
+ * Once a bid is open, its ESPD answers become its organisation's latest, for the vendor to reuse in
+ * its next bid. Only then: before the opening the answers exist sealed, nowhere else.
+ */
+export async function keepLatestAnswers(b: Pick<BidRecord, '_id' | 'vendorId' | 'receivedAt' | 'opened'>) {
+  const espd = (b.opened as { espd?: EspdInput } | null)?.espd;
+  if (!espd) return;
+  const org = await Organisation.findById(b.vendorId, { espdAnswers: 1 }).lean<{
+    espdAnswers?: { receivedAt: Date } | null;
+  }>();
+  if (!org || (org.espdAnswers && new Date(org.espdAnswers.receivedAt) >= new Date(b.receivedAt))) return;
+  await Organisation.updateOne(
+    { _id: b.vendorId },
+    { $set: { espdAnswers: { ...espd, bidId: String(b._id), receivedAt: new Date(b.receivedAt) } } },
+  );
+}
+
+/** `GET /organisations/:organisationId/espd-answers`: a vendor's own latest answers (to anyone else the organisation has none). */
+export async function latestAnswers(actor: Actor, organisationId: string) {
+  if (actor.role !== 'vendor' || actor.organisationId !== organisationId) throw notFound('The ESPD answers');
+  const org = await Organisation.findById(organisationId, { espdAnswers: 1 }).lean<{
+    espdAnswers?: (EspdInput & { bidId: string; receivedAt: Date }) | null;
+  }>();
+  if (!org?.espdAnswers) throw notFound('The ESPD answers');
+  return org.espdAnswers;
 }

@@ -11,6 +11,7 @@ import { lotCancellation, type OpeningRecord, Tender, type TenderRecord } from '
 import { openingDueAt } from '../tenders/time-limits.js';
 import { Bid, type BidRecord, bindingOf } from './bid.model.js';
 import { confirmationOf } from './bid-view.js';
+import { keepLatestAnswers } from './espd-response.js';
 import {
   associatedData,
   type BidBinding,
@@ -76,6 +77,7 @@ export async function openBid(
       },
     };
   });
+  if (opened.opened) await keepLatestAnswers(opened);
   // The documents counted are those this call opened: a second pass counts none twice.
   return { verified: opened.opened?.verified !== false, badDocuments, documents };
 }

@@ -1,18 +1,10 @@
 import { create } from 'xmlbuilder2';
 import type { EspdAnswer, EspdAnswers } from './espd-response.js';
-import type { EspdTaxonomy } from './taxonomy.js';
+import type { DomNode, EspdTaxonomy } from './taxonomy.js';
 
 // Reads an ESPD response made elsewhere (the EU's ESPD service, another national platform, or an
 // earlier bid here) into the platform's answers: each response is matched to its question by the
 // taxonomy's identifier, and the question's role says which part of the answer it gives.
-
-type DomNode = {
-  nodeType: number;
-  nodeName: string;
-  localName: string | null;
-  textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
-};
 
 const elements = (n: DomNode, local: string) =>
   Array.from(n.childNodes).filter((c) => c.nodeType === 1 && c.localName === local);

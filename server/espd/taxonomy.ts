@@ -78,7 +78,8 @@ export const MANDATORY_GROUNDS = [
 /** The platform's languages as the codelists name them. */
 export const codelistLanguage = (language: string) => (language === 'nl' ? 'nld' : 'eng');
 
-type DomNode = {
+/** A parsed XML node, as xmlbuilder2's DOM gives it. */
+export type DomNode = {
   nodeType: number;
   nodeName: string;
   localName: string | null;

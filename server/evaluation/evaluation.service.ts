@@ -3,6 +3,7 @@ import { type Actor, isOfficer } from '../accounts/access.js';
 import { Organisation } from '../accounts/organisation.model.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
+import { espdFlags } from '../bids/espd-response.js';
 import { cleanScores, requireCleanEvaluator } from '../committee/committee.js';
 import { roundForDisplay } from '../display.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
@@ -47,7 +48,19 @@ export async function recordChecks(
     ]);
   }
   const b = await changeDocument<BidRecord>(Bid, bidId, 'The bid', async (current) => {
-    await evaluableTender(current, () => {});
+    const tender = await evaluableTender(current, () => {});
+    // Passing a check the bid's own ESPD fails (a ground declared, a requirement unmet) needs the officer's reason.
+    const suggested = espdFlags(tender, current, 'en')?.suggestedChecks;
+    const overridden = (['exclusion', 'selection'] as const).filter(
+      (k) => suggested?.[k] === 'fail' && input[k] === 'pass',
+    );
+    if (overridden.length && !input.reason)
+      throw badRequest('The bid’s ESPD fails this check: say why it passes.', [
+        {
+          path: '/reason',
+          message: `is required to pass the ${overridden.join(' and ')} check against the ESPD`,
+        },
+      ]);
     return {
       set: {
         checks: {

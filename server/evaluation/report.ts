@@ -5,6 +5,7 @@ import { Organisation } from '../accounts/organisation.model.js';
 import { User } from '../accounts/user.model.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
+import { espdFlags, espdFlagText } from '../bids/espd-response.js';
 import { requireCleanEvaluator } from '../committee/committee.js';
 import { dataDigest, sha256 } from '../digest.js';
 import { renderPdf } from '../documents/pdf.js';
@@ -71,6 +72,8 @@ export async function evaluationReport(
               checks: b.checks
                 ? { exclusion: b.checks.exclusion, selection: b.checks.selection, reason: b.checks.reason }
                 : null,
+              // What the bid's own ESPD declared against the request, by the criterion's name.
+              espd: (espdFlags(t, b, 'en')?.flags ?? []).map(espdFlagText),
               scores: shownScores(b.scores).map((s) => ({
                 evaluator: person.get(s.evaluatorId) ?? s.evaluatorId,
                 criterion: s.criterion,

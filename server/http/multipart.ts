@@ -18,12 +18,16 @@ const JSON_PART_TYPES = new Set(['application/json', 'application/octet-stream',
 const JSON_PART_BYTES = 1024 * 1024;
 
 /** Reads the JSON file part whole, up to the size its field may have. */
-async function readJsonPart(stream: NodeJS.ReadableStream, json: string): Promise<string> {
+async function readJsonPart(
+  stream: NodeJS.ReadableStream,
+  json: string,
+  maxBytes = JSON_PART_BYTES,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > JSON_PART_BYTES) throw tooLarge(`The ${json} part is too large.`, `/${json}`);
+    if (size > maxBytes) throw tooLarge(`The ${json} part is too large.`, `/${json}`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -40,6 +44,8 @@ export interface PartNames {
   json: string;
   files: string;
   noun: string;
+  /** A part read whole as text after the JSON part (a bid's ESPD response as XML), at most once. */
+  text?: { name: string; maxBytes: number; onText: (text: string) => Promise<void> };
 }
 
 /** The JSON part read and checked against its schema: 400 naming each bad field under `/<name>`. */
@@ -100,6 +106,7 @@ export function readParts(
     let chain = Promise.resolve();
     let failed: unknown;
     let sawJson = false;
+    let sawText = false;
     let files = 0;
     let reading: NodeJS.ReadableStream | undefined;
     const fail = (err: unknown) => {
@@ -146,6 +153,21 @@ export function readParts(
         }
         sawJson = true;
         after(async () => onJson(await readJsonPart(stream, json)));
+        chain = chain.finally(() => stream.resume());
+        return;
+      }
+      const textPart = names.text;
+      if (textPart && name === textPart.name) {
+        if (!sawJson || sawText) {
+          stream.resume();
+          return fail(
+            badRequest(`The ${name} part comes once, after the ${json} part.`, [
+              { path: `/${name}`, message: `must come once, after the ${json} part` },
+            ]),
+          );
+        }
+        sawText = true;
+        after(async () => textPart.onText(await readJsonPart(stream, name, textPart.maxBytes)));
         chain = chain.finally(() => stream.resume());
         return;
       }

@@ -5,6 +5,8 @@ export interface ReportBid {
   priceCents: number;
   receivedAt: string;
   checks: { exclusion: string; selection: string; reason: string | null } | null;
+  /** What the bid's ESPD declared against the request (absent in reports of tenders without one). */
+  espd?: string[];
   scores: { evaluator: string; criterion: string; score: number }[];
   means: { criterion: string; mean: number | null }[];
   quality: number | null;
@@ -91,7 +93,7 @@ export function drawEvaluationReport(doc: PDFKit.PDFDocument, data: ReportData):
           f.money(b.priceCents),
           b.checks?.exclusion ?? '—',
           b.checks?.selection ?? '—',
-          b.checks?.reason ?? '',
+          [b.checks?.reason ?? '', ...(b.espd ?? []).map((e) => `ESPD: ${e}`)].filter(Boolean).join('\n'),
         ]),
       ],
     });

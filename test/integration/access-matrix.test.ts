@@ -172,6 +172,8 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   // Sealed: another's document is nobody's to read, officers included.
   'get /api/v1/bids/{id}/documents/{documentId}': { allowed: [] },
   'get /api/v1/bids/{id}/espd-response': { allowed: [] },
+  // A vendor's latest ESPD answers are its own only.
+  'get /api/v1/organisations/{organisationId}/espd-answers': { allowed: [] },
   'get /api/v1/bids/{id}/espd-response.xml': { allowed: [] },
   'post /api/v1/tenders/{id}/evaluators': { allowed: OFFICERS, body: { userId: '0123456789abcdef01234567' } },
   'post /api/v1/tenders/{id}/coi': { allowed: ['evaluator'], body: { conflict: false } },

@@ -5,6 +5,7 @@ import { Tender } from '../../server/tenders/tender.model.js';
 import { call, newOrganisation, newPerson, type Person } from '../support/api.js';
 import { evaluateBids } from '../support/evaluation.js';
 import { ESPD_EDM, espdErrors, eventually, mailTo } from '../support/harness.js';
+import { pdfText } from '../support/pdf.js';
 import {
   openBids,
   type PublishedTender,
@@ -168,6 +169,40 @@ describe('ESPD: request, response, flags', function () {
     ]);
   });
 
+  it('when a bid carries an ESPD made elsewhere as its espd part, then it is read into the bid’s answers, the bid part completing it', async () => {
+    const example = readFileSync(path.join(ESPD_EDM, 'xml-examples', 'ESPD-Response.xml'));
+    const form = new FormData();
+    form.append(
+      'bid',
+      JSON.stringify({
+        lot: 1,
+        priceCents: 100_000_003,
+        technicalOffer: 'Offer with an ESPD of the EU service',
+        espd: {
+          size: 'small',
+          answers: {
+            'tax-pay': { answer: false },
+            'socsec-pay': { answer: false },
+            'prof-misconduct': { answer: false },
+          },
+        },
+      }),
+    );
+    form.append(
+      'espd',
+      new Blob([new Uint8Array(example)], { type: 'application/xml' }),
+      'espd-response.xml',
+    );
+    const r = await call('POST', `/tenders/${tender.id}/bids`, { token: vendors[3]?.token, form });
+    expect(r.status, JSON.stringify(r.body)).to.equal(201);
+    const bad = new FormData();
+    bad.append('bid', JSON.stringify({ lot: 1, priceCents: 1, technicalOffer: 'x' }));
+    bad.append('espd', new Blob(['<Invoice/>'], { type: 'application/xml' }), 'espd.xml');
+    const refused = await call('POST', `/tenders/${tender.id}/bids`, { token: vendors[3]?.token, form: bad });
+    expect(refused.status).to.equal(400);
+    expect(refused.body.errors[0].path).to.equal('/espd');
+  });
+
   it('when the bids are in, then each ESPD is sealed until the opening, and then flagged against the request', async () => {
     const answers = [
       {
@@ -196,6 +231,11 @@ describe('ESPD: request, response, flags', function () {
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       bids.push(r.body.id);
     }
+    // Sealed: not even the vendor's organisation keeps a readable copy before the opening.
+    const notYet = await call('GET', `/organisations/${vendors[0]?.organisationId}/espd-answers`, {
+      token: vendors[0]?.token,
+    });
+    expect(notYet.status).to.equal(404);
     const early = await call('GET', `/bids/${bids[0]}/espd-response`, { token: officer.token });
     expect(early.status).to.equal(403);
     expect(JSON.stringify(early.body)).not.to.contain('Penalty');
@@ -228,6 +268,16 @@ describe('ESPD: request, response, flags', function () {
         minimumCents: 200_000_000,
       },
     ]);
+    // Once open, a bid's answers are its organisation's latest, to reuse; its own only.
+    const latest = await call('GET', `/organisations/${vendors[0]?.organisationId}/espd-answers`, {
+      token: vendors[0]?.token,
+    });
+    expect(latest.status).to.equal(200);
+    expect(latest.body.answers['prof-misconduct']).to.include({ answer: true });
+    const others = await call('GET', `/organisations/${vendors[0]?.organisationId}/espd-answers`, {
+      token: vendors[1]?.token,
+    });
+    expect(others.status).to.equal(404);
     const fine = await call('GET', `/bids/${bids[2]}/espd-response`, { token: officer.token });
     expect(fine.body.flags).to.deep.equal([]);
     expect(fine.body.suggestedChecks).to.deep.equal({ exclusion: 'pass', selection: 'pass' });
@@ -240,15 +290,26 @@ describe('ESPD: request, response, flags', function () {
 
   it('when the first-ranked bid is known, then its award waits for accepted evidence; evidence missing or refused excludes it and the lot goes to the next with that justification', async () => {
     const [declares, small, first, second] = bids as [string, string, string, string];
+    const unexplained = await call('POST', `/bids/${small}/checks`, {
+      token: officer.token,
+      body: { exclusion: 'pass', selection: 'pass' },
+    });
+    expect(unexplained.status).to.equal(400);
+    expect(unexplained.body.errors[0].path).to.equal('/reason');
     const table = await evaluateBids(sel, tender.id, [
       { id: declares, score: 0, excluded: true },
-      { id: small, score: 7 },
+      { id: small, score: 7, reason: 'Its turnover of the last year alone meets the minimum; accepted.' },
       { id: first, score: 9 },
       { id: second, score: 8 },
     ]);
     const rankOf = (t: typeof table, id: string) =>
       t.lots[0].bids.find((b: { bidId: string }) => b.bidId === id)?.rank;
     expect(rankOf(table, first)).to.equal(1);
+    // The report names what each ESPD declared, by the criterion's name, in the vendor's words.
+    const report = await call('GET', `/tenders/${tender.id}/report.pdf`, { token: officer.token });
+    const text = (await pdfText(report.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).to.contain('Guilty of grave professional misconduct: ground declared');
+    expect(text).to.contain('General yearly turnover: 1500000 EUR is below the minimum of 2000000 EUR');
     const ask = (bidId: string, dueAt?: string) =>
       call('POST', `/tenders/${tender.id}/requests`, {
         token: officer.token,

@@ -11,7 +11,7 @@ import type { SelectedExpression } from './procedure.js';
 export async function evaluateBids(
   sel: SelectedExpression,
   tenderId: string,
-  bids: { id: string; score: number; excluded?: boolean }[],
+  bids: { id: string; score: number; excluded?: boolean; reason?: string }[],
 ) {
   const officer: Person = sel.officer;
   for (const e of sel.evaluators) {
@@ -21,7 +21,7 @@ export async function evaluateBids(
   for (const b of bids) {
     const checks = b.excluded
       ? { exclusion: 'fail', selection: 'pass', reason: 'A ground for exclusion applies (art. 57(4)).' }
-      : { exclusion: 'pass', selection: 'pass' };
+      : { exclusion: 'pass', selection: 'pass', ...(b.reason ? { reason: b.reason } : {}) };
     const checked = await call('POST', `/bids/${b.id}/checks`, { token: officer.token, body: checks });
     expect(checked.status, JSON.stringify(checked.body)).to.equal(200);
     if (b.excluded) continue;

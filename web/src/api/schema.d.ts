@@ -1197,6 +1197,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{organisationId}/espd-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /api/v1/organisations/{organisationId}/espd-answers
+         * @description Allowed roles: vendor.
+         */
+        get: operations["getApiV1OrganisationsOrganisationIdEspdAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bids/{id}/documents/{documentId}": {
         parameters: {
             query?: never;
@@ -6933,6 +6953,11 @@ export interface operations {
                     bid: string;
                     /** @description The bid’s files: PDF, office, archive or image, by their content. */
                     documents?: string[];
+                    /**
+                     * Format: binary
+                     * @description The vendor’s ESPD response (ESPD-EDM 4.1.0 XML) made elsewhere, after the bid part: read into the bid’s `espd.answers` (answers in the bid part win).
+                     */
+                    espd?: string;
                 };
             };
         };
@@ -7256,6 +7281,55 @@ export interface operations {
             };
             /** @description The object’s state does not allow this */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getApiV1OrganisationsOrganisationIdEspdAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or object */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id, or an object the caller may not know of */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
