@@ -76,3 +76,10 @@ export const espdResponseField = {
   required: ['answers'],
   additionalProperties: false,
 } as const;
+
+/** `GET /espd/criteria`: words of a criterion's name or code; the language of the names. */
+export const espdCriteriaQuery = {
+  type: 'object',
+  properties: { q: { type: 'string', maxLength: 100 }, lang: { enum: ['en', 'nl'] } },
+  additionalProperties: false,
+} as const;

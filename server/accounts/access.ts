@@ -92,6 +92,7 @@ export const PUBLIC_READS = [
   /^\/tenders\/[^/]+\/documents(\/[^/]+)?$/,
   /^\/tenders\/[^/]+\/amendments$/,
   /^\/tenders\/[^/]+\/espd-request(\.xml)?$/,
+  /^\/espd\/criteria$/,
   /^\/(calls|tenders)\/[^/]+\/eforms(\/[^/]+)?$/,
   // Complaints and the review body's decisions are public (their documents are the parties').
   /^\/tenders\/[^/]+\/complaints$/,

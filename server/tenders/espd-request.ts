@@ -133,3 +133,34 @@ export async function espdRequestDocument(t: TenderRecord, language: string) {
   if (!t.espd || !tax) throw notFound('The ESPD request of this tender');
   return espdRequestXml(tax, t.espd, await espdProcedure(t), language);
 }
+
+/**
+ * What an officer may ask, from the taxonomy: the discretionary grounds (the mandatory ones are
+ * always asked) and the selection criteria the platform can set, each with the requirements it
+ * needs, named in the reader's language; searchable by words of the name or the code.
+ */
+export function offeredCriteria(language: string, q?: string) {
+  const tax = configuredTaxonomy();
+  if (!tax) throw notFound('The ESPD taxonomy (the platform has no ESPD-EDM folder)');
+  const words = (q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  return {
+    mandatoryGrounds: MANDATORY_GROUNDS.map((code) => {
+      const c = tax.byCode.get(code);
+      return { code, name: c ? criterionName(c, language) : code };
+    }),
+    items: tax.criteria
+      .filter(
+        (c) =>
+          (c.kind === 'exclusion' && !(MANDATORY_GROUNDS as readonly string[]).includes(c.code)) ||
+          isOfferedSelection(c),
+      )
+      .map((c) => ({
+        code: c.code,
+        kind: c.kind,
+        name: criterionName(c, language),
+        description: c.description,
+        requires: c.kind === 'selection' ? requiredFields(c) : [],
+      }))
+      .filter((c) => words.every((w) => `${c.code} ${c.name}`.toLowerCase().includes(w))),
+  };
+}

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { amendmentBody, answerBody, documentQuery, tenderDocumentUpload } from '../../schemas/amendments.js';
 import { coiBody, evaluatorBody } from '../../schemas/calls.js';
+import { espdCriteriaQuery } from '../../schemas/espd.js';
 import {
   cancelBody,
   createTenderBody,
@@ -17,7 +18,7 @@ import { sendFile } from '../http/downloads.js';
 import { idParam as id, lotParam as lotNumber, officersOnly as officer } from '../http/params.js';
 import { body, multipartOnly, page, query } from '../http/validate.js';
 import * as amendments from './amendments.js';
-import { espdRequestDocument, espdRequestView, readerLanguage } from './espd-request.js';
+import { espdRequestDocument, espdRequestView, offeredCriteria, readerLanguage } from './espd-request.js';
 import { cancelLot } from './lot-cancellation.js';
 import * as committee from './opening-committee.js';
 import * as secrets from './opening-secrets.js';
@@ -48,6 +49,9 @@ export const tendersRoutes = Router()
   .get('/tenders/:id', async (req, res) => {
     const actor = actorOf(req);
     res.json(tenderView(await loadTender(actor, id(req)), actor));
+  })
+  .get('/espd/criteria', query(espdCriteriaQuery), async (req, res) => {
+    res.json(offeredCriteria(readerLanguage(req), req.query.q as string | undefined));
   })
   .get('/tenders/:id/espd-request', async (req, res) => {
     res.json(espdRequestView(await loadTender(actorOf(req), id(req)), readerLanguage(req)));

@@ -144,6 +144,7 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /api/v1/tenders/{id}/amendments': { allowed: [...ACTORS] },
   // The ESPD request is published with the tender (this one asks none); vendors read theirs into answers.
   'get /api/v1/tenders/{id}/espd-request': { allowed: [...ACTORS], absent: true },
+  'get /api/v1/espd/criteria': { allowed: [...ACTORS] },
   'get /api/v1/tenders/{id}/espd-request.xml': { allowed: [...ACTORS], absent: true },
   'post /api/v1/tenders/{id}/espd-response/import': { allowed: VENDORS, absent: true },
   'post /api/v1/tenders/{id}/amendments': {

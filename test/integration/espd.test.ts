@@ -128,6 +128,23 @@ describe('ESPD: request, response, flags', function () {
     await expectValid('request', xmlOf(doc));
   });
 
+  it('when an officer looks for criteria, then the taxonomy offers the discretionary grounds and the selection criteria it can set, in Dutch too', async () => {
+    const all = await call('GET', '/espd/criteria');
+    expect(all.status).to.equal(200);
+    expect(all.body.mandatoryGrounds.map((g: { code: string }) => g.code)).to.deep.equal(MANDATORY);
+    const codes = all.body.items.map((c: { code: string }) => c.code);
+    expect(codes).to.include.members(['prof-misconduct', 'gen-year-to', 'indem-insu', 'qu-certif-indep']);
+    expect(codes).not.to.include.members(['crime-org', 'finan-rat', 'sme']);
+    const turnover = all.body.items.find((c: { code: string }) => c.code === 'gen-year-to');
+    expect(turnover.requires).to.have.members(['minimumCents', 'years']);
+    const found = await call('GET', '/espd/criteria?q=jaaromzet&lang=nl');
+    expect(found.body.items.map((c: { code: string }) => c.code)).to.deep.equal([
+      'gen-year-to',
+      'aver-year-to',
+      'spec-year-to',
+    ]);
+  });
+
   it('when a vendor brings the EU example ESPD response, then it is read into answers to the request', async () => {
     const example = readFileSync(path.join(ESPD_EDM, 'xml-examples', 'ESPD-Response.xml'), 'utf8');
     const read = await call('POST', `/tenders/${tender.id}/espd-response/import`, {
