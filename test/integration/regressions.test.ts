@@ -315,7 +315,11 @@ describe('regressions of the sealed-phase review', function () {
       expect(res.status).to.equal(202);
       const [arrived] = await eventually(() => mailTo(email).length === 1 && mailTo(email));
       expect(arrived?.parsed.messageId).to.equal(failed?.messageId);
-      const sent = await Notice.findById(noticeId).lean();
+      // The worker records the delivery just after the mail server took it.
+      const sent = await eventually(async () => {
+        const n = await Notice.findById(noticeId).lean();
+        return n?.status === 'sent' && n;
+      });
       expect(sent).to.include({ status: 'sent', attempts: 2 });
       const twice = await call('POST', `/notices/${noticeId}/resend`, { token: officer.token });
       expect(twice.status).to.equal(409);
