@@ -14,7 +14,7 @@ import { lotCancelledConflict } from '../tenders/lot-cancellation.js';
 import { isLotCancelled, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import { lotStatus, tenderView } from '../tenders/tender-view.js';
-import { awardConditions } from './bidder-requests.js';
+import { awardConditions } from './evidence.js';
 
 /**
  * An officer awards a lot to a ranked bid. An abnormally low bid needs the vendor's explanation on

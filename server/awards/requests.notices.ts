@@ -5,7 +5,7 @@ import { peopleOf } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { tenderData } from '../tenders/tenders.notices.js';
 import { BidderRequest, type BidderRequestRecord } from './bidder-request.model.js';
-import { applyEvidenceOutcome, evidenceReason } from './bidder-requests.js';
+import { applyEvidenceOutcome, evidenceReason } from './evidence.js';
 
 type Step = DomainEvents['request.changed']['step'];
 

@@ -11,6 +11,7 @@ import * as bids from './bids.service.js';
 import * as ceremony from './ceremony.js';
 import { confirmBid } from './confirmation.js';
 import * as espd from './espd-response.js';
+import { latestAnswers } from './espd-reuse.js';
 
 /** The doors that take `multipart/form-data`: a bid with its documents. */
 export const multipartDoors = [/^\/tenders\/[^/]+\/bids$/];
@@ -53,7 +54,7 @@ export const bidsRoutes = Router()
     },
   )
   .get('/organisations/:organisationId/espd-answers', allow('vendor'), async (req, res) => {
-    res.json(await espd.latestAnswers(actorOf(req), String(req.params.organisationId)));
+    res.json(await latestAnswers(actorOf(req), String(req.params.organisationId)));
   })
   .get('/bids/:id/documents/:documentId', async (req, res) => {
     const bidKey = req.get('Bid-Key');

@@ -1,22 +1,18 @@
 import type { Actor } from '../accounts/access.js';
 import { Organisation } from '../accounts/organisation.model.js';
-import { AppError, badRequest, notFound } from '../errors.js';
+import { AppError, badRequest } from '../errors.js';
+import { criterionResponses, type EspdAnswers } from '../espd/espd-answers.js';
 import { readEspdResponse } from '../espd/espd-import.js';
 import { askedCriteria } from '../espd/espd-request.js';
-import {
-  criteriaForLot,
-  criterionResponses,
-  type EspdAnswers,
-  espdResponseXml,
-} from '../espd/espd-response.js';
+import { criteriaForLot, espdResponseXml } from '../espd/espd-response.js';
 import { espdSchemaProblems } from '../espd/espd-validation.js';
 import { criterionName } from '../espd/taxonomy.js';
 import { configuredTaxonomy, espdProcedure } from '../tenders/espd-request.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { loadTender } from '../tenders/tender-access.js';
 import type { FieldError } from '../validation.js';
-import type { BidRecord } from './bid.model.js';
 import { openedBidFor, ownBid } from './bid-reading.js';
+import { espdFlags } from './espd-flags.js';
 
 // A vendor's ESPD response is part of its bid: checked against the tender's request when the bid
 // is submitted, sealed with it and covered by its receipt, and readable only once the bid is open.
@@ -95,77 +91,6 @@ export async function bidDeclarations(
     espd: { size: input.espd.size ?? (vendor?.size as EspdInput['size']), answers: input.espd.answers },
   };
 }
-
-export type EspdFlag = {
-  code: string;
-  kind: 'exclusion' | 'selection';
-  name: string;
-  flag: 'ground-declared' | 'not-met' | 'below-minimum';
-  description?: string;
-  selfCleaning?: string;
-  amountCents?: number;
-  minimumCents?: number;
-};
-
-/** What the evaluation must look at in a bid's ESPD: each ground declared and each requirement not met, in the vendor's own words. */
-export function espdFlags(t: TenderRecord, b: Pick<BidRecord, 'lot' | 'opened'>, language: string) {
-  const tax = configuredTaxonomy();
-  const answers = (b.opened as { espd?: EspdInput } | null)?.espd?.answers;
-  if (!t.espd || !tax || !answers) return undefined;
-  const flags: EspdFlag[] = [];
-  for (const a of criteriaForLot(
-    tax,
-    t.espd,
-    t.lots.map((l) => l.number),
-    b.lot,
-  )) {
-    const answer = answers[a.criterion.code];
-    const kind = a.criterion.kind === 'exclusion' ? 'exclusion' : 'selection';
-    const base = { code: a.criterion.code, kind, name: criterionName(a.criterion, language) } as const;
-    const words = {
-      ...(answer?.description ? { description: answer.description } : {}),
-      ...(answer?.selfCleaning ? { selfCleaning: answer.selfCleaning } : {}),
-    };
-    if (kind === 'exclusion' && answer?.answer) flags.push({ ...base, flag: 'ground-declared', ...words });
-    else if (kind === 'selection' && !answer?.answer) flags.push({ ...base, flag: 'not-met', ...words });
-    else if (
-      kind === 'selection' &&
-      a.spec?.minimumCents !== undefined &&
-      (answer?.amountCents ?? 0) < a.spec.minimumCents
-    )
-      flags.push({
-        ...base,
-        flag: 'below-minimum',
-        amountCents: answer?.amountCents ?? 0,
-        minimumCents: a.spec.minimumCents,
-        ...words,
-      });
-  }
-  return {
-    answers,
-    flags,
-    suggestedChecks: {
-      exclusion: flags.some((f) => f.kind === 'exclusion') ? 'fail' : 'pass',
-      selection: flags.some((f) => f.kind === 'selection') ? 'fail' : 'pass',
-    } as const,
-  };
-}
-
-/** A flag in words (English, as the report is written): the criterion, what was found, the vendor's own words. */
-export const espdFlagText = (f: EspdFlag) =>
-  [
-    `${f.name}: ${
-      f.flag === 'ground-declared'
-        ? 'ground declared'
-        : f.flag === 'not-met'
-          ? 'not met'
-          : `${(f.amountCents ?? 0) / 100} EUR is below the minimum of ${(f.minimumCents ?? 0) / 100} EUR`
-    }`,
-    f.description ? `"${f.description}"` : '',
-    f.selfCleaning ? `self-cleaning: "${f.selfCleaning}"` : '',
-  ]
-    .filter(Boolean)
-    .join(' — ');
 
 /** The bid as its reader may see it, with its ESPD response (once open) and what the evaluation must look at in it. */
 async function openedWithTender(actor: Actor, bidId: string) {
@@ -247,31 +172,4 @@ export async function readResponseFor(t: TenderRecord, xml: unknown, at = '/') {
     unanswered: [...asked].filter((code) => !answers[code]),
     unknownQuestions: unknown,
   };
-}
-
-/**
- * Once a bid is open, its ESPD answers become its organisation's latest, for the vendor to reuse in
- * its next bid. Only then: before the opening the answers exist sealed, nowhere else.
- */
-export async function keepLatestAnswers(b: Pick<BidRecord, '_id' | 'vendorId' | 'receivedAt' | 'opened'>) {
-  const espd = (b.opened as { espd?: EspdInput } | null)?.espd;
-  if (!espd) return;
-  const org = await Organisation.findById(b.vendorId, { espdAnswers: 1 }).lean<{
-    espdAnswers?: { receivedAt: Date } | null;
-  }>();
-  if (!org || (org.espdAnswers && new Date(org.espdAnswers.receivedAt) >= new Date(b.receivedAt))) return;
-  await Organisation.updateOne(
-    { _id: b.vendorId },
-    { $set: { espdAnswers: { ...espd, bidId: String(b._id), receivedAt: new Date(b.receivedAt) } } },
-  );
-}
-
-/** `GET /organisations/:organisationId/espd-answers`: a vendor's own latest answers (to anyone else the organisation has none). */
-export async function latestAnswers(actor: Actor, organisationId: string) {
-  if (actor.role !== 'vendor' || actor.organisationId !== organisationId) throw notFound('The ESPD answers');
-  const org = await Organisation.findById(organisationId, { espdAnswers: 1 }).lean<{
-    espdAnswers?: (EspdInput & { bidId: string; receivedAt: Date }) | null;
-  }>();
-  if (!org?.espdAnswers) throw notFound('The ESPD answers');
-  return org.espdAnswers;
 }

@@ -11,7 +11,7 @@ import { lotCancellation, type OpeningRecord, Tender, type TenderRecord } from '
 import { openingDueAt } from '../tenders/time-limits.js';
 import { Bid, type BidRecord, bindingOf } from './bid.model.js';
 import { confirmationOf } from './bid-view.js';
-import { keepLatestAnswers } from './espd-response.js';
+import { keepLatestAnswers } from './espd-reuse.js';
 import {
   associatedData,
   type BidBinding,

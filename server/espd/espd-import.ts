@@ -1,5 +1,5 @@
 import { create } from 'xmlbuilder2';
-import type { EspdAnswer, EspdAnswers } from './espd-response.js';
+import type { EspdAnswer, EspdAnswers } from './espd-answers.js';
 import type { DomNode, EspdTaxonomy } from './taxonomy.js';
 
 // Reads an ESPD response made elsewhere (the EU's ESPD service, another national platform, or an

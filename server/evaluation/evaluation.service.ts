@@ -3,7 +3,7 @@ import { type Actor, isOfficer } from '../accounts/access.js';
 import { Organisation } from '../accounts/organisation.model.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
-import { espdFlags } from '../bids/espd-response.js';
+import { espdFlags } from '../bids/espd-flags.js';
 import { cleanScores, requireCleanEvaluator } from '../committee/committee.js';
 import { roundForDisplay } from '../display.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';

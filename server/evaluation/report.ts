@@ -5,7 +5,7 @@ import { Organisation } from '../accounts/organisation.model.js';
 import { User } from '../accounts/user.model.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
-import { espdFlags, espdFlagText } from '../bids/espd-response.js';
+import { espdFlags, espdFlagText } from '../bids/espd-flags.js';
 import { requireCleanEvaluator } from '../committee/committee.js';
 import { dataDigest, sha256 } from '../digest.js';
 import { renderPdf } from '../documents/pdf.js';

@@ -2,13 +2,12 @@ import type { Request } from 'express';
 import { contractingAuthority } from '../accounts/accounts.service.js';
 import { context } from '../context.js';
 import { conflict, notFound } from '../errors.js';
+import { type EspdProcedure, lotId } from '../espd/espd-document.js';
 import {
   askedCriteria,
-  type EspdProcedure,
   type EspdRequestSpec,
   espdRequestXml,
   isOfferedSelection,
-  lotId,
   requiredFields,
 } from '../espd/espd-request.js';
 import { criterionName, type EspdTaxonomy, espdTaxonomy, MANDATORY_GROUNDS } from '../espd/taxonomy.js';
