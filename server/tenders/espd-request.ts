@@ -10,6 +10,7 @@ import {
   isOfferedSelection,
   requiredFields,
 } from '../espd/espd-request.js';
+import { answerFields, espdSection } from '../espd/sections.js';
 import { criterionName, type EspdTaxonomy, espdTaxonomy, MANDATORY_GROUNDS } from '../espd/taxonomy.js';
 import type { FieldError } from '../validation.js';
 import type { TenderRecord } from './tender.model.js';
@@ -110,8 +111,10 @@ export function espdRequestView(t: TenderRecord, language: string) {
     criteria: askedCriteria(tax, t.espd, lots).map((a) => ({
       code: a.criterion.code,
       kind: a.criterion.kind,
+      section: espdSection(a.criterion),
       name: criterionName(a.criterion, language),
       description: a.criterion.description,
+      answerFields: answerFields(a.criterion, a.spec?.minimumCents),
       mandatory: (MANDATORY_GROUNDS as readonly string[]).includes(a.criterion.code),
       lots: a.criterion.kind === 'selection' ? a.lots : lots,
       lotIds: (a.criterion.kind === 'selection' ? a.lots : lots).map(lotId),
@@ -156,6 +159,7 @@ export function offeredCriteria(language: string, q?: string) {
       .map((c) => ({
         code: c.code,
         kind: c.kind,
+        section: espdSection(c),
         name: criterionName(c, language),
         description: c.description,
         requires: c.kind === 'selection' ? requiredFields(c) : [],

@@ -98,6 +98,8 @@ describe('console: an officer runs a tender from its draft to the contract', fun
     await field('Weight of criterion 1').fill('1');
     await field('Threshold of criterion 1').fill('5');
     await field('Selection criteria').fill('Three references of NDR deployments in public SOCs');
+    // This tender keeps the bids' two declarations; the ESPD has a journey of its own.
+    await page.getByText('Ask every bidder for an ESPD').click();
     await field('Duration of the contract (months)').fill('36');
     await field('Place of performance (NUTS code)').fill('be100');
     await expectAccessible(page, 'drafting a tender');

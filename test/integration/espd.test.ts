@@ -119,9 +119,16 @@ describe('ESPD: request, response, flags', function () {
       'qu-certif-indep',
     ]);
     expect(codes).to.have.length(12);
-    expect(view.body.criteria.find((c: { code: string }) => c.code === 'gen-year-to')).to.include({
+    const byCode = (code: string) => view.body.criteria.find((c: { code: string }) => c.code === code);
+    expect(byCode('gen-year-to')).to.deep.include({
       name: 'Algemene jaaromzet',
+      section: 'economic',
+      answerFields: { onYes: ['amountCents'], onNo: [], optional: ['evidenceUrl'] },
     });
+    // A conviction declared asks its date, the vendor's words and the end of its exclusion.
+    expect(byCode('crime-org').section).to.equal('convictions');
+    expect(byCode('crime-org').answerFields.onYes).to.have.members(['date', 'description', 'until']);
+    expect(byCode('qu-certif-indep').answerFields.onNo).to.deep.equal(['description']);
     const doc = await call('GET', `/tenders/${tender.id}/espd-request.xml`);
     expect(doc.status).to.equal(200);
     expect(xmlOf(doc)).to.contain('<cbc:MinimumAmount currencyID="EUR">2000000.00</cbc:MinimumAmount>');

@@ -64,17 +64,24 @@ export async function must<T>(
   return result.data as T;
 }
 
-/** A form of fields and files sent as multipart (a bid with its documents), with the session's token. */
-export async function postForm<T>(path: string, form: FormData): Promise<T> {
+/** A body the typed client does not send (a multipart form, an XML document), with the session's token. */
+async function postRaw<T>(path: string, body: BodyInit, headers: Record<string, string> = {}): Promise<T> {
   const token = session.token();
   const response = await fetch(`/api/v1${path}`, {
     method: 'POST',
-    body: form,
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
+    body,
+    headers: { ...headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
   });
-  const body = await response.json().catch(() => undefined);
-  if (!response.ok) throw problemFrom(response.status, body);
-  return body as T;
+  const answer = await response.json().catch(() => undefined);
+  if (!response.ok) throw problemFrom(response.status, answer);
+  return answer as T;
 }
+
+/** A form of fields and files sent as multipart (a bid with its documents). */
+export const postForm = <T>(path: string, form: FormData) => postRaw<T>(path, form);
+
+/** An XML document (an ESPD made elsewhere) sent as `application/xml`. */
+export const postXml = <T>(path: string, xml: string) =>
+  postRaw<T>(path, xml, { 'Content-Type': 'application/xml' });
 
 export { ProblemError };

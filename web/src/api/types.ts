@@ -65,6 +65,8 @@ export interface Tender {
   standstillPeriod: string;
   award: { qualityWeight: number; priceWeight: number; qualityThreshold: number; criteria: Criterion[] };
   selectionCriteria: { key: string; title: string }[];
+  /** The ESPD the tender asks of every bidder, where it asks one. */
+  espd?: { exclusionGrounds: string[]; selectionCriteria: { code: string; lots?: number[] }[] } | null;
   status: string;
   /** 1 as published; each published amendment makes the next. */
   version?: number;

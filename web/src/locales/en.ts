@@ -1,6 +1,7 @@
 import { accountEn } from './en-account.js';
 import { changesEn } from './en-changes.js';
 import { consortiaEn } from './en-consortia.js';
+import { espdEn } from './en-espd.js';
 import { officersEn } from './en-officers.js';
 import { operationsEn } from './en-operations.js';
 import { outcomeEn } from './en-outcome.js';
@@ -227,6 +228,7 @@ export const en = {
   ...accountEn,
   ...outcomeEn,
   ...reviewEn,
+  ...espdEn,
 };
 
 export type Messages = typeof en;

@@ -2,6 +2,7 @@ import type { Messages } from './en.js';
 import { accountNl } from './nl-account.js';
 import { changesNl } from './nl-changes.js';
 import { consortiaNl } from './nl-consortia.js';
+import { espdNl } from './nl-espd.js';
 import { officersNl } from './nl-officers.js';
 import { operationsNl } from './nl-operations.js';
 import { outcomeNl } from './nl-outcome.js';
@@ -231,4 +232,5 @@ export const nl: Messages = {
   ...accountNl,
   ...outcomeNl,
   ...reviewNl,
+  ...espdNl,
 };

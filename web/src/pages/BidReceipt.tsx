@@ -2,7 +2,9 @@ import type { Tender } from '../api/types.js';
 import { saveFile } from '../components/save-file.js';
 import { Instant, TableHead } from '../components/ui.js';
 import { type TFunction, useLocale } from '../i18n.js';
-import { money } from '../lib/format.js';
+import { type Locale, money } from '../lib/format.js';
+import { answerText, EspdDeclared } from './espd/EspdDeclared.js';
+import type { AskedCriterion, EspdAnswers } from './espd/espd-types.js';
 
 // What a vendor keeps of its bids: the receipt of the last submission, and the table of its bids.
 
@@ -28,10 +30,19 @@ export interface Receipt {
   action: string;
   bidKey?: string;
   documents?: { id: string }[];
+  /** What the bid's ESPD declared, as the vendor sent it (the platform keeps it sealed). */
+  espd?: EspdAnswers;
 }
 
 /** The receipt as a file the vendor keeps, in its language: what was received, when, and the SHA-256 that proves it. */
-function receiptFile(tender: Tender, r: Receipt, t: TFunction): string {
+function receiptFile(
+  tender: Tender,
+  r: Receipt,
+  criteria: AskedCriterion[],
+  t: TFunction,
+  locale: Locale,
+): string {
+  const espd = r.espd;
   return [
     `${t('receiptFile.tender')}: ${tender.reference} — ${tender.title}`,
     `${t('receiptFile.lot')}: ${r.lot}`,
@@ -40,13 +51,30 @@ function receiptFile(tender: Tender, r: Receipt, t: TFunction): string {
     `${t('receiptFile.receivedAt')}: ${r.receivedAt}`,
     `${t('receiptFile.sha256')}: ${r.sha256}`,
     ...(r.bidKey ? [`${t('receiptFile.bidKey')}: ${r.bidKey}`] : []),
+    ...(espd
+      ? [
+          '',
+          `${t('espd.declared')}:`,
+          ...criteria
+            .filter((c) => espd[c.code])
+            .map((c) => `- ${c.name}: ${answerText(c, espd, t, locale)}`),
+        ]
+      : []),
     '',
   ].join('\n');
 }
 
 /** The receipt just received: the time, the SHA-256 and the bid key, and a file to keep them. */
-export function BidReceipt({ tender, receipt }: { tender: Tender; receipt: Receipt }) {
-  const { t } = useLocale();
+export function BidReceipt({
+  tender,
+  receipt,
+  criteria = [],
+}: {
+  tender: Tender;
+  receipt: Receipt;
+  criteria?: AskedCriterion[];
+}) {
+  const { t, locale } = useLocale();
   return (
     <div className="ecl-notification ecl-notification--success ecl-u-mb-l" role="status">
       <div className="ecl-notification__content">
@@ -61,13 +89,16 @@ export function BidReceipt({ tender, receipt }: { tender: Tender; receipt: Recei
               {t('vendor.bidKey')} <code className="receipt-hash">{receipt.bidKey}</code>
             </p>
           ) : null}
+          {receipt.espd ? <EspdDeclared criteria={criteria} answers={receipt.espd} /> : null}
           <button
             type="button"
             className="ecl-button ecl-button--secondary"
             onClick={() =>
               saveFile(
                 `receipt-${tender.reference}-lot-${receipt.lot}.txt`,
-                new Blob([receiptFile(tender, receipt, t)], { type: 'text/plain;charset=utf-8' }),
+                new Blob([receiptFile(tender, receipt, criteria, t, locale)], {
+                  type: 'text/plain;charset=utf-8',
+                }),
               )
             }
           >

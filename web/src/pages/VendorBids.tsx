@@ -13,6 +13,8 @@ import { AskQuestion } from './AskQuestion.js';
 import { BidOutcomes } from './BidOutcome.js';
 import { BidProgress } from './BidProgress.js';
 import { BidReceipt, type OwnBid, OwnBids, type Receipt } from './BidReceipt.js';
+import { useVendorEspd, VendorEspd } from './espd/VendorEspd.js';
+import { VendorRequests } from './espd/VendorRequests.js';
 
 /** A vendor's part of a tender: ask a question, submit, replace or withdraw a bid per lot, keep the receipt. */
 export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
@@ -35,6 +37,7 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
   const [files, setFiles] = useState<File[]>([]);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const priceCents = parseMoney(price, locale);
+  const espd = useVendorEspd(tender);
 
   const submit = useMutation({
     mutationFn: async () => {
@@ -42,12 +45,15 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
         lot: Number(lot),
         priceCents: priceCents ?? Number.NaN,
         technicalOffer: offer,
-        declarations: { noExclusionGrounds: noExclusion, meetsSelectionCriteria: selection },
+        ...(espd.asked
+          ? espd.field(Number(lot))
+          : { declarations: { noExclusionGrounds: noExclusion, meetsSelectionCriteria: selection } }),
       };
       const form = new FormData();
       form.append('bid', JSON.stringify(bid));
       for (const f of files) form.append('documents', f, f.name);
-      return postForm<Receipt>(`/tenders/${tender.id}/bids`, form);
+      const receipt = await postForm<Receipt>(`/tenders/${tender.id}/bids`, form);
+      return 'espd' in bid ? { ...receipt, espd: bid.espd.answers } : receipt;
     },
     onSuccess: (r) => {
       setReceipt(r);
@@ -73,7 +79,7 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
   return (
     <Section id="your-bids" title={t('vendor.yourBids')} className="ecl-u-mt-xl">
       {problem ? <ProblemNotice problem={problem} /> : null}
-      {receipt ? <BidReceipt tender={tender} receipt={receipt} /> : null}
+      {receipt ? <BidReceipt tender={tender} receipt={receipt} criteria={espd.criteria} /> : null}
 
       {bids.data?.items.length ? (
         <OwnBids
@@ -94,6 +100,7 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
                 lotStatus={tender.lots.find((l) => l.number === b.lot)?.status ?? tender.status}
               />
             ))}
+      {open ? null : <VendorRequests tenderId={tender.id} />}
       {open ? null : <BidOutcomes tender={tender} />}
 
       {open ? (
@@ -152,15 +159,24 @@ export function VendorBids({ tender, now }: { tender: Tender; now: number }) {
               />
             )}
           </Field>
-          <fieldset className="ecl-form-group ecl-u-mb-m">
-            <legend className="ecl-form-label">{t('vendor.declarations')}</legend>
-            <Checkbox id="no-exclusion" checked={noExclusion} onChange={setNoExclusion}>
-              {t('vendor.noExclusion')}
-            </Checkbox>
-            <Checkbox id="selection" checked={selection} onChange={setSelection}>
-              {t('vendor.meetsSelection')}
-            </Checkbox>
-          </fieldset>
+          {espd.asked ? (
+            <VendorEspd
+              tenderId={tender.id}
+              espd={espd}
+              lot={Number(lot)}
+              problem={submit.error instanceof ProblemError ? submit.error : undefined}
+            />
+          ) : (
+            <fieldset className="ecl-form-group ecl-u-mb-m">
+              <legend className="ecl-form-label">{t('vendor.declarations')}</legend>
+              <Checkbox id="no-exclusion" checked={noExclusion} onChange={setNoExclusion}>
+                {t('vendor.noExclusion')}
+              </Checkbox>
+              <Checkbox id="selection" checked={selection} onChange={setSelection}>
+                {t('vendor.meetsSelection')}
+              </Checkbox>
+            </fieldset>
+          )}
           <FilePicker
             id="documents"
             label={t('vendor.documents')}

@@ -1,19 +1,29 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, must } from '../../api/client.js';
 import { Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
+import { EspdFlags, useEspdResponse } from './EspdFlags.js';
 import type { OfficerBid } from './evaluation-types.js';
 
 /** One bid's exclusion and selection checks: pass or fail, a failure with its reason. */
-function CheckRow({ bid, vendor }: { bid: OfficerBid; vendor: string }) {
+function CheckRow({ bid, vendor, espdAsked }: { bid: OfficerBid; vendor: string; espdAsked: boolean }) {
   const { t, locale } = useLocale();
   const queries = useQueryClient();
   const [exclusion, setExclusion] = useState(bid.checks?.exclusion ?? 'pass');
   const [selection, setSelection] = useState(bid.checks?.selection ?? 'pass');
   const [reason, setReason] = useState(bid.checks?.reason ?? '');
+  const espd = useEspdResponse(bid.id, espdAsked);
+  const suggested = espd.data?.suggestedChecks;
+  // Unchecked, a bid's checks start from what its ESPD declared.
+  useEffect(() => {
+    if (suggested && !bid.checks) {
+      setExclusion(suggested.exclusion);
+      setSelection(suggested.selection);
+    }
+  }, [suggested, bid.checks]);
   const save = useMutation({
     mutationFn: () =>
       must(
@@ -24,11 +34,17 @@ function CheckRow({ bid, vendor }: { bid: OfficerBid; vendor: string }) {
       ),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['tender', bid.tenderId] }),
   });
-  const failing = exclusion === 'fail' || selection === 'fail';
+  const overriding =
+    (suggested?.exclusion === 'fail' && exclusion === 'pass') ||
+    (suggested?.selection === 'fail' && selection === 'pass');
+  const failing = exclusion === 'fail' || selection === 'fail' || overriding;
   const label = `${t('tender.lot', { number: bid.lot })}, ${vendor}`;
   return (
     <tr className="ecl-table__row">
-      <td className="ecl-table__cell">{label}</td>
+      <td className="ecl-table__cell">
+        {label}
+        {espd.data ? <EspdFlags bidId={bid.id} view={espd.data} /> : null}
+      </td>
       <td className="ecl-table__cell">{bid.content ? money(bid.content.priceCents, locale) : '—'}</td>
       {(['exclusion', 'selection'] as const).map((which) => (
         <td className="ecl-table__cell" key={which}>
@@ -50,7 +66,7 @@ function CheckRow({ bid, vendor }: { bid: OfficerBid; vendor: string }) {
       <td className="ecl-table__cell">
         <input
           className={`ecl-text-input ecl-text-input--m${failing && !reason ? ' ecl-text-input--invalid' : ''}`}
-          aria-label={t('evaluation.reasonFor', { bid: label })}
+          aria-label={t(overriding ? 'espd.reason' : 'evaluation.reasonFor', { bid: label })}
           required={failing}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
@@ -82,7 +98,15 @@ function CheckRow({ bid, vendor }: { bid: OfficerBid; vendor: string }) {
 }
 
 /** The exclusion and selection checks of every submitted bid, one row each. */
-export function BidChecks({ bids, nameOf }: { bids: OfficerBid[]; nameOf: (vendorId: string) => string }) {
+export function BidChecks({
+  bids,
+  nameOf,
+  espdAsked,
+}: {
+  bids: OfficerBid[];
+  nameOf: (vendorId: string) => string;
+  espdAsked: boolean;
+}) {
   const { t } = useLocale();
   return (
     <Section id="checks" title={t('evaluation.checks')}>
@@ -106,6 +130,7 @@ export function BidChecks({ bids, nameOf }: { bids: OfficerBid[]; nameOf: (vendo
               key={`${b.id}:${b.checks?.exclusion}:${b.checks?.selection}`}
               bid={b}
               vendor={nameOf(b.vendorId)}
+              espdAsked={espdAsked && Boolean(b.content)}
             />
           ))}
         </tbody>

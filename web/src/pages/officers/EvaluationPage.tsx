@@ -12,6 +12,7 @@ import { groundText } from '../grounds.js';
 import { AwardLot } from './AwardLot.js';
 import { BidChecks } from './BidChecks.js';
 import type { Evaluation, OfficerBid } from './evaluation-types.js';
+import { LotRequests } from './LotRequests.js';
 import { useOrganisationNames } from './people.js';
 import { ScoreMatrix } from './ScoreMatrix.js';
 
@@ -77,7 +78,7 @@ export function EvaluationPage() {
           </Link>
         </p>
         {problem ? <ProblemNotice problem={problem} /> : null}
-        <BidChecks bids={submitted} nameOf={nameOf} />
+        <BidChecks bids={submitted} nameOf={nameOf} espdAsked={Boolean(tr.espd)} />
         <ScoreMatrix tender={tr} bids={submitted} nameOf={nameOf} />
 
         <Section id="ranking" title={t('evaluation.ranking')} className="ecl-u-mb-xl">
@@ -158,6 +159,7 @@ export function EvaluationPage() {
                       ))}
                     </tbody>
                   </table>
+                  <LotRequests tender={tr} lot={l.lot} bids={l.bids} />
                   <AwardLot tender={tr} lot={l.lot} bids={l.bids} />
                 </div>
               ))

@@ -21,6 +21,8 @@ import {
   periodOf,
   zone,
 } from './draft-parts.js';
+import { EspdRequestFields } from './EspdRequestFields.js';
+import { emptyEspd, espdOf, useEspdAvailable } from './espd-draft.js';
 import { emptyPublication, PublicationFields, publicationOf } from './PublicationFields.js';
 
 /**
@@ -59,6 +61,8 @@ export function TenderDraft() {
   const [criteria, setCriteria] = useState<CriterionRow[]>([emptyCriterion()]);
   const [selection, setSelection] = useState('');
   const [publication, setPublication] = useState(emptyPublication);
+  const [espd, setEspd] = useState(emptyEspd);
+  const espdAvailable = useEspdAvailable();
   const quality = Number(f.quality);
   const splitBad = f.quality === '' || !(quality >= 0 && quality <= 100);
   const thresholdBad = f.threshold === '' || !(Number(f.threshold) >= 0 && Number(f.threshold) <= 100);
@@ -93,6 +97,7 @@ export function TenderDraft() {
               .map((s) => s.trim())
               .filter(Boolean)
               .map((title, i) => ({ key: `s${i + 1}`, title })),
+            ...espdOf(espd, espdAvailable, locale),
           },
         }),
       ) as Promise<{ id: string }>,
@@ -195,6 +200,7 @@ export function TenderDraft() {
               onChange={setSelection}
               error={field('/selectionCriteria')}
             />
+            <EspdRequestFields draft={espd} onDraft={setEspd} lots={lots.length} problem={problem} />
           </Section>
           <button
             type="submit"
