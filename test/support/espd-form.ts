@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { MANDATORY_GROUNDS } from '../../server/espd/taxonomy.js';
 
 // The ESPD as the console's journeys answer it: the form filled in as a clean vendor would, and
 // the bid of a vendor that declares a ground and a turnover below the minimum.
@@ -21,18 +22,7 @@ export async function answerClean(page: Page, turnover: string, skip?: string) {
   await yes('Certificates by independent bodies about quality assurance standards');
 }
 
-const NO_GROUND = Object.fromEntries(
-  [
-    'crime-org',
-    'corruption',
-    'fraud',
-    'terr-offence',
-    'finan-laund',
-    'human-traffic',
-    'tax-pay',
-    'socsec-pay',
-  ].map((c) => [c, { answer: false }]),
-);
+const NO_GROUND = Object.fromEntries(MANDATORY_GROUNDS.map((c) => [c, { answer: false }]));
 
 /** A bid for lot 1 that declares grave misconduct (with its self-cleaning) and a turnover below a 2 M minimum. */
 export const DECLARES_A_GROUND = {
