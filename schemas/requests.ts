@@ -43,3 +43,13 @@ export const requestDecisionBody = {
   required: ['accepted'],
   additionalProperties: false,
 } as const;
+
+/** `POST /requests/:id/answer` as `multipart/form-data`: the answer as JSON, then its documents. */
+export const requestAnswerUpload = {
+  type: 'object',
+  properties: {
+    answer: { type: 'string', description: 'the JSON of an answer: {text, evidenceUrls?}' },
+    documents: { type: 'array', items: { type: 'string', format: 'binary' } },
+  },
+  required: ['answer'],
+} as const;

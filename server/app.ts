@@ -7,7 +7,7 @@ import { authenticate } from './accounts/access.js';
 import { accountsRoutes, loginRoutes } from './accounts/accounts.routes.js';
 import type { LoginLimiter } from './accounts/login-limiter.js';
 import { auditRoutes } from './audit/audit.routes.js';
-import { awardsRoutes } from './awards/awards.routes.js';
+import { awardMultipartDoors, awardsRoutes } from './awards/awards.routes.js';
 import { bidsRoutes, multipartDoors, xmlDoors } from './bids/bids.routes.js';
 import { callsRoutes } from './calls/calls.routes.js';
 import type { Config } from './config.js';
@@ -80,7 +80,10 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(
     shedLoad(deps.config.shedding),
     bodyDeadlines(deps.config.deadlines),
-    requireJson([...multipartDoors, ...tenderMultipartDoors, ...reviewMultipartDoors], xmlDoors),
+    requireJson(
+      [...multipartDoors, ...tenderMultipartDoors, ...reviewMultipartDoors, ...awardMultipartDoors],
+      xmlDoors,
+    ),
     express.json({ limit: deps.config.bodyLimit, strict: true }),
   );
   api.use(loginRoutes(deps.loginLimiter));

@@ -26,6 +26,16 @@ const bidderRequestSchema = new Schema(
 );
 bidderRequestSchema.index({ tenderId: 1 });
 
+export interface RequestDocument {
+  id: string;
+  storedId: string;
+  chunks: number;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
 export type RequestStatus = 'open' | 'answered' | 'accepted' | 'refused' | 'expired';
 
 export interface BidderRequestRecord {
@@ -40,7 +50,14 @@ export interface BidderRequestRecord {
   dueAt: Date;
   askedBy: Types.ObjectId;
   status: RequestStatus;
-  answer: { text: string; evidenceUrls: string[]; at: Date; by: string } | null;
+  answer: {
+    text: string;
+    evidenceUrls: string[];
+    /** Documents the vendor attached (ESPD evidence, an explanation's annexes), stored as a complaint's are. */
+    documents?: RequestDocument[];
+    at: Date;
+    by: string;
+  } | null;
   decision: { accepted: boolean; reason: string | null; at: Date; by: string | null } | null;
   rev: number;
   createdAt: Date;

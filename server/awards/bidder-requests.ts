@@ -1,6 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { Types, trusted } from 'mongoose';
-import type { bidderRequestBody, requestAnswerBody, requestDecisionBody } from '../../schemas/requests.js';
+import type { bidderRequestBody, requestDecisionBody } from '../../schemas/requests.js';
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
@@ -22,7 +22,8 @@ import { BidderRequest, type BidderRequestRecord } from './bidder-request.model.
 
 type AskInput = FromSchema<typeof bidderRequestBody>;
 
-const view = (r: BidderRequestRecord) => ({
+/** A request as its readers see it: the answer's documents listed with their addresses, never where they are stored. */
+export const view = (r: BidderRequestRecord) => ({
   id: String(r._id),
   tenderId: String(r.tenderId),
   bidId: String(r.bidId),
@@ -33,7 +34,17 @@ const view = (r: BidderRequestRecord) => ({
   criteria: r.criteria,
   dueAt: r.dueAt,
   status: r.status,
-  answer: r.answer,
+  answer: r.answer && {
+    ...r.answer,
+    documents: (r.answer.documents ?? []).map((d) => ({
+      id: d.id,
+      filename: d.filename,
+      contentType: d.contentType,
+      size: d.size,
+      sha256: d.sha256,
+      url: `/requests/${r._id}/documents/${d.id}`,
+    })),
+  },
   decision: r.decision,
   askedAt: r.createdAt,
 });
@@ -113,7 +124,7 @@ export async function askBidder(actor: Actor, tenderId: string, input: AskInput)
 }
 
 /** A request as its reader may load it: officers every one, a vendor its own (to others it does not exist). */
-async function loadRequest(actor: Actor, id: string): Promise<BidderRequestRecord> {
+export async function loadRequest(actor: Actor, id: string): Promise<BidderRequestRecord> {
   const r = Types.ObjectId.isValid(id) ? await BidderRequest.findById(id).lean<BidderRequestRecord>() : null;
   if (!r) throw notFound('The request');
   if (isOfficer(actor)) return r;
@@ -123,33 +134,6 @@ async function loadRequest(actor: Actor, id: string): Promise<BidderRequestRecor
 
 export async function getRequest(actor: Actor, id: string) {
   return view(await loadRequest(actor, id));
-}
-
-/** The vendor answers before the deadline: its words and the addresses of its evidence. */
-export async function answerRequest(actor: Actor, id: string, input: FromSchema<typeof requestAnswerBody>) {
-  const own = await loadRequest(actor, id);
-  if (actor.role !== 'vendor') throw forbidden('The vendor asked answers.');
-  const answered = domainEvent('request.changed', { step: 'answered' });
-  const r = await changeDocument<BidderRequestRecord>(
-    BidderRequest,
-    String(own._id),
-    'The request',
-    (cur) => {
-      if (cur.status !== 'open') throw conflict('request-closed', `The request is ${cur.status}.`);
-      if (new Date(cur.dueAt) <= new Date())
-        throw conflict('request-expired', 'The deadline of the request has passed.');
-      return {
-        set: {
-          status: 'answered',
-          answer: { text: input.text, evidenceUrls: input.evidenceUrls ?? [], at: new Date(), by: actor.id },
-        },
-        effects: [answered],
-        audit: { actor, action: 'request.answered', object: { type: 'request', id } },
-      };
-    },
-  );
-  await scheduleEffects('BidderRequest', id, [answered]);
-  return view(r);
 }
 
 /** The officer accepts or refuses the answer; refused evidence excludes the bid. */

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { Bid } from '../../server/bids/bid.model.js';
 import { Tender } from '../../server/tenders/tender.model.js';
-import { call, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
+import { call, newOrganisation, newPerson, type Person, pdfOf, steps } from '../support/api.js';
 import {
   browserAvailable,
   expectAccessible,
@@ -56,13 +56,8 @@ describe('console: the ESPD from the request to the evidence', function () {
     await signIn(officerPage, base(), officer);
   });
 
-  after(async () => {
-    await browser?.close();
-  });
-
-  afterEach(() => {
-    expect(errors.splice(0), 'errors thrown in the page').to.deep.equal([]);
-  });
+  after(async () => browser?.close());
+  afterEach(() => expect(errors.splice(0), 'errors thrown in the page').to.deep.equal([]));
 
   it('when the officer finds turnover, insurance, a certificate and a ground in the taxonomy, then the draft asks them in ESPD', async () => {
     const page = officerPage;
@@ -222,7 +217,7 @@ describe('console: the ESPD from the request to the evidence', function () {
     });
     expect(early.status).to.equal(409);
     expect(early.body.type).to.equal('urn:problem:evidence-required');
-    // The vendor answers on the platform; the officer reads the answer and accepts it.
+    // The vendor answers on the platform with its certificate; the officer reads it and accepts.
     await signIn(vendorPage, base(), vendors[0] as Person);
     await vendorPage.goto(`${base()}/tenders/${tenderId}`);
     await vendorPage.getByRole('heading', { name: 'Requests from the buyer' }).waitFor();
@@ -232,6 +227,8 @@ describe('console: the ESPD from the request to the evidence', function () {
     await vendorPage
       .getByLabel('Addresses of the evidence, one per line')
       .fill('https://certificates.example.org/iso27001/42');
+    const certificate = { name: 'iso27001.pdf', mimeType: 'application/pdf', buffer: pdfOf(5_000) };
+    await vendorPage.getByLabel('Documents of the evidence', { exact: true }).setInputFiles(certificate);
     await expectAccessible(vendorPage, 'a request to answer');
     await screenshot(vendorPage, 'espd-request-answer-en');
     await vendorPage.getByRole('button', { name: 'Send the answer' }).click();
@@ -239,6 +236,7 @@ describe('console: the ESPD from the request to the evidence', function () {
     await page.reload();
     await page.getByText('Answered: to decide').waitFor();
     await page.getByRole('link', { name: 'https://certificates.example.org/iso27001/42' }).waitFor();
+    await page.getByRole('button', { name: 'Download iso27001.pdf' }).waitFor();
     await expectAccessible(page, 'the evidence to decide');
     await screenshot(page, 'espd-evidence-en');
     await page.getByRole('button', { name: 'Accept the answer' }).click();

@@ -190,6 +190,7 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /api/v1/requests/{id}': { allowed: [] },
   'post /api/v1/requests/{id}/answer': { allowed: [], body: { text: 'Matrix.' } },
   'post /api/v1/requests/{id}/decision': { allowed: [], body: { accepted: true } },
+  'get /api/v1/requests/{id}/documents/{docId}': { allowed: [] },
   'get /api/v1/tenders/{id}/report.pdf': { allowed: [...OFFICERS, 'evaluator'], absent: true },
   'get /api/v1/tenders/{id}/evaluation': { allowed: [...OFFICERS, 'evaluator'], absent: true },
   'post /api/v1/tenders/{id}/awards': {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { Tender } from '../../server/tenders/tender.model.js';
-import { call, newOrganisation, newPerson, type Person } from '../support/api.js';
+import { answerForm, call, newOrganisation, newPerson, type Person, pdfOf } from '../support/api.js';
 import { evaluateBids } from '../support/evaluation.js';
 import { ESPD_EDM, espdErrors, eventually, mailTo } from '../support/harness.js';
 import { pdfText } from '../support/pdf.js';
@@ -378,11 +378,34 @@ describe('ESPD: request, response, flags', function () {
       body: { text: 'Not mine.' },
     });
     expect(foreign.status).to.equal(404);
+    const answer = {
+      text: 'Our certificate.',
+      evidenceUrls: ['https://certificates.example.org/iso27001/7'],
+    };
+    // A file of a type no answer carries is refused, and the request stays open.
+    const wrongType = await call('POST', `/requests/${second1.body.id}/answer`, {
+      token: vendors[3]?.token,
+      form: answerForm(answer, [{ filename: 'tool.exe', bytes: Buffer.from('MZ\x90\x00binary') }]),
+    });
+    expect(wrongType.status).to.equal(415);
+    expect(
+      (await call('GET', `/requests/${second1.body.id}`, { token: officer.token })).body.status,
+    ).to.equal('open');
+    const certificate = pdfOf(3_000, 'iso');
     const answered = await call('POST', `/requests/${second1.body.id}/answer`, {
       token: vendors[3]?.token,
-      body: { text: 'Our certificate.', evidenceUrls: ['https://certificates.example.org/iso27001/7'] },
+      form: answerForm(answer, [{ filename: 'iso27001.pdf', bytes: certificate }]),
     });
+    expect(answered.status, JSON.stringify(answered.body)).to.equal(200);
     expect(answered.body.status).to.equal('answered');
+    const [doc] = answered.body.answer.documents;
+    expect(doc).to.include({ filename: 'iso27001.pdf', contentType: 'application/pdf', size: 3_000 });
+    const read = await call('GET', doc.url, { token: officer.token });
+    expect(read.status).to.equal(200);
+    expect(Buffer.compare(read.body, certificate)).to.equal(0);
+    expect(read.headers.get('x-content-sha256')).to.equal(doc.sha256);
+    // Another bidder cannot even see that the document exists.
+    expect((await call('GET', doc.url, { token: vendors[1]?.token })).status).to.equal(404);
     expect(
       (
         await call('POST', `/requests/${second1.body.id}/decision`, {

@@ -53,6 +53,9 @@ export const bidForm = (bid: object, files: UploadFile[]) => uploadForm('bid', b
 export const complaintForm = (complaint: object, files: UploadFile[]) =>
   uploadForm('complaint', complaint, files);
 
+/** An answer to a request, with its documents. */
+export const answerForm = (answer: object, files: UploadFile[]) => uploadForm('answer', answer, files);
+
 type UploadFile = { filename: string; bytes: Buffer; type?: string };
 
 /** An upload's multipart body: its JSON part, then its files as `documents` parts. */

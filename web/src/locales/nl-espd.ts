@@ -103,6 +103,7 @@ export const espdNl: Pick<Messages, 'espd' | 'requests'> = {
       clarification: 'Verduidelijking van de documenten',
     },
     text: 'Uw verzoek',
+    question: 'Wat gevraagd werd',
     dueAt: 'Antwoord uiterlijk',
     dueHint: 'Leeg: de bewijstermijn van het platform.',
     send: 'Het verzoek versturen',
@@ -127,6 +128,9 @@ export const espdNl: Pick<Messages, 'espd' | 'requests'> = {
     vendorIntro:
       'Antwoord voor de termijn verstrijkt: een onbeantwoord verzoek om bewijs sluit uw inschrijving uit.',
     yourAnswer: 'Uw antwoord',
+    documents: 'Documenten van het bewijs',
+    documentsHint: 'Pdf, kantoordocumenten of afbeeldingen, zoals bij een inschrijving.',
+    download: '{{name}} downloaden',
     evidenceUrls: 'Adressen van het bewijs, één per regel',
     sendAnswer: 'Het antwoord versturen',
     answered: 'Uw antwoord is verstuurd.',

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, must } from '../../api/client.js';
+import { postForm } from '../../api/client.js';
+import { DOCUMENT_TYPES, FilePicker } from '../../components/FilePicker.js';
 import { Notice, ProblemNotice } from '../../components/feedback.js';
 import { TextArea } from '../../components/forms.js';
 import { useLocale } from '../../i18n.js';
@@ -15,20 +16,23 @@ function Answer({ r, onDone }: { r: BidderRequest; onDone: () => void }) {
   const { t } = useLocale();
   const [text, setText] = useState('');
   const [urls, setUrls] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const answer = useMutation({
-    mutationFn: () =>
-      must(
-        api.POST('/api/v1/requests/{id}/answer', {
-          params: { path: { id: r.id } },
-          body: {
-            text: text.trim(),
-            evidenceUrls: urls
-              .split('\n')
-              .map((u) => u.trim())
-              .filter(Boolean),
-          },
+    mutationFn: () => {
+      const form = new FormData();
+      form.append(
+        'answer',
+        JSON.stringify({
+          text: text.trim(),
+          evidenceUrls: urls
+            .split('\n')
+            .map((u) => u.trim())
+            .filter(Boolean),
         }),
-      ),
+      );
+      for (const f of files) form.append('documents', f, f.name);
+      return postForm<BidderRequest>(`/requests/${r.id}/answer`, form);
+    },
     onSuccess: onDone,
   });
   const field = (path: string) =>
@@ -58,6 +62,14 @@ function Answer({ r, onDone }: { r: BidderRequest; onDone: () => void }) {
         value={urls}
         onChange={setUrls}
         error={field('/evidenceUrls')}
+      />
+      <FilePicker
+        id={`answer-${r.id}-documents`}
+        label={t('requests.documents')}
+        hint={t('requests.documentsHint')}
+        accept={DOCUMENT_TYPES}
+        files={files}
+        onChange={setFiles}
       />
       <button
         type="submit"

@@ -96,7 +96,12 @@ export interface BidderRequest {
   criteria: string[];
   dueAt: string;
   status: 'open' | 'answered' | 'accepted' | 'refused' | 'expired';
-  answer?: { text: string; evidenceUrls: string[]; at: string } | null;
+  answer?: {
+    text: string;
+    evidenceUrls: string[];
+    documents: { id: string; filename: string; size: number; sha256: string; url: string }[];
+    at: string;
+  } | null;
   decision?: { accepted: boolean; reason: string | null; at: string } | null;
   askedAt: string;
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../../api/client.js';
+import { downloadFile } from '../../components/save-file.js';
 import { Instant } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import type { BidderRequest } from './espd-types.js';
@@ -45,7 +46,7 @@ export function RequestSummary({ r, who, level = 4 }: { r: BidderRequest; who?: 
         <dd className="ecl-description-list__definition">
           <Instant iso={r.dueAt} />
         </dd>
-        <dt className="ecl-description-list__term">{t('requests.text')}</dt>
+        <dt className="ecl-description-list__term">{t('requests.question')}</dt>
         <dd className="ecl-description-list__definition request-text">{r.text}</dd>
         {r.answer ? (
           <>
@@ -63,6 +64,17 @@ export function RequestSummary({ r, who, level = 4 }: { r: BidderRequest; who?: 
                   ))}
                 </ul>
               ) : null}
+              {r.answer.documents?.map((d) => (
+                <div key={d.id}>
+                  <button
+                    type="button"
+                    className="ecl-button ecl-button--tertiary request-document"
+                    onClick={() => void downloadFile(d.url, d.filename)}
+                  >
+                    {t('requests.download', { name: d.filename })}
+                  </button>
+                </div>
+              ))}
             </dd>
           </>
         ) : null}
