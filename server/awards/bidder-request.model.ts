@@ -1,4 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
+import type { PlainDocument } from '../documents/plain-upload.js';
 import { pendingEffectsField } from '../effects/effects.js';
 
 // A request to one bidder, answered on the platform (see bidder-requests.ts). Its steps are writes
@@ -26,15 +27,7 @@ const bidderRequestSchema = new Schema(
 );
 bidderRequestSchema.index({ tenderId: 1 });
 
-export interface RequestDocument {
-  id: string;
-  storedId: string;
-  chunks: number;
-  filename: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-}
+export type RequestDocument = PlainDocument;
 
 export type RequestStatus = 'open' | 'answered' | 'accepted' | 'refused' | 'expired';
 

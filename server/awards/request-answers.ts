@@ -2,21 +2,12 @@ import type { Request } from 'express';
 import type { FromSchema } from 'json-schema-to-ts';
 import { requestAnswerBody } from '../../schemas/requests.js';
 import type { Actor } from '../accounts/access.js';
-import { context } from '../context.js';
-import {
-  abandonUpload,
-  beginUpload,
-  finishUpload,
-  readPlainDocument,
-  storePlainDocument,
-} from '../documents/chunk-store.js';
-import { uploadedEntry } from '../documents/file-types.js';
+import { readPlainDocument } from '../documents/chunk-store.js';
+import { plainUpload } from '../documents/plain-upload.js';
 import { scheduleEffects } from '../effects/effects.js';
-import { AppError, conflict, forbidden, notFound } from '../errors.js';
+import { conflict, forbidden, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
-import { type PartNames, parseJsonPart, readParts, tooLarge } from '../http/multipart.js';
 import { changeDocument } from '../revision.js';
-import type { FieldError } from '../validation.js';
 import { validatorFor } from '../validation.js';
 import { BidderRequest, type BidderRequestRecord, type RequestDocument } from './bidder-request.model.js';
 import { loadRequest, view } from './bidder-requests.js';
@@ -27,8 +18,6 @@ import { loadRequest, view } from './bidder-requests.js';
 // stored; a refused answer leaves nothing.
 
 type AnswerInput = FromSchema<typeof requestAnswerBody>;
-
-const PARTS: PartNames = { json: 'answer', files: 'documents', noun: 'answer' };
 
 /** Only the vendor asked answers, once, while the request is open and its deadline to come. */
 async function admitAnswer(actor: Actor, id: string): Promise<BidderRequestRecord> {
@@ -83,50 +72,16 @@ export async function answerRequest(
 }
 
 /** `POST /requests/:id/answer` as `multipart/form-data`: the answer with its documents. */
-export async function answerRequestUpload(actor: Actor, id: string, req: Request) {
-  const limits = context().config.bidDocuments;
-  const validate = validatorFor(requestAnswerBody);
-  const uploadId = await beginUpload();
-  let input: AnswerInput | undefined;
-  const documents: RequestDocument[] = [];
-  const typeErrors: FieldError[] = [];
-  try {
-    await readParts(
-      req,
-      limits,
-      async (json) => {
-        input = parseJsonPart<AnswerInput>(json, 'answer', validate);
-        await admitAnswer(actor, id);
-      },
-      async (file, filename, index) => {
-        const stored = await storePlainDocument(uploadId, file as AsyncIterable<Buffer>, {
-          maxBytes: limits.maxBytes,
-          tooLarge: () =>
-            tooLarge(`A document may have at most ${limits.maxBytes} bytes.`, `/documents/${index}`),
-        });
-        const entry = await uploadedEntry(stored, filename, `/documents/${index}`, typeErrors);
-        documents.push({ ...entry, storedId: stored.sealed.id, chunks: stored.sealed.chunks });
-      },
-      PARTS,
-    );
-    if (typeErrors.length)
-      throw new AppError(
-        'unsupported-document-type',
-        'Some documents are of a type an answer cannot carry.',
-        415,
-        typeErrors,
-      );
-    if (!input)
-      throw new AppError('validation-failed', 'The answer part is missing.', 400, [
-        { path: '/answer', message: 'is required' },
-      ]);
-    const answer = await answerRequest(actor, id, input, documents);
-    await finishUpload(uploadId);
-    return answer;
-  } catch (err) {
-    await abandonUpload(uploadId);
-    throw err;
-  }
+export function answerRequestUpload(actor: Actor, id: string, req: Request) {
+  return plainUpload<AnswerInput, Awaited<ReturnType<typeof answerRequest>>>(req, {
+    parts: { json: 'answer', files: 'documents', noun: 'answer' },
+    carrier: 'an answer',
+    validate: validatorFor(requestAnswerBody),
+    admit: async () => {
+      await admitAnswer(actor, id);
+    },
+    finish: (input, documents) => answerRequest(actor, id, input, documents),
+  });
 }
 
 /** One document of an answer, for the officers and the vendor that answered. */

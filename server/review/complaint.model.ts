@@ -1,5 +1,6 @@
 import { model, Schema, type Types } from 'mongoose';
 import type { complaintStatuses, complaintSubjects } from '../../schemas/review.js';
+import type { PlainDocument } from '../documents/plain-upload.js';
 import { pendingEffectsField } from '../effects/effects.js';
 
 /**
@@ -38,15 +39,7 @@ complaintSchema.index({ authorId: 1, createdAt: -1 });
 export type ComplaintSubject = (typeof complaintSubjects)[number];
 export type ComplaintStatus = (typeof complaintStatuses)[number];
 
-export interface ComplaintDocument {
-  id: string;
-  storedId: string;
-  chunks: number;
-  filename: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-}
+export type ComplaintDocument = PlainDocument;
 
 export interface ComplaintRecord {
   _id: Types.ObjectId;
