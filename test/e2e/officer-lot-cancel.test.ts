@@ -71,8 +71,8 @@ describe('console: an officer cancels one lot of a tender', function () {
     await screenshot(form, 'lot-cancel-confirm');
     await page.getByRole('button', { name: 'Yes, cancel the lot' }).click();
     await page.getByText('Cancelled: The NDR needs are covered by a national programme.').waitFor();
-    expect(await page.getByRole('row', { name: /SIEM/ }).textContent()).to.include('OPEN FOR');
-    expect(await page.getByRole('row', { name: /NDR/ }).textContent()).to.match(/cancelled/i);
+    expect(await page.getByRole('row', { name: /SIEM/ }).innerText()).to.include('OPEN FOR');
+    expect(await page.getByRole('row', { name: /NDR/ }).innerText()).to.match(/cancelled/i);
     await page.getByRole('cell', { name: 'Change notice (16)' }).waitFor();
     await expectAccessible(page, 'the tender page with a cancelled lot');
     await screenshot(page, 'lot-cancelled');

@@ -64,7 +64,7 @@ describe('console: an amendment from proposal to a bidder’s confirmation', fun
     await page.getByRole('button', { name: 'Review the change' }).click();
     await form.getByRole('heading', { name: 'The change, before you send it' }).waitFor();
     await form.getByText('A significant change leaves at least 30 seconds until the deadline').waitFor();
-    expect(await form.getByRole('table').last().textContent()).to.include('SIEM with 2 TB/day ingestion');
+    expect(await form.getByRole('table').last().innerText()).to.include('SIEM with 2 TB/day ingestion');
     await expectAccessible(page, 'the review of a proposed change');
     await screenshot(form, 'amendment-review');
     await page.getByRole('button', { name: 'Send the proposal' }).click();

@@ -131,5 +131,5 @@ export function TableHead({ columns }: { columns: ReactNode[] }) {
 /** Points or a score to two decimals, the full value on hover: what the officers' tables show. */
 export function Points({ value, none = '—' }: { value: number | null; none?: string }) {
   const { locale } = useLocale();
-  return value === null ? none : <span title={String(value)}>{fixed(value, locale)}</span>;
+  return value === null ? <>{none}</> : <span title={String(value)}>{fixed(value, locale)}</span>;
 }
