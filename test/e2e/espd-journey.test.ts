@@ -15,7 +15,7 @@ import {
   screenshot,
   signIn,
 } from '../support/browser.js';
-import { answerClean, DECLARES_A_GROUND, group } from '../support/espd-form.js';
+import { answerClean, DECLARES_A_GROUND, group, pictured } from '../support/espd-form.js';
 import { evaluateBids } from '../support/evaluation.js';
 import { ESPD_EDM, harness } from '../support/harness.js';
 import {
@@ -97,7 +97,7 @@ describe('console: the ESPD from the request to the evidence', function () {
       .getByLabel('What is asked')
       .fill('ISO/IEC 27001 certification of the SOC service');
     await expectAccessible(page, 'the ESPD request in the draft');
-    await screenshot(page, 'espd-request-en');
+    await pictured(page, 'espd-request');
     await inDutch(page, 'Hoe de inschrijvingen worden beoordeeld', 'espd-request-nl');
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await page.getByRole('heading', { name: 'Before publishing' }).waitFor();
@@ -139,7 +139,7 @@ describe('console: the ESPD from the request to the evidence', function () {
       .getByLabel('No, it does not apply')
       .check({ force: true });
     await expectAccessible(page, 'the ESPD form');
-    await screenshot(page, 'espd-form-en');
+    await pictured(page, 'espd-form');
     await page.getByRole('button', { name: 'Submit the bid' }).click();
     await page.getByText('Your bid for lot 1 is received and sealed.').waitFor();
     const declared = page.getByRole('table', { name: 'What your ESPD declared' });
@@ -192,7 +192,7 @@ describe('console: the ESPD from the request to the evidence', function () {
     expect(await page.getByLabel(/^Selection criteria: Lot 1, Declares SARL/).inputValue()).to.equal('fail');
     expect(await page.getByLabel(/^Exclusion grounds: Lot 1, Clean Detect NV/).inputValue()).to.equal('pass');
     await expectAccessible(page, 'the evaluation with ESPD flags');
-    await screenshot(page, 'espd-evaluation-en');
+    await pictured(page, 'espd-evaluation');
     await inDutch(page, 'Controle van uitsluiting en selectie', 'espd-evaluation-nl');
   });
 
@@ -230,7 +230,7 @@ describe('console: the ESPD from the request to the evidence', function () {
     const certificate = { name: 'iso27001.pdf', mimeType: 'application/pdf', buffer: pdfOf(5_000) };
     await vendorPage.getByLabel('Documents of the evidence', { exact: true }).setInputFiles(certificate);
     await expectAccessible(vendorPage, 'a request to answer');
-    await screenshot(vendorPage, 'espd-request-answer-en');
+    await pictured(vendorPage, 'espd-request-answer');
     await vendorPage.getByRole('button', { name: 'Send the answer' }).click();
     await vendorPage.getByText('Your answer is sent.').waitFor();
     await page.reload();
@@ -238,7 +238,7 @@ describe('console: the ESPD from the request to the evidence', function () {
     await page.getByRole('link', { name: 'https://certificates.example.org/iso27001/42' }).waitFor();
     await page.getByRole('button', { name: 'Download iso27001.pdf' }).waitFor();
     await expectAccessible(page, 'the evidence to decide');
-    await screenshot(page, 'espd-evidence-en');
+    await pictured(page, 'espd-evidence');
     await page.getByRole('button', { name: 'Accept the answer' }).click();
     await page.getByText('Accepted', { exact: true }).waitFor();
     await page.getByRole('button', { name: /^Award lot 1 to Clean Detect NV/ }).click();

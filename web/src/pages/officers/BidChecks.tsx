@@ -41,13 +41,18 @@ function CheckRow({ bid, vendor, espdAsked }: { bid: OfficerBid; vendor: string;
   const label = `${t('tender.lot', { number: bid.lot })}, ${vendor}`;
   return (
     <tr className="ecl-table__row">
-      <td className="ecl-table__cell">
-        {label}
-        {espd.data ? <EspdFlags bidId={bid.id} view={espd.data} /> : null}
+      <td className="ecl-table__cell" data-ecl-table-header={t('evaluation.bid')}>
+        {/* One block, so that the flags stay under the bid where a phone stacks the cell. */}
+        <div>
+          {label}
+          {espd.data ? <EspdFlags bidId={bid.id} view={espd.data} /> : null}
+        </div>
       </td>
-      <td className="ecl-table__cell">{bid.content ? money(bid.content.priceCents, locale) : '—'}</td>
+      <td className="ecl-table__cell" data-ecl-table-header={t('tender.price')}>
+        {bid.content ? money(bid.content.priceCents, locale) : '—'}
+      </td>
       {(['exclusion', 'selection'] as const).map((which) => (
-        <td className="ecl-table__cell" key={which}>
+        <td className="ecl-table__cell" key={which} data-ecl-table-header={t(`evaluation.${which}`)}>
           <div className="ecl-select__container ecl-select__container--s">
             <select
               className="ecl-select"
@@ -63,7 +68,7 @@ function CheckRow({ bid, vendor, espdAsked }: { bid: OfficerBid; vendor: string;
           </div>
         </td>
       ))}
-      <td className="ecl-table__cell">
+      <td className="ecl-table__cell" data-ecl-table-header={t('evaluation.reason')}>
         <input
           className={`ecl-text-input ecl-text-input--m${failing && !reason ? ' ecl-text-input--invalid' : ''}`}
           aria-label={t(overriding ? 'espd.reason' : 'evaluation.reasonFor', { bid: label })}
