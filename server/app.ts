@@ -16,6 +16,7 @@ import { contractsRoutes } from './contracts/contracts.routes.js';
 import { evaluationRoutes } from './evaluation/evaluation.routes.js';
 import { expressionsRoutes } from './expressions/expressions.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { homeRoutes } from './home/home.routes.js';
 import { consoleRoutes } from './http/console.js';
 import { bodyDeadlines, shedLoad } from './http/load-shedding.js';
 import { metrics } from './http/metrics.js';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps): express.Express {
     eformsRoutes,
     noticesRoutes,
     auditRoutes,
+    homeRoutes,
   );
   app.use('/api/v1', api);
 

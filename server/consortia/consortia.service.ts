@@ -211,7 +211,7 @@ export async function sealAgreement(actor: Actor, id: string) {
  * The consortia an organisation is named in, filtered here: FerretDB 1.x cannot match two fields of
  * one array element (`$elemMatch` on sub-documents), and an organisation is named in few consortia.
  */
-async function consortiaNaming(organisationId: string): Promise<ConsortiumRecord[]> {
+export async function consortiaNaming(organisationId: string): Promise<ConsortiumRecord[]> {
   return Consortium.find({ 'members.organisationId': new Types.ObjectId(organisationId) })
     .sort({ createdAt: -1 })
     .lean<ConsortiumRecord[]>();

@@ -26,6 +26,8 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'post /api/v1/auth/reset': { allowed: [...ACTORS], body: { email: 'nobody@x.test' } },
   'post /api/v1/auth/email': { allowed: [...ACTORS], body: { token: 'x.y.z' } },
   'get /api/v1/me': { allowed: SIGNED_IN },
+  // What waits for the caller: their own work only (the sealed-phase test reads a vendor's).
+  'get /api/v1/me/home': { allowed: SIGNED_IN },
   'put /api/v1/me/password': { allowed: SIGNED_IN, body: { current: 'x', password: 'a matrix password' } },
   'put /api/v1/me/email': { allowed: SIGNED_IN, body: { email: 'new@x.test', password: 'x' } },
   'post /api/v1/organisations': {

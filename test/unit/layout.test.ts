@@ -19,6 +19,7 @@ const STAGES = [
   'contracts',
   'ocds',
   'publication',
+  'home',
 ];
 /** The small published queries through which an earlier stage may read a later one. */
 const PUBLISHED_QUERIES = [
