@@ -638,7 +638,7 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(lost.parsed.text).to.include('totaal 66,80 / 100');
     expect(lost.parsed.text).to.include('inschrijving 82,00 / 100 scoorde');
     expect(lost.parsed.text).to.match(/Vendor 3/);
-    expect(lost.parsed.text).to.include('wachttermijn eindigt op');
+    expect(lost.parsed.text).to.include('opschortende termijn eindigt op');
     // The grounds are in the letter's language too.
     expect(lost.parsed.text).to.include('- Een andere inschrijving behaalde een hogere totaalscore.');
     const excludedMail = await eventually(() =>
@@ -860,7 +860,7 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(letter?.contentType).to.equal('application/pdf');
     const text = await pdfText(letter?.content as Buffer);
     expect(text).to.include('66,80');
-    expect(text).to.include('wachttermijn');
+    expect(text).to.include('opschortende termijn');
     expect(text).to.match(/Pagina 1 van 1/);
   });
 
@@ -876,7 +876,7 @@ describe('tenders: sealed bids to award and standstill', function () {
     expect(notice.body.attachments).to.deep.equal([{ n: 0, kind: 'letter' }]);
     const letter = await call('GET', `/notices/${id}/attachments/0`, { token: dutch.token });
     expect(letter.headers.get('content-type')).to.include('application/pdf');
-    expect(await pdfText(letter.body as Buffer)).to.include('wachttermijn');
+    expect(await pdfText(letter.body as Buffer)).to.include('opschortende termijn');
     for (const other of [v[2] as Person, outsider])
       expect((await call('GET', `/notices/${id}`, { token: other.token })).status).to.equal(404);
     expect((await call('GET', `/notices/${id}/attachments/1`, { token: dutch.token })).status).to.equal(404);

@@ -26,11 +26,11 @@ export const outcomeNl: Pick<Messages, 'outcome' | 'grounds'> = {
     rank: 'Rang',
     notRanked: 'niet gerangschikt',
     grounds: 'Redenen voor de afwijzing',
-    standstill: 'De wachttermijn eindigt op',
+    standstill: 'De opschortende termijn eindigt op',
     standstillWon: 'Tot dan wordt geen overeenkomst gesloten.',
     standstillLost:
       'Tot dan wordt geen overeenkomst gesloten en kunt u beroep instellen tegen deze beslissing.',
-    standstillOver: 'De wachttermijn eindigde op',
+    standstillOver: 'De opschortende termijn eindigde op',
     letter: 'Lees de gunningsbrief',
     contractPending: 'De aanbestedende dienst bereidt de overeenkomst voor.',
     contractGenerating: 'De overeenkomst wordt opgemaakt ({{progress}} %).',
