@@ -9,6 +9,7 @@ import * as reading from './bid-reading.js';
 import { submitBidUpload } from './bid-upload.js';
 import * as bids from './bids.service.js';
 import * as ceremony from './ceremony.js';
+import { bidderOpeningRecord } from './opening-for-bidders.js';
 import { confirmBid } from './confirmation.js';
 import * as espd from './espd-response.js';
 import { latestAnswers } from './espd-reuse.js';
@@ -74,6 +75,12 @@ export const bidsRoutes = Router()
       res.status(202).json(await ceremony.unlockOpening(actorOf(req), id(req), req.body.secret));
     },
   )
-  .get('/tenders/:id/opening', officer, async (req, res) => {
-    res.json(await ceremony.openingRecord(actorOf(req), id(req)));
+  // Officers read the whole record; a bidder, once opened, what it is told of the opening.
+  .get('/tenders/:id/opening', allow('procurement-officer', 'admin', 'vendor'), async (req, res) => {
+    const actor = actorOf(req);
+    res.json(
+      actor.role === 'vendor'
+        ? await bidderOpeningRecord(actor, id(req))
+        : await ceremony.openingRecord(actor, id(req)),
+    );
   });

@@ -109,9 +109,24 @@ const sealingKeyOf = (t: TenderRecord) =>
     ? { tenderPublicKey: Buffer.from(t.openingKey.publicKey, 'base64') }
     : { platformKey: context().config.bidEncryptionKey };
 
-/** What the vendor keeps to read its documents before the opening: the bid's data key, which the platform does not keep. */
+/**
+ * What the receipt adds for a bid with documents: each file as received (name, type, size and
+ * SHA-256, which the platform keeps only sealed), and the bid's data key, which it does not keep:
+ * with it the vendor reads its documents back before the opening.
+ */
 const bidKeyOf = (documents: BidDocuments | undefined) =>
-  documents?.entries.length ? { bidKey: documents.dataKey.toString('base64url') } : {};
+  documents?.entries.length
+    ? {
+        bidKey: documents.dataKey.toString('base64url'),
+        documents: documents.entries.map(({ id, filename, contentType, size, sha256 }) => ({
+          id,
+          filename,
+          contentType,
+          size,
+          sha256,
+        })),
+      }
+    : {};
 
 /**
  * A vendor submits, or replaces, its sealed bid for one lot before the deadline. The bid, its

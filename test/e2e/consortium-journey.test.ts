@@ -92,7 +92,7 @@ describe('console: a consortium forms, votes and applies', function () {
 
   it('when the coordinator founds a consortium and invites two hosting entities found by name and country, then the consortium waits for their answers', async () => {
     await signIn(be, base(), reps.be);
-    await be.getByRole('link', { name: 'Consortia' }).click();
+    await be.getByRole('link', { name: 'Your work' }).click();
     await be.getByRole('heading', { name: 'Found a consortium' }).waitFor();
     await expectAccessible(be, 'the consortia');
     await be.getByLabel('Name', { exact: true }).fill(name);
@@ -112,7 +112,7 @@ describe('console: a consortium forms, votes and applies', function () {
 
   it('when one entity declines and is invited again, then it accepts; the Dutch representative accepts and reads the consortium in Dutch', async () => {
     await signIn(de, base(), reps.de);
-    await de.getByRole('link', { name: 'Consortia' }).click();
+    await de.getByRole('link', { name: 'Your work' }).click();
     await expectAccessible(de, 'an invitation');
     await de.getByRole('button', { name: `Decline the invitation to ${name}` }).click();
     await de.getByText('Your organisation is in no consortium yet.').waitFor();
@@ -124,7 +124,7 @@ describe('console: a consortium forms, votes and applies', function () {
     await de.getByRole('link', { name }).waitFor();
 
     await signIn(nl, base(), reps.nl, 'nl');
-    await nl.getByRole('link', { name: 'Consortia' }).click();
+    await nl.getByRole('link', { name: 'Mijn werk' }).click();
     await expectAccessible(nl, 'an invitation, in Dutch');
     await screenshot(nl, 'consortia-nl');
     await nl.getByRole('button', { name: `De uitnodiging van ${name} aanvaarden` }).click();

@@ -11,6 +11,7 @@ import {
   inDutch,
   launchBrowser,
   localTime,
+  onPhone,
   pageFor,
   screenshot,
   signIn,
@@ -147,9 +148,7 @@ describe('console: the ESPD from the request to the evidence', function () {
     await declared.getByRole('row', { name: /Payment of taxes Does not apply/ }).waitFor();
     await expectAccessible(page, 'the receipt with the ESPD');
     await screenshot(page, 'espd-receipt-en');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(page, 'espd-receipt-phone');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await onPhone(page, 'the receipt with the ESPD', 'espd-receipt-phone');
     await inDutch(page, 'Uw inschrijvingen', 'espd-form-nl');
   });
 

@@ -66,7 +66,7 @@ describe('console: an officer runs a call from its draft to the selection', func
   });
 
   it('when the officer drafts a call with its criteria checked as typed, publishes it and seats its evaluators, then their declarations show', async () => {
-    await page.getByRole('link', { name: 'Procedures' }).click();
+    await page.getByRole('link', { name: 'Your work' }).click();
     await page.getByRole('link', { name: 'Draft a new call' }).click();
     closesAt = Date.now() + 60_000;
     await field('Reference').fill(`ECCC-CALL-${Date.now()}`);
@@ -103,7 +103,7 @@ describe('console: an officer runs a call from its draft to the selection', func
     );
     await expectAccessible(page, 'the call with its committee');
     await inDutch(page, 'Beoordelingscommissie', 'call-nl');
-    await page.getByRole('link', { name: 'Procedures' }).click();
+    await page.getByRole('link', { name: 'Your work' }).click();
     await page.getByRole('heading', { name: /^Calls for expressions of interest/ }).waitFor();
     await expectAccessible(page, 'the officers’ desk');
     await inDutch(page, 'Aanbestedingen', 'desk-nl');

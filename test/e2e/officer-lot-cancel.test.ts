@@ -7,6 +7,7 @@ import {
   expectAccessible,
   inDutch,
   launchBrowser,
+  onPhone,
   pageFor,
   screenshot,
   signIn,
@@ -76,10 +77,7 @@ describe('console: an officer cancels one lot of a tender', function () {
     await page.getByRole('cell', { name: 'Change notice (16)' }).waitFor();
     await expectAccessible(page, 'the tender page with a cancelled lot');
     await screenshot(page, 'lot-cancelled');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await expectAccessible(page, 'the tender page with a cancelled lot on a phone');
-    await screenshot(page, 'lot-cancelled-phone');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await onPhone(page, 'the tender page with a cancelled lot on a phone', 'lot-cancelled-phone');
     await inDutch(page, 'Een perceel annuleren', 'lot-cancelled-nl');
     const mail = await eventually(() =>
       mailTo(vendor.email).find((m) => m.parsed.subject?.includes('Lot 2 of tender')),

@@ -6,10 +6,12 @@ import { bidIdFor } from '../../server/bids/bids.service.js';
 import { call, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
 import {
   browserAvailable,
+  chooseLanguage,
   expectAccessible,
   inDutch,
   launchBrowser,
   localTime,
+  onPhone,
   pageFor,
   pick,
   screenshot,
@@ -150,14 +152,14 @@ describe('console: an officer runs a tender from its draft to the contract', fun
     await expectAccessible(page, 'a draft tender refused publication');
     await screenshot(page, 'tender-prepare-en');
     // In Dutch the refusal has a Dutch heading, and the API's English explanation is marked as English.
-    await page.getByLabel('Language', { exact: true }).selectOption('nl');
+    await chooseLanguage(page, 'nl');
     await page.getByText('Dit kan nu niet').waitFor();
     expect(await page.getByRole('alert').locator('[lang="en"]').first().textContent()).to.match(
       /has not passed a resolution/,
     );
     await expectAccessible(page, 'a draft tender refused publication, in Dutch');
     await screenshot(page, 'tender-prepare-nl');
-    await page.getByLabel('Taal', { exact: true }).selectOption('en');
+    await chooseLanguage(page, 'en');
     await approveTender(sel.consortiumId, tenderId, sel.members);
     await page.getByRole('button', { name: 'Publish the tender' }).click();
     await page.getByText('The tender is published; the subscribed vendors are told.').waitFor();
@@ -170,10 +172,7 @@ describe('console: an officer runs a tender from its draft to the contract', fun
     await screenshot(page, 'tender-eforms-en');
     await inDutch(page, 'Aankondigingen (eForms)', 'tender-eforms-nl');
     // On a phone the notices' table scrolls in its own box; the page stays readable.
-    await page.setViewportSize({ width: 390, height: 844 });
-    await expectAccessible(page, 'the eForms notices on a phone');
-    await screenshot(page, 'tender-eforms-phone');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await onPhone(page, 'the eForms notices on a phone', 'tender-eforms-phone');
   });
 
   it('when vendors ask and bid, then the officer answers in the console and sees only how many bids the lot has', async () => {

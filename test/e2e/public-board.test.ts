@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { call } from '../support/api.js';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from '../support/browser.js';
+import {
+  browserAvailable,
+  chooseLanguage,
+  expectAccessible,
+  launchBrowser,
+  screenshot,
+} from '../support/browser.js';
 import { harness } from '../support/harness.js';
 import { publishedTender, selectedExpression } from '../support/procedure.js';
 
@@ -69,7 +75,7 @@ describe('console: the public tender board', function () {
   });
 
   it('when the visitor switches to Dutch, then the page, its money and its dates are Dutch, and a reload keeps the language', async () => {
-    await page.getByLabel('Language').selectOption('nl');
+    await chooseLanguage(page, 'nl');
     await page.getByRole('heading', { name: 'Percelen' }).waitFor();
     expect(await page.getByText('€ 1.300.000,00').count()).to.equal(1);
     await page.reload();
@@ -80,7 +86,7 @@ describe('console: the public tender board', function () {
     // An address that names nothing says so, in the reader's language.
     await page.goto(`${harness().baseUrl}/tenders/${randomBytes(12).toString('hex')}`);
     await page.getByRole('alert').waitFor();
-    await page.getByLabel('Taal').selectOption('en');
+    await chooseLanguage(page, 'en');
   });
 
   it('when the console is served, then its page has a strict Content-Security-Policy and its assets are cached for a year', async () => {

@@ -6,6 +6,7 @@ import {
   expectAccessible,
   inDutch,
   launchBrowser,
+  onPhone,
   pageFor,
   screenshot,
   signIn,
@@ -98,10 +99,7 @@ describe('console: an amendment from proposal to a bidder’s confirmation', fun
     await page.getByRole('cell', { name: 'Change notice (16)' }).waitFor();
     await expectAccessible(page, 'the tender page after an amendment');
     await screenshot(page, 'amendment-published');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await expectAccessible(page, 'the amended tender on a phone');
-    await screenshot(page, 'amendment-published-phone');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await onPhone(page, 'the amended tender on a phone', 'amendment-published-phone');
     await inDutch(page, 'Wijzigingen van de aanbesteding (nu versie 2)', 'amendment-published-nl');
   });
 
@@ -114,10 +112,7 @@ describe('console: an amendment from proposal to a bidder’s confirmation', fun
     await vendorPage.getByText(/The tender changed after this bid/).waitFor();
     await expectAccessible(vendorPage, 'a bid that needs confirming');
     await screenshot(vendorPage.locator('section[aria-labelledby="your-bids"]'), 'bid-needs-confirmation');
-    await vendorPage.setViewportSize({ width: 390, height: 844 });
-    await expectAccessible(vendorPage, 'a bid that needs confirming, on a phone');
-    await screenshot(vendorPage, 'bid-needs-confirmation-phone');
-    await vendorPage.setViewportSize({ width: 1280, height: 900 });
+    await onPhone(vendorPage, 'a bid that needs confirming, on a phone', 'bid-needs-confirmation-phone');
     await confirm.click();
     await confirm.waitFor({ state: 'detached' });
     const bid = (await call('GET', `/bids/${bidId}`, { token: vendor.token })).body;

@@ -5,9 +5,11 @@ import { Bid } from '../../server/bids/bid.model.js';
 import { call, newOrganisation, newPerson, type Person, pdfOf } from '../support/api.js';
 import {
   browserAvailable,
+  chooseLanguage,
   dropFiles,
   expectAccessible,
   launchBrowser,
+  onPhone,
   screenshot,
 } from '../support/browser.js';
 import { harness } from '../support/harness.js';
@@ -65,7 +67,7 @@ describe('console: a vendor’s journey', function () {
     await page.getByLabel('Password').fill(vendor.password);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByText(`Signed in as ${vendor.name}`).waitFor();
-    await page.getByRole('link', { name: 'Tender alerts' }).click();
+    await page.getByRole('link', { name: 'Tender alerts', exact: true }).click();
     await page.getByLabel('CPV prefixes').fill('4873, 72212');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();
@@ -104,6 +106,13 @@ describe('console: a vendor’s journey', function () {
     await page.getByRole('button', { name: 'Submit the bid' }).click();
     await page.getByText('Your bid for lot 1 is received and sealed.').waitFor();
     await screenshot(page, 'receipt-en');
+    // The form makes way for the receipt; it lists each file received and says what the bid key is for.
+    expect(await page.getByRole('button', { name: 'Submit the bid' }).count()).to.equal(0);
+    const files = page.getByRole('table', { name: 'Files received' });
+    await files.getByRole('row', { name: /technical-offer\.pdf 30 kB [0-9a-f]{64}/ }).waitFor();
+    await files.getByRole('row', { name: /price-schedule\.pdf 2 kB [0-9a-f]{64}/ }).waitFor();
+    await page.getByText('If you lose it, your bid is not affected').waitFor();
+    await onPhone(page, 'the receipt', 'receipt-phone');
     const stored = await Bid.findOne({ vendorId: vendor.organisationId }).lean();
     expect(stored?.sealed?.documents).to.have.length(2);
     expect(await page.locator('code.receipt-hash').first().textContent()).to.equal(stored?.sha256);
@@ -114,13 +123,24 @@ describe('console: a vendor’s journey', function () {
     const receipt = readFileSync(await file.path(), 'utf8');
     expect(receipt).to.include(`SHA-256 of what was submitted: ${stored?.sha256}`);
     expect(receipt).to.include('Bid key');
+    expect(receipt).to.match(/Files received:\n- technical-offer\.pdf \(30000 B\) SHA-256 [0-9a-f]{64}/);
     await expectAccessible(page, 'the receipt');
   });
 
   it('when the vendor submits again and then withdraws, then the bid is replaced, then withdrawn, each on record', async () => {
     const first = (await Bid.findOne({ vendorId: vendor.organisationId }).lean())?.sha256;
+    await page.getByRole('button', { name: 'Replace a bid or bid on another lot' }).click();
     await page.getByLabel('Price in euros (excluding VAT)').fill('800,000');
-    await page.getByRole('button', { name: 'Submit the bid' }).click();
+    await page.getByLabel('Technical offer').fill('EDR with 24/7 monitoring, at a better price.');
+    await page.getByText('None of the exclusion grounds').click();
+    await page.getByText('We meet the selection criteria').click();
+    // Replacing asks first, naming the bid it replaces.
+    await page.getByRole('button', { name: 'Replace your bid for lot 1' }).click();
+    await page.getByText('You have a bid for lot 1 already').waitFor();
+    await expectAccessible(page, 'the confirmation of a replacement');
+    await screenshot(page, 'replace-confirm-en');
+    expect((await Bid.findOne({ vendorId: vendor.organisationId }).lean())?.sha256).to.equal(first);
+    await page.getByRole('button', { name: 'Yes, replace my bid for lot 1' }).click();
     // The receipt shown changes to the replacement's (the page runs no evaluated script: its CSP forbids it).
     for (let i = 0; (await page.locator('code.receipt-hash').first().textContent()) === first; i++) {
       if (i > 100) throw new Error('the receipt did not change');
@@ -137,17 +157,17 @@ describe('console: a vendor’s journey', function () {
   });
 
   it('when the vendor reads the tender in Dutch, then the bid form speaks Dutch and money is written the Dutch way', async () => {
-    await page.getByLabel('Language').selectOption('nl');
+    await chooseLanguage(page, 'nl');
     await page.getByRole('heading', { name: 'Uw inschrijvingen' }).waitFor();
     await page.getByLabel('Prijs in euro (exclusief btw)').fill('1.250.000,00');
     await page.getByText('€ 1.250.000,00').waitFor();
     await expectAccessible(page, 'the bid form in Dutch');
     await screenshot(page, 'bid-form-nl');
-    await page.getByLabel('Taal').selectOption('en');
+    await chooseLanguage(page, 'en');
   });
 
   it('when the vendor lists its notices, then each receipt the platform e-mailed is there with its delivery', async () => {
-    await page.getByRole('link', { name: 'Notices' }).click();
+    await page.getByRole('link', { name: 'Notices', exact: true }).click();
     await page.getByRole('heading', { name: 'Your notices' }).waitFor();
     // Two receipts (submitted, replaced) and the welcome; they are sent by a worker, and the page follows.
     await page.getByRole('cell', { name: 'Bid receipt' }).nth(1).waitFor({ timeout: 30_000 });
@@ -166,7 +186,7 @@ describe('console: a vendor’s journey', function () {
     await expectAccessible(page, 'a notice');
     await screenshot(page, 'notice-en');
     // The same pages in Dutch.
-    await page.getByLabel('Language').selectOption('nl');
+    await chooseLanguage(page, 'nl');
     await page.getByText('SHA-256').first().waitFor();
     await expectAccessible(page, 'a notice in Dutch');
     await screenshot(page, 'notice-nl');
@@ -177,6 +197,6 @@ describe('console: a vendor’s journey', function () {
     await page.getByRole('link', { name: 'Aanbestedingsberichten' }).click();
     await page.getByLabel('CPV-voorvoegsels').waitFor();
     await screenshot(page, 'alerts-nl');
-    await page.getByLabel('Taal').selectOption('en');
+    await chooseLanguage(page, 'en');
   });
 });

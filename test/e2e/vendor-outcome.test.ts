@@ -7,8 +7,10 @@ import { bidIdFor } from '../../server/bids/bids.service.js';
 import { call, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
 import {
   browserAvailable,
+  chooseLanguage,
   expectAccessible,
   launchBrowser,
+  onPhone,
   pageFor,
   screenshot,
   signIn,
@@ -138,6 +140,13 @@ describe('console: a vendor follows its bid to the award', function () {
     await tabTo(dutch, dutch.getByRole('button', { name: 'Inschrijving indienen', exact: true }));
     await keys.press('Enter');
     await dutch.getByText('Uw inschrijving voor perceel 1 is ontvangen en verzegeld.').waitFor();
+    // The form makes way for the receipt: a second press cannot replace the bid unawares.
+    expect(await dutch.getByRole('button', { name: 'Inschrijving indienen', exact: true }).count()).to.equal(
+      0,
+    );
+    await dutch
+      .getByRole('button', { name: 'Een inschrijving vervangen of op een ander perceel inschrijven' })
+      .waitFor();
     await tabTo(dutch, dutch.getByRole('button', { name: 'Ontvangstbewijs downloaden' }));
     const [receipt] = await Promise.all([dutch.waitForEvent('download'), keys.press('Enter')]);
     const kept = readFileSync(await receipt.path(), 'utf8');
@@ -177,15 +186,25 @@ describe('console: a vendor follows its bid to the award', function () {
     await officerPage.getByText('Every bid matches its receipt.').waitFor();
     await expectAccessible(officerPage, 'the opening record');
     await screenshot(officerPage, 'opening-record-en');
-    await officerPage.getByLabel('Language').selectOption('nl');
+    await chooseLanguage(officerPage, 'nl');
     await officerPage.getByRole('heading', { name: 'Proces-verbaal van de opening' }).waitFor();
     await expectAccessible(officerPage, 'the opening record, in Dutch');
     await screenshot(officerPage, 'opening-record-nl');
-    await officerPage.getByLabel('Taal').selectOption('en');
+    await chooseLanguage(officerPage, 'en');
     await dutch.reload();
     await dutch.getByRole('cell', { name: /Ingediend, geopend/ }).waitFor();
     expect(await progressStep(dutch)).to.equal('Geopend');
+    // The bidder reads the opening record: when, by which members, and how many bids its lot received.
+    await dutch.getByText('De inschrijvingen zijn geopend op').waitFor();
+    await dutch.getByText(`door ${officer.name}, ${second.name}, leden van de openingscommissie.`).waitFor();
+    expect(
+      await dutch
+        .getByRole('table', { name: 'De opening van de inschrijvingen' })
+        .getByRole('row', { name: /Perceel 1/ })
+        .textContent(),
+    ).to.include('2');
     await expectAccessible(dutch, 'an opened bid, in Dutch');
+    await onPhone(dutch, 'an opened bid with its opening record', 'bidder-opening-phone');
   });
 
   it('when the officer checks, evaluates and awards the lot to another bid in the console, then the screen shows the API’s numbers, and the vendor reads its scores and the grounds in Dutch, and the letter', async () => {
@@ -233,7 +252,7 @@ describe('console: a vendor follows its bid to the award', function () {
     await evaluatorPage.getByText('You have given 2 of 2 scores.').waitFor();
     await expectAccessible(evaluatorPage, 'the scoring');
     await screenshot(evaluatorPage, 'scoring-en');
-    await evaluatorPage.getByLabel('Language').selectOption('nl');
+    await chooseLanguage(evaluatorPage, 'nl');
     await evaluatorPage.getByText('U hebt 2 van de 2 scores gegeven.').waitFor();
     await expectAccessible(evaluatorPage, 'the scoring, in Dutch');
     await screenshot(evaluatorPage, 'scoring-nl');
@@ -279,11 +298,11 @@ describe('console: a vendor follows its bid to the award', function () {
     await officerPage.getByRole('button', { name: /^Award lot 1 to Detect Europe SA/ }).click();
     await officerPage.getByText(/^Lot 1 is awarded to Detect Europe SA/).waitFor();
     standstillEndsAt = (await call('GET', `/tenders/${tender.id}`)).body.awards[0].standstillEndsAt;
-    await officerPage.getByLabel('Language').selectOption('nl');
+    await chooseLanguage(officerPage, 'nl');
     await officerPage.getByRole('heading', { name: 'Rangschikking per perceel' }).waitFor();
     await expectAccessible(officerPage, 'the evaluation, in Dutch');
     await screenshot(officerPage, 'evaluation-nl');
-    await officerPage.getByLabel('Taal').selectOption('en');
+    await chooseLanguage(officerPage, 'en');
     await dutch.reload();
     await dutch
       .getByRole('heading', { name: 'Uw inschrijving voor perceel 1 (NDR for three SOCs) is niet gekozen' })

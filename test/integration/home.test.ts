@@ -14,7 +14,7 @@ import {
  * tender open for 25 s with two vendors; an evaluator and a committee member follow it through
  * the opening; a representative has a resolution to vote on.
  */
-describe('home: what waits for each person', function () {
+describe('home: what waits for each person, and the opening record for the bidders', function () {
   this.timeout(300_000);
   let sel: SelectedExpression;
   let tender: PublishedTender;
@@ -89,6 +89,8 @@ describe('home: what waits for each person', function () {
       .map((d: { kind: string }) => d.kind);
     expect(kinds).to.deep.equal(['questions', 'submission']);
     expect(a.vendor.requests).to.deep.equal([]);
+    // Before the opening a bidder is refused the opening record as anyone would be.
+    expect((await call('GET', `/tenders/${tender.id}/opening`, { token: vendorA.token })).status).to.equal(403);
 
     const b = await home(vendorB);
     expect(b.vendor.bids).to.deep.equal([]);
@@ -158,6 +160,16 @@ describe('home: what waits for each person', function () {
     expect(member.openings.map((x: { tenderId: string }) => x.tenderId)).not.to.include(tender.id);
     const a = await home(vendorA);
     expect(a.vendor.bids[0].stage).to.equal('opened');
+    // The bidders read the opening record; a vendor that did not bid is refused as before the opening.
+    const record = await call('GET', `/tenders/${tender.id}/opening`, { token: vendorA.token });
+    expect(record.status).to.equal(200);
+    expect(record.body.bids).to.deep.equal([{ lot: 1, count: 2 }]);
+    expect(record.body.openedBy.length).to.be.at.least(2);
+    for (const act of record.body.openedBy) expect(act.name).to.match(/^procurement-officer /);
+    const outsider = await newPerson('vendor', await newOrganisation('vendor'));
+    const refused = await call('GET', `/tenders/${tender.id}/opening`, { token: outsider.token });
+    expect(refused.status).to.equal(403);
+    expect(JSON.stringify(refused.body)).not.to.include('count');
     expect(a.vendor.following.map((f: { tenderId: string }) => f.tenderId)).not.to.include(tender.id);
   });
 

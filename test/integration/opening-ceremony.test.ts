@@ -73,7 +73,12 @@ describe('the opening ceremony: bids and documents sealed until a quorum acts', 
   let vendors: Person[];
   let evaluator: Person;
   const files = { technical: pdfOf(1_200_000, 'technical'), prices: pdfOf(40_000, 'prices') };
-  let bidA: { id: string; sha256: string; bidKey: string; documents: { id: string }[] };
+  let bidA: {
+    id: string;
+    sha256: string;
+    bidKey: string;
+    documents: { id: string; filename: string; size: number; sha256: string }[];
+  };
 
   before(async () => {
     sel = await selectedExpression();
@@ -171,6 +176,13 @@ describe('the opening ceremony: bids and documents sealed until a quorum acts', 
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     bidA = res.body;
     expect(bidA.documents).to.have.length(2);
+    // The receipt names each file as received, with its size and SHA-256 (the store keeps them sealed).
+    expect(bidA.documents.map((d) => [d.size, d.sha256])).to.deep.equal([
+      [files.technical.length, sha(files.technical)],
+      [files.prices.length, sha(files.prices)],
+    ]);
+    expect(bidA.documents[0]?.filename).to.equal('technical-offer.pdf');
+    expect(bidA.documents[1]?.filename).not.to.include('/');
     expect(bidA.bidKey).to.match(/^[A-Za-z0-9_-]{43}$/);
     // Nothing of the files is stored in the clear: not a name, not a byte.
     const stored = JSON.stringify(await Bid.findById(bidA.id).lean());

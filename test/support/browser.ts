@@ -133,13 +133,73 @@ export function localTime(ms: number): string {
     .replace(' ', 'T');
 }
 
+/** Chooses the console's language in the site header: its code opens the list of languages. */
+export async function chooseLanguage(page: Page, language: 'en' | 'nl'): Promise<void> {
+  await page.getByRole('button', { name: /^(Language|Taal): / }).click();
+  await page.getByRole('button', { name: language === 'nl' ? 'NL Nederlands' : 'EN English' }).click();
+}
+
 /** The page in Dutch (checked with axe and pictured), then back in English. */
 export async function inDutch(page: Page, heading: string, picture: string): Promise<void> {
-  await page.getByLabel('Language', { exact: true }).selectOption('nl');
+  await chooseLanguage(page, 'nl');
   await page.getByRole('heading', { name: heading }).first().waitFor();
   await expectAccessible(page, picture);
   await screenshot(page, picture);
-  await page.getByLabel('Taal', { exact: true }).selectOption('en');
+  await chooseLanguage(page, 'en');
+}
+
+/**
+ * What a phone shows wrongly, measured in the page: how wide the page is against the screen (and
+ * the deepest elements reaching past it), and the stacked table cells that do not name their column.
+ */
+const PHONE_FACTS = `(() => {
+  const width = document.documentElement.clientWidth;
+  const scrolled = document.documentElement.scrollWidth;
+  const name = (e) => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' «' + (e.textContent || '').trim().slice(0, 40) + '»';
+  const past = scrolled > width
+    ? [...document.querySelectorAll('body *')].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.right > width + 1 && ![...e.children].some((c) => c.getBoundingClientRect().right > width + 1);
+      }).slice(0, 5).map(name)
+    : [];
+  const unlabelled = [...document.querySelectorAll('table.ecl-table:not(.ecl-table--simple) > tbody > tr > td')]
+    .filter((td) => td.offsetParent !== null && !(td.getAttribute('data-ecl-table-header') || '').trim())
+    .slice(0, 5)
+    .map((td) => '«' + (td.textContent || '').trim().slice(0, 40) + '» under «' + (td.closest('table').tHead?.textContent || '').trim().slice(0, 60) + '»');
+  return { width, scrolled, past, unlabelled };
+})()`;
+
+/**
+ * Fails when the page, on a 360 px phone, is wider than the screen or shows a stacked table cell
+ * without its column's name; the page is left at the width it had.
+ */
+export async function expectFitsPhone(page: Page, what: string, width = 360): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width, height: 780 });
+  // What the page still loads is measured too; the cells' labels follow a change within a frame.
+  await page.waitForLoadState('networkidle');
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  const facts = (await page.evaluate(PHONE_FACTS)) as {
+    width: number;
+    scrolled: number;
+    past: string[];
+    unlabelled: string[];
+  };
+  if (before) await page.setViewportSize(before);
+  expect(
+    { scrolled: facts.scrolled, past: facts.past, unlabelled: facts.unlabelled },
+    `${what} on a ${width} px phone`,
+  ).to.deep.equal({ scrolled: facts.width, past: [], unlabelled: [] });
+}
+
+/** The page on a phone: it fits 360 px with every stacked cell named, passes axe at 390 px and is pictured there. */
+export async function onPhone(page: Page, what: string, picture: string): Promise<void> {
+  await expectFitsPhone(page, what);
+  const before = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page, `${what} on a phone`);
+  await screenshot(page, picture);
+  await page.setViewportSize(before);
 }
 
 /**

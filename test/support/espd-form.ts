@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { MANDATORY_GROUNDS } from '../../server/espd/taxonomy.js';
-import { expectAccessible, screenshot } from './browser.js';
+import { onPhone, screenshot } from './browser.js';
 
 // The ESPD as the console's journeys answer it: the form filled in as a clean vendor would, and
 // the bid of a vendor that declares a ground and a turnover below the minimum.
@@ -46,12 +46,8 @@ export const DECLARES_A_GROUND = {
   },
 };
 
-/** The page pictured at desktop width, then on a phone (390 px, checked with axe there too), then back. */
+/** The page pictured at desktop width, then on a phone (see `onPhone`), then back. */
 export async function pictured(page: Page, name: string) {
   await screenshot(page, `${name}-en`);
-  const desktop = page.viewportSize() ?? { width: 1280, height: 720 };
-  await page.setViewportSize({ width: 390, height: 844 });
-  await expectAccessible(page, `${name} on a phone`);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(desktop);
+  await onPhone(page, name, `${name}-phone`);
 }

@@ -34,6 +34,7 @@ const ConfirmOpeningSecret = page(
   () => import('./pages/officers/ConfirmOpeningSecret.js'),
   'ConfirmOpeningSecret',
 );
+const Home = page(() => import('./pages/home/Home.js'), 'Home');
 const Desk = page(() => import('./pages/officers/Desk.js'), 'Desk');
 const EvaluationPage = page(() => import('./pages/officers/EvaluationPage.js'), 'EvaluationPage');
 const OpeningPage = page(() => import('./pages/officers/OpeningPage.js'), 'OpeningPage');
@@ -82,6 +83,7 @@ export function App() {
         >
           <Routes>
             <Route path="/" element={<Board />} />
+            <Route path="/home" element={<Home />} />
             <Route path="/desk" element={<Desk />} />
             <Route path="/admin" element={<AdminPage />} />
             <Route path="/tenders/new" element={<TenderDraft />} />

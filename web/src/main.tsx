@@ -4,6 +4,7 @@ import '@ecl/preset-ec/dist/styles/optional/ecl-ec-utilities.css';
 import './console.css';
 import './officers.css';
 import './espd.css';
+import './header.css';
 import './i18n.js';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

@@ -95,7 +95,13 @@ export function EformsPanel({
         <div className="table-scroll">
           <table className="ecl-table ecl-table--zebra">
             <TableHead
-              columns={[t('eforms.notice'), t('eforms.version'), t('eforms.status'), t('eforms.ted'), '']}
+              columns={[
+                t('eforms.notice'),
+                t('eforms.version'),
+                t('eforms.status'),
+                t('eforms.ted'),
+                t('eforms.actions'),
+              ]}
             />
             <tbody className="ecl-table__body">
               {items.map((n) => (

@@ -11,6 +11,13 @@ export function money(cents: number, locale: Locale): string {
   return new Intl.NumberFormat(tag(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
+/** A file's size in bytes, kilobytes or megabytes (decimal units, as file managers show them). */
+export function fileSize(bytes: number, locale: Locale): string {
+  const [value, unit] =
+    bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : bytes >= 1e3 ? [bytes / 1e3, 'kilobyte'] : [bytes, 'byte'];
+  return new Intl.NumberFormat(tag(locale), { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}
+
 /** A number with up to `digits` decimals (scores, points). */
 export function number(value: number, locale: Locale, digits = 2): string {
   return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits }).format(value);

@@ -10,6 +10,7 @@ export const publicationEn = {
     status: 'Status',
     ted: 'TED publication',
     download: 'Download the XML',
+    actions: 'The notice itself',
     downloadOf: 'Download notice {{subtype}} version {{version}} (XML)',
     changes: 'Changes notice {{id}}',
     kind: {

@@ -1,7 +1,9 @@
 import { accountEn } from './en-account.js';
+import { biddingEn } from './en-bidding.js';
 import { changesEn } from './en-changes.js';
 import { consortiaEn } from './en-consortia.js';
 import { espdEn } from './en-espd.js';
+import { homeEn } from './en-home.js';
 import { officersEn } from './en-officers.js';
 import { operationsEn } from './en-operations.js';
 import { outcomeEn } from './en-outcome.js';
@@ -21,6 +23,8 @@ export const en = {
     signOut: 'Log out',
     language: 'Language',
     account: 'Signed in as {{name}}',
+    home: 'Your work',
+    menu: 'Menu',
   },
   board: {
     title: 'Calls and tenders',
@@ -123,8 +127,6 @@ export const en = {
   vendor: {
     yourBids: 'Your bids',
     received: 'Your bid for lot {{lot}} is received and sealed.',
-    bidKey:
-      'Your bid key (keep it: only it opens your documents before the opening; the platform does not keep it):',
     downloadReceipt: 'Download the receipt',
     receivedAt: 'Received at',
     actions: 'Actions',
@@ -229,6 +231,8 @@ export const en = {
   ...outcomeEn,
   ...reviewEn,
   ...espdEn,
+  ...homeEn,
+  ...biddingEn,
 };
 
 export type Messages = typeof en;

@@ -12,6 +12,7 @@ export const publicationNl: typeof publicationEn = {
     status: 'Status',
     ted: 'Publicatie bij TED',
     download: 'XML downloaden',
+    actions: 'De aankondiging zelf',
     downloadOf: 'Aankondiging {{subtype}} versie {{version}} downloaden (XML)',
     changes: 'Wijzigt aankondiging {{id}}',
     kind: {

@@ -1,8 +1,10 @@
 import type { Messages } from './en.js';
 import { accountNl } from './nl-account.js';
+import { biddingNl } from './nl-bidding.js';
 import { changesNl } from './nl-changes.js';
 import { consortiaNl } from './nl-consortia.js';
 import { espdNl } from './nl-espd.js';
+import { homeNl } from './nl-home.js';
 import { officersNl } from './nl-officers.js';
 import { operationsNl } from './nl-operations.js';
 import { outcomeNl } from './nl-outcome.js';
@@ -22,6 +24,8 @@ export const nl: Messages = {
     signOut: 'Uitloggen',
     language: 'Taal',
     account: 'Ingelogd als {{name}}',
+    home: 'Mijn werk',
+    menu: 'Menu',
   },
   board: {
     title: 'Oproepen en aanbestedingen',
@@ -50,7 +54,7 @@ export const nl: Messages = {
     closed: 'Gesloten, wacht op opening',
     opened: 'Inschrijvingen geopend',
     evaluated: 'Beoordeeld',
-    standstill: 'Opschortingstermijn',
+    standstill: 'Opschortende termijn',
     awarded: 'Gegund',
     contracted: 'Gecontracteerd',
     cancelled: 'Geannuleerd',
@@ -66,7 +70,7 @@ export const nl: Messages = {
     questionsUntil: 'Vragen tot',
     bidsUntil: 'Inschrijven tot',
     opening: 'Opening',
-    standstill: 'Opschortingstermijn',
+    standstill: 'Opschortende termijn',
     timeLeft: {
       days: 'nog {{days}} d {{hours}} u',
       hours: 'nog {{hours}} u {{minutes}} min',
@@ -123,8 +127,6 @@ export const nl: Messages = {
   vendor: {
     yourBids: 'Uw inschrijvingen',
     received: 'Uw inschrijving voor perceel {{lot}} is ontvangen en verzegeld.',
-    bidKey:
-      'Uw inschrijvingssleutel (bewaar hem: alleen hiermee opent u uw documenten vóór de opening; het platform bewaart hem niet):',
     downloadReceipt: 'Ontvangstbewijs downloaden',
     receivedAt: 'Ontvangen op',
     actions: 'Handelingen',
@@ -233,4 +235,6 @@ export const nl: Messages = {
   ...outcomeNl,
   ...reviewNl,
   ...espdNl,
+  ...homeNl,
+  ...biddingNl,
 };

@@ -2,7 +2,7 @@ import type { Tender } from '../api/types.js';
 import { saveFile } from '../components/save-file.js';
 import { Instant, TableHead } from '../components/ui.js';
 import { type TFunction, useLocale } from '../i18n.js';
-import { type Locale, money } from '../lib/format.js';
+import { fileSize, type Locale, money } from '../lib/format.js';
 import { answerText, EspdDeclared } from './espd/EspdDeclared.js';
 import type { AskedCriterion, EspdAnswers } from './espd/espd-types.js';
 
@@ -29,7 +29,8 @@ export interface Receipt {
   sha256: string;
   action: string;
   bidKey?: string;
-  documents?: { id: string }[];
+  /** Each file as the platform received it (only in the receipt: the platform keeps them sealed). */
+  documents?: { id: string; filename?: string; size?: number; sha256?: string }[];
   /** What the bid's ESPD declared, as the vendor sent it (the platform keeps it sealed). */
   espd?: EspdAnswers;
 }
@@ -51,6 +52,13 @@ function receiptFile(
     `${t('receiptFile.receivedAt')}: ${r.receivedAt}`,
     `${t('receiptFile.sha256')}: ${r.sha256}`,
     ...(r.bidKey ? [`${t('receiptFile.bidKey')}: ${r.bidKey}`] : []),
+    ...(r.documents?.length
+      ? [
+          '',
+          `${t('bidding.files')}:`,
+          ...r.documents.map((d) => `- ${d.filename} (${d.size} B) SHA-256 ${d.sha256}`),
+        ]
+      : []),
     ...(espd
       ? [
           '',
@@ -84,10 +92,18 @@ export function BidReceipt({
             <Instant iso={receipt.receivedAt} /> · SHA-256{' '}
             <code className="receipt-hash">{receipt.sha256}</code>
           </p>
+          {receipt.documents?.length ? <ReceivedFiles files={receipt.documents} /> : null}
           {receipt.bidKey ? (
-            <p className="ecl-u-mb-xs">
-              {t('vendor.bidKey')} <code className="receipt-hash">{receipt.bidKey}</code>
-            </p>
+            <>
+              <h4 className="ecl-u-type-heading-5 ecl-u-mt-m ecl-u-mb-xs">{t('bidding.keyTitle')}</h4>
+              <p className="ecl-u-mb-xs">
+                <code className="receipt-hash">{receipt.bidKey}</code>
+              </p>
+              <p className="ecl-u-type-paragraph-s ecl-u-mb-xs">
+                {t('bidding.keyWhat')} {t('bidding.keyKeep')}
+              </p>
+              <p className="ecl-u-type-paragraph-s ecl-u-mb-s">{t('bidding.keyLost')}</p>
+            </>
           ) : null}
           {receipt.espd ? <EspdDeclared criteria={criteria} answers={receipt.espd} /> : null}
           <button
@@ -107,6 +123,30 @@ export function BidReceipt({
         </div>
       </div>
     </div>
+  );
+}
+
+/** The files of a bid as received: name, size and SHA-256 of each. */
+function ReceivedFiles({ files }: { files: NonNullable<Receipt['documents']> }) {
+  const { t, locale } = useLocale();
+  return (
+    <table className="ecl-table ecl-u-mb-s" aria-labelledby="received-files">
+      <caption className="ecl-table__caption ecl-u-type-heading-5" id="received-files">
+        {t('bidding.files')}
+      </caption>
+      <TableHead columns={[t('bidding.fileName'), t('bidding.fileSize'), 'SHA-256']} />
+      <tbody className="ecl-table__body">
+        {files.map((f) => (
+          <tr className="ecl-table__row" key={f.id}>
+            <td className="ecl-table__cell">{f.filename}</td>
+            <td className="ecl-table__cell">{f.size === undefined ? '' : fileSize(f.size, locale)}</td>
+            <td className="ecl-table__cell">
+              <code className="receipt-hash">{f.sha256}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

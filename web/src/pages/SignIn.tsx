@@ -24,7 +24,7 @@ export function SignIn() {
     try {
       await signIn(email, password);
       const next = params.get('next');
-      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/home');
     } catch (err) {
       setProblem(
         err instanceof ProblemError && err.status === 401

@@ -10,6 +10,7 @@ import { useLocale } from '../../i18n.js';
 import { money, parseMoney } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
 import { useSession } from '../../session.js';
+import { VotesWaiting } from '../home/VotesWaiting.js';
 import { consortiaKey } from './keys.js';
 
 /** A representative's consortia: invitations to answer, the consortia it is in, and founding one. */
@@ -62,6 +63,7 @@ export function Consortia() {
     <>
       <PageHeader title={t('consortia.title')}>{t('consortia.intro')}</PageHeader>
       <div className="ecl-container ecl-u-mt-l">
+        <VotesWaiting />
         {problem ? <ProblemNotice problem={problem} /> : null}
         {invitations.length ? (
           <Section id="invitations" title={t('consortia.invitations')} className="ecl-u-mb-xl">

@@ -69,34 +69,38 @@ function CheckRow({ bid, vendor, espdAsked }: { bid: OfficerBid; vendor: string;
         </td>
       ))}
       <td className="ecl-table__cell" data-ecl-table-header={t('evaluation.reason')}>
-        <input
-          className={`ecl-text-input ecl-text-input--m${failing && !reason ? ' ecl-text-input--invalid' : ''}`}
-          aria-label={t(overriding ? 'espd.reason' : 'evaluation.reasonFor', { bid: label })}
-          required={failing}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        {save.error instanceof ProblemError ? (
-          <div className="ecl-feedback-message">
-            {save.error.fieldMessage('/reason') ?? save.error.detail}
-          </div>
-        ) : null}
+        <div className="checks-reason">
+          <input
+            className={`ecl-text-input ecl-text-input--m${failing && !reason ? ' ecl-text-input--invalid' : ''}`}
+            aria-label={t(overriding ? 'espd.reason' : 'evaluation.reasonFor', { bid: label })}
+            required={failing}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {save.error instanceof ProblemError ? (
+            <div className="ecl-feedback-message">
+              {save.error.fieldMessage('/reason') ?? save.error.detail}
+            </div>
+          ) : null}
+        </div>
       </td>
       <td className="ecl-table__cell">
-        <button
-          type="button"
-          className="ecl-button ecl-button--secondary"
-          aria-label={
-            bid.checks ? t('evaluation.recheck', { bid: label }) : t('evaluation.check', { bid: label })
-          }
-          disabled={save.isPending || (failing && !reason)}
-          onClick={() => save.mutate()}
-        >
-          {bid.checks ? t('evaluation.recordAgain') : t('evaluation.record')}
-        </button>
-        {bid.checks ? (
-          <div className="ecl-u-type-paragraph-s ecl-u-mt-xs">{t('evaluation.checked')}</div>
-        ) : null}
+        <div>
+          <button
+            type="button"
+            className="ecl-button ecl-button--secondary"
+            aria-label={
+              bid.checks ? t('evaluation.recheck', { bid: label }) : t('evaluation.check', { bid: label })
+            }
+            disabled={save.isPending || (failing && !reason)}
+            onClick={() => save.mutate()}
+          >
+            {bid.checks ? t('evaluation.recordAgain') : t('evaluation.record')}
+          </button>
+          {bid.checks ? (
+            <div className="ecl-u-type-paragraph-s ecl-u-mt-xs">{t('evaluation.checked')}</div>
+          ) : null}
+        </div>
       </td>
     </tr>
   );

@@ -6,6 +6,7 @@ import { firstProblem, Pending } from '../../components/feedback.js';
 import { Instant, PageHeader, Section, Status, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money } from '../../lib/format.js';
+import { OfficerTasks } from '../home/OfficerTasks.js';
 
 /**
  * The procurement officers' desk: every call and every tender, drafts included, with where each
@@ -30,6 +31,7 @@ export function Desk() {
     <>
       <PageHeader title={t('desk.title')}>{t('desk.intro')}</PageHeader>
       <div className="ecl-container ecl-u-mt-l">
+        <OfficerTasks />
         <Section id="desk-calls" title={t('desk.calls', { count: calls.data.total })}>
           <Link className="ecl-button ecl-button--primary ecl-u-mb-m" to="/calls/new">
             {t('desk.newCall')}
