@@ -117,6 +117,9 @@ export const officersEn = {
     report: 'Download the evaluation report (PDF)',
   },
   matrix: {
+    excluded: 'Not scored, excluded by their checks:',
+    exclusionFailed: 'exclusion grounds apply',
+    selectionFailed: 'the selection criteria are not met',
     title: 'Score matrix',
     intro:
       'Every score of every evaluator, per bid and criterion, with the mean that enters the quality points. The score of an evaluator who declared a conflict of interest does not count.',

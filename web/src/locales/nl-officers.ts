@@ -114,12 +114,15 @@ export const officersNl: Pick<Messages, 'cancelLot' | 'opening' | 'evaluation' |
     justification: 'Waarom het perceel naar een inschrijving gaat die niet als eerste is gerangschikt',
     award: 'Perceel {{lot}} gunnen aan {{vendor}}',
     awarded: 'Perceel {{lot}} is gegund aan {{vendor}}.',
-    standstillUntil: 'Elke inschrijver is op de hoogte gebracht; de wachttermijn loopt tot',
+    standstillUntil: 'Elke inschrijver is op de hoogte gebracht; de opschortende termijn loopt tot',
     prepareContract: 'De overeenkomst van perceel {{lot}} opmaken',
     noneAdmissible: 'Geen inschrijving van dit perceel is aanvaardbaar: het perceel kan niet worden gegund.',
     report: 'Het evaluatieverslag downloaden (pdf)',
   },
   matrix: {
+    excluded: 'Niet beoordeeld, uitgesloten na hun controle:',
+    exclusionFailed: 'er zijn uitsluitingsgronden van toepassing',
+    selectionFailed: 'niet voldaan aan de selectiecriteria',
     title: 'Scorematrix',
     intro:
       'Elke score van elke beoordelaar, per inschrijving en criterium, met het gemiddelde dat in de kwaliteitspunten telt. De score van een beoordelaar die een belangenconflict meldde, telt niet mee.',

@@ -6,6 +6,9 @@ import { useNames } from './people.js';
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
+/** A bid failed on its exclusion or selection checks: not scored, listed apart with its ground. */
+const excluded = (b: OfficerBid) => b.checks?.exclusion === 'fail' || b.checks?.selection === 'fail';
+
 /**
  * The score matrix of a tender, lot by lot: each bid's criteria (rows) against the evaluators
  * (columns) with the mean of the scores that count. As in the ranking, a score counts when its
@@ -30,15 +33,21 @@ export function ScoreMatrix({
     <Section id="scores" title={t('matrix.title')}>
       <p className="ecl-u-type-paragraph">{t('matrix.intro')}</p>
       {lots.map((lot) => {
-        const lotBids = bids.filter((b) => b.lot === lot);
-        const given = lotBids.reduce((n, b) => n + b.scores.length, 0);
-        const needed = lotBids.length * criteria.length * seats.filter(counts).length;
+        const lotBids = bids.filter((b) => b.lot === lot && !excluded(b));
+        const apart = bids.filter((b) => b.lot === lot && excluded(b));
+        const counting = seats.filter(counts).map((s) => s.userId);
+        const given = lotBids.reduce(
+          (n, b) => n + b.scores.filter((s) => counting.includes(s.evaluatorId)).length,
+          0,
+        );
+        const needed = lotBids.length * criteria.length * counting.length;
+        const caption = `${t('tender.lot', { number: lot })} — ${t('matrix.given', { given, needed })}`;
         return (
-          <div key={lot} className="ecl-u-mb-l score-matrix">
-            <table className="ecl-table ecl-table--zebra">
-              <caption className="ecl-u-type-heading-3 ecl-u-type-align-left">
-                {t('tender.lot', { number: lot })} — {t('matrix.given', { given, needed })}
-              </caption>
+          // A matrix keeps its rows and columns on a phone too: it scrolls in its own labelled box.
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is reached by keyboard to scroll it
+          <section key={lot} className="ecl-u-mb-l score-matrix" aria-label={caption} tabIndex={0}>
+            <table className="ecl-table ecl-table--zebra ecl-table--simple">
+              <caption className="ecl-u-type-heading-3 ecl-u-type-align-left">{caption}</caption>
               <thead className="ecl-table__head">
                 <tr className="ecl-table__row">
                   <th scope="col" className="ecl-table__header">
@@ -103,7 +112,23 @@ export function ScoreMatrix({
                 )}
               </tbody>
             </table>
-          </div>
+            {apart.length ? (
+              <>
+                <p className="ecl-u-type-paragraph ecl-u-mt-s ecl-u-mb-xs">{t('matrix.excluded')}</p>
+                <ul className="ecl-unordered-list">
+                  {apart.map((b) => (
+                    <li className="ecl-unordered-list__item" key={b.id}>
+                      {nameOf(b.vendorId)}:{' '}
+                      {t(
+                        b.checks?.exclusion === 'fail' ? 'matrix.exclusionFailed' : 'matrix.selectionFailed',
+                      )}
+                      {b.checks?.reason ? ` — ${b.checks.reason}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </section>
         );
       })}
     </Section>
