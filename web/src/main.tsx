@@ -5,12 +5,12 @@ import './console.css';
 import './officers.css';
 import './espd.css';
 import './header.css';
-import './i18n.js';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App.js';
+import { languageReady } from './i18n.js';
 import { ProblemError } from './lib/problems.js';
 import { SessionProvider } from './session.js';
 
@@ -26,14 +26,17 @@ const queries = new QueryClient({
 });
 
 document.documentElement.classList.replace('no-js', 'has-js');
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <QueryClientProvider client={queries}>
-      <BrowserRouter>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
-      </BrowserRouter>
-    </QueryClientProvider>
-  </StrictMode>,
+// The page is drawn in the reader's language from the first paint: a Dutch reader's words arrive first.
+void languageReady.then(() =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <QueryClientProvider client={queries}>
+        <BrowserRouter>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );
