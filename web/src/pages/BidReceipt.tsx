@@ -130,7 +130,7 @@ export function BidReceipt({
 function ReceivedFiles({ files }: { files: NonNullable<Receipt['documents']> }) {
   const { t, locale } = useLocale();
   return (
-    <table className="ecl-table ecl-u-mb-s" aria-labelledby="received-files">
+    <table className="ecl-table ecl-u-mb-s receipt-files" aria-labelledby="received-files">
       <caption className="ecl-table__caption ecl-u-type-heading-5" id="received-files">
         {t('bidding.files')}
       </caption>
