@@ -89,6 +89,7 @@ export const PUBLIC_READS = [
   /^\/tenders\/[^/]+$/,
   /^\/tenders\/[^/]+\/questions$/,
   /^\/tenders\/[^/]+\/ocds$/,
+  /^\/tenders\/[^/]+\/results$/,
   /^\/tenders\/[^/]+\/documents(\/[^/]+)?$/,
   /^\/tenders\/[^/]+\/amendments$/,
   /^\/tenders\/[^/]+\/espd-request(\.xml)?$/,

@@ -1,7 +1,7 @@
 import { Router, text } from 'express';
 import { bidBody, bidUploadBody, openingSecretBody } from '../../schemas/tenders.js';
 import { actorOf, allow } from '../accounts/access.js';
-import { idParam as id, officersOnly as officer } from '../http/params.js';
+import { idParam as id } from '../http/params.js';
 import { body, bodyOrMultipart } from '../http/validate.js';
 import { readerLanguage } from '../tenders/espd-request.js';
 import { readBidDocument, sendBidDocument } from './bid-documents.js';
@@ -9,10 +9,10 @@ import * as reading from './bid-reading.js';
 import { submitBidUpload } from './bid-upload.js';
 import * as bids from './bids.service.js';
 import * as ceremony from './ceremony.js';
-import { bidderOpeningRecord } from './opening-for-bidders.js';
 import { confirmBid } from './confirmation.js';
 import * as espd from './espd-response.js';
 import { latestAnswers } from './espd-reuse.js';
+import { bidderOpeningRecord } from './opening-for-bidders.js';
 
 /** The doors that take `multipart/form-data`: a bid with its documents. */
 export const multipartDoors = [/^\/tenders\/[^/]+\/bids$/];

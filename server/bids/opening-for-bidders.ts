@@ -15,7 +15,8 @@ import { bidIdFor } from './bids.service.js';
  */
 export async function bidderOpeningRecord(actor: Actor, tenderId: string) {
   const t: TenderRecord = await loadTender(actor, tenderId);
-  const refused = () => forbidden('The opening record is shared with the tender’s bidders once the bids are opened.');
+  const refused = () =>
+    forbidden('The opening record is shared with the tender’s bidders once the bids are opened.');
   if (!t.opening) throw refused();
   const ids = t.lots.map((l) => bidIdFor(tenderId, l.number, actor.organisationId));
   const own = await Bid.find({ _id: trusted({ $in: ids }) }, { lot: 1 }).lean<{ lot: number }[]>();

@@ -189,6 +189,16 @@ describe('console: a complaint against an award, from lodging to the contract', 
     await section.getByText(/^Veilig Netwerk B\.V\./).waitFor();
     expect(await section.getByRole('heading', { name: 'Lodge a complaint' }).count()).to.equal(0);
     await expectFitsPhone(visitor, 'the public complaints of a tender');
+    // The contracted lot's result is public: winner, value, bids received, the decision and the contract.
+    const results = visitor.locator('section[aria-labelledby="results"]');
+    await results.getByText(/^Detect Europe SA/).waitFor();
+    expect(await results.locator('td').allTextContents()).to.include.members(['2']);
+    expect((await results.textContent()) ?? '').to.match(/CONTRACTED[\s\S]*€[\d,.]+/i);
+    await screenshot(results, 'results-public-phone');
+    await inDutch(visitor, 'Resultaten', 'results-public-nl-phone');
+    await visitor.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(results, 'results-public-en');
+    await visitor.setViewportSize({ width: 390, height: 844 });
     await expectAccessible(visitor, 'the public complaints of a tender on a phone');
     await screenshot(section, 'complaints-public-phone');
     await visitor.goto(`${base()}${complaintUrl}`);

@@ -110,6 +110,7 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'get /api/v1/tenders': { allowed: [...ACTORS] },
   'get /api/v1/tenders/{id}': { allowed: [...ACTORS] },
   'get /api/v1/tenders/{id}/ocds': { allowed: [...ACTORS] },
+  'get /api/v1/tenders/{id}/results': { allowed: [...ACTORS] },
   'get /api/v1/tenders/{id}/eforms': { allowed: [...ACTORS] },
   'get /api/v1/tenders/{id}/eforms/{noticeId}': { allowed: [...ACTORS] },
   'post /api/v1/tenders/{id}/eforms/award-notice': { allowed: OFFICERS },

@@ -90,7 +90,9 @@ describe('home: what waits for each person, and the opening record for the bidde
     expect(kinds).to.deep.equal(['questions', 'submission']);
     expect(a.vendor.requests).to.deep.equal([]);
     // Before the opening a bidder is refused the opening record as anyone would be.
-    expect((await call('GET', `/tenders/${tender.id}/opening`, { token: vendorA.token })).status).to.equal(403);
+    expect((await call('GET', `/tenders/${tender.id}/opening`, { token: vendorA.token })).status).to.equal(
+      403,
+    );
 
     const b = await home(vendorB);
     expect(b.vendor.bids).to.deep.equal([]);

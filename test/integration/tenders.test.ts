@@ -720,6 +720,31 @@ describe('tenders: sealed bids to award and standstill', function () {
     ).to.equal('contracted');
   });
 
+  it('when anyone reads the results of the contracted lot, then its winner, value, bids received and both dates are public', async () => {
+    const res = await call('GET', `/tenders/${tenderId}/results`);
+    expect(res.status).to.equal(200);
+    const tender = (await call('GET', `/tenders/${tenderId}`)).body;
+    const opening = (await call('GET', `/tenders/${tenderId}/opening`, { token: officer.token })).body;
+    const lot1 = res.body.items.find((r: { lot: number }) => r.lot === 1);
+    expect(lot1).to.include({ status: 'contracted', valueCents: 40_000_000 });
+    expect(lot1.winner.organisationId).to.equal(tender.awards[0].vendorId);
+    const winner = (
+      await call('GET', `/organisations/${lot1.winner.organisationId}`, { token: officer.token })
+    ).body;
+    expect(lot1.winner.name).to.equal(winner.name);
+    expect(lot1.bidsReceived).to.equal(opening.bids.find((b: { lot: number }) => b.lot === 1).count);
+    expect(lot1.decidedAt).to.equal(tender.awards[0].decidedAt);
+    expect(Date.parse(lot1.contractedAt)).to.be.greaterThan(Date.parse(lot1.decidedAt));
+    // A lot not decided is not in the results.
+    expect(res.body.items.map((r: { lot: number }) => r.lot)).to.deep.equal(
+      tender.lots
+        .filter((l: { status: string }) =>
+          ['awarded', 'standstill', 'contracted', 'cancelled'].includes(l.status),
+        )
+        .map((l: { number: number }) => l.number),
+    );
+  });
+
   it('when the lot is contracted, then the OCDS package validates with tenderers, suppliers, awards and contracts from the codelists', async () => {
     const res = await call('GET', `/tenders/${tenderId}/ocds`, { token: officer.token });
     expect(ocdsErrors(res.body)).to.deep.equal([]);

@@ -22,4 +22,13 @@ export const biddingEn = {
     keyLost:
       'If you lose it, your bid is not affected: the opening committee opens your documents at the opening as usual. You only cannot read them back before then.',
   },
+  results: {
+    title: 'Results',
+    winner: 'Awarded to',
+    value: 'Value (excl. VAT)',
+    bids: 'Bids received',
+    decided: 'Award decision',
+    contracted: 'Contract',
+    notYet: 'Not concluded yet',
+  },
 };

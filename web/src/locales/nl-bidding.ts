@@ -24,4 +24,13 @@ export const biddingNl = {
     keyLost:
       'Raakt u de sleutel kwijt, dan heeft dat geen gevolgen voor uw inschrijving: de openingscommissie opent uw documenten bij de opening zoals gewoonlijk. U kunt ze alleen niet eerder teruglezen.',
   },
+  results: {
+    title: 'Resultaten',
+    winner: 'Gegund aan',
+    value: 'Waarde (excl. btw)',
+    bids: 'Ontvangen inschrijvingen',
+    decided: 'Gunningsbeslissing',
+    contracted: 'Overeenkomst',
+    notYet: 'Nog niet gesloten',
+  },
 };

@@ -13,6 +13,7 @@ import { useSession } from '../session.js';
 import { TenderOffice } from './officers/TenderOffice.js';
 import { TenderComplaints } from './review/TenderComplaints.js';
 import { TenderChanges } from './TenderChanges.js';
+import { TenderResults } from './TenderResults.js';
 import { VendorBids } from './VendorBids.js';
 
 /** The clock, a tick every 30 s: enough for a countdown in minutes. */
@@ -125,24 +126,29 @@ export function TenderPage() {
               <tr className="ecl-table__row" key={l.number}>
                 <td className="ecl-table__cell">{t('tender.lot', { number: l.number })}</td>
                 <td className="ecl-table__cell">
-                  {l.title}
-                  {l.description ? (
-                    <p className="ecl-u-type-paragraph-s ecl-u-mt-xs ecl-u-mb-none">{l.description}</p>
-                  ) : null}
+                  <div>
+                    {l.title}
+                    {l.description ? (
+                      <p className="ecl-u-type-paragraph-s ecl-u-mt-xs ecl-u-mb-none">{l.description}</p>
+                    ) : null}
+                  </div>
                 </td>
                 <td className="ecl-table__cell">{money(l.estimatedValueCents, locale)}</td>
                 <td className="ecl-table__cell">
-                  <Status status={l.status} />
-                  {l.cancellation ? (
-                    <p className="ecl-u-type-paragraph-s ecl-u-mt-xs ecl-u-mb-none">
-                      {t('cancelLot.cancelledBecause', { reason: l.cancellation.reason.text })}
-                    </p>
-                  ) : null}
+                  <div>
+                    <Status status={l.status} />
+                    {l.cancellation ? (
+                      <p className="ecl-u-type-paragraph-s ecl-u-mt-xs ecl-u-mb-none">
+                        {t('cancelLot.cancelledBecause', { reason: l.cancellation.reason.text })}
+                      </p>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {tr.status !== 'draft' ? <TenderResults tenderId={tr.id} /> : null}
 
         <h2 className="ecl-u-type-heading-2 ecl-u-mt-xl">{t('tender.award')}</h2>
         <p className="ecl-u-type-paragraph">
