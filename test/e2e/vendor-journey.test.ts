@@ -82,6 +82,7 @@ describe('console: a vendor’s journey', function () {
     await page.getByLabel('Your question').fill('Is a managed service acceptable?');
     await page.getByRole('button', { name: 'Send the question' }).click();
     await page.getByText('Your question is sent.').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Is a managed service acceptable? (asked' }).waitFor();
     await page.getByLabel('Price in euros (excluding VAT)').fill('850,000.50');
     await page.getByText('€850,000.50').waitFor();
     await page.getByLabel('Technical offer').fill('EDR with 24/7 monitoring from Brussels and Utrecht.');

@@ -31,4 +31,8 @@ export const biddingEn = {
     contracted: 'Contract',
     notYet: 'Not concluded yet',
   },
+  questions: {
+    yourPending: 'Your questions not answered yet',
+    askedAt: 'asked',
+  },
 };

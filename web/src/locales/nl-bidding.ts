@@ -33,4 +33,8 @@ export const biddingNl = {
     contracted: 'Overeenkomst',
     notYet: 'Nog niet gesloten',
   },
+  questions: {
+    yourPending: 'Uw vragen die nog niet beantwoord zijn',
+    askedAt: 'gesteld op',
+  },
 };

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, must } from '../api/client.js';
 import { Info, ProblemNotice } from '../components/feedback.js';
@@ -11,6 +11,7 @@ export function AskQuestion({ tenderId }: { tenderId: string }) {
   const { t } = useLocale();
   const [question, setQuestion] = useState('');
   const [asked, setAsked] = useState(false);
+  const queries = useQueryClient();
   const ask = useMutation({
     mutationFn: () =>
       must(
@@ -22,6 +23,8 @@ export function AskQuestion({ tenderId }: { tenderId: string }) {
     onSuccess: () => {
       setQuestion('');
       setAsked(true);
+      // The tender's page lists the vendor's questions still waiting for their answer.
+      void queries.invalidateQueries({ queryKey: ['tender', tenderId, 'questions'] });
     },
   });
   return (

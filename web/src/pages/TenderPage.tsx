@@ -67,6 +67,8 @@ export function TenderPage() {
   if (!tender.data) return <Loading />;
   const tr = tender.data;
   const answered = (questions.data?.items ?? []).filter((q) => q.answer);
+  // A vendor's own questions not answered yet (the API gives a vendor no one else's).
+  const ownPending = user?.role === 'vendor' ? (questions.data?.items ?? []).filter((q) => !q.answer) : [];
   return (
     <>
       <PageHeader
@@ -192,12 +194,31 @@ export function TenderPage() {
               <p className="ecl-u-type-paragraph ecl-u-mb-xs">
                 {t('tender.answer')}: {q.answer?.text}
               </p>
-              {q.answer ? <Instant iso={q.answer.at} /> : null}
+              {q.answer ? (
+                <p className="ecl-u-type-paragraph-s ecl-u-mb-none">
+                  <Instant iso={q.answer.at} />
+                </p>
+              ) : null}
             </div>
           ))
         ) : (
           <p className="ecl-u-type-paragraph">{t('tender.noQuestions')}</p>
         )}
+        {ownPending.length ? (
+          <>
+            <h3 className="ecl-u-type-heading-3">{t('questions.yourPending')}</h3>
+            <ul className="ecl-unordered-list">
+              {ownPending.map((q) => (
+                <li className="ecl-unordered-list__item" key={q.id}>
+                  {q.text}{' '}
+                  <span className="ecl-u-type-paragraph-s">
+                    ({t('questions.askedAt')} <Instant iso={q.askedAt} />)
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         {tr.status !== 'draft' ? <TenderChanges tenderId={tr.id} version={tr.version ?? 1} /> : null}
         {user?.role === 'vendor' && tr.status !== 'cancelled' ? <VendorBids tender={tr} now={now} /> : null}
         {tr.status !== 'draft' ? <TenderComplaints tender={tr} /> : null}
