@@ -17,10 +17,13 @@ import { isLotCancelled, Tender, type TenderRecord } from '../tenders/tender.mod
 import { loadTender } from '../tenders/tender-access.js';
 import { Bid, type BidRecord } from './bid.model.js';
 import { ownBid } from './bid-reading.js';
+import { type BidDocuments, receiptOfDocuments } from './bid-receipt.js';
 import { bidView } from './bid-view.js';
 import { bidDeclarations } from './espd-response.js';
 import { openBid } from './opening.js';
-import { type BidContent, bidDigest, type DocumentEntry, type SealedDocument, sealBid } from './sealing.js';
+import { type BidContent, bidDigest, type SealedDocument, sealBid } from './sealing.js';
+
+export type { BidDocuments };
 
 /** Submissions are refused by the clock once the deadline has passed, whatever the workers do. */
 function requireBeforeDeadline(t: TenderRecord): void {
@@ -96,37 +99,11 @@ export async function admitBid(actor: Actor, tenderId: string, lot: number, at =
   return t;
 }
 
-/** A bid's documents, sealed and stored already under the bid's data key. */
-export interface BidDocuments {
-  dataKey: Buffer;
-  entries: DocumentEntry[];
-  sealed: SealedDocument[];
-}
-
 /** Seals to the tender's opening key; a tender from before the ceremony keeps the platform key. */
 const sealingKeyOf = (t: TenderRecord) =>
   t.openingKey
     ? { tenderPublicKey: Buffer.from(t.openingKey.publicKey, 'base64') }
     : { platformKey: context().config.bidEncryptionKey };
-
-/**
- * What the receipt adds for a bid with documents: each file as received (name, type, size and
- * SHA-256, which the platform keeps only sealed), and the bid's data key, which it does not keep:
- * with it the vendor reads its documents back before the opening.
- */
-const bidKeyOf = (documents: BidDocuments | undefined) =>
-  documents?.entries.length
-    ? {
-        bidKey: documents.dataKey.toString('base64url'),
-        documents: documents.entries.map(({ id, filename, contentType, size, sha256 }) => ({
-          id,
-          filename,
-          contentType,
-          size,
-          sha256,
-        })),
-      }
-    : {};
 
 /**
  * A vendor submits, or replaces, its sealed bid for one lot before the deadline. The bid, its
@@ -189,7 +166,7 @@ export async function submitBid(
     return {
       ...bidView(created.toObject() as unknown as BidRecord, actor),
       action: 'submitted',
-      ...bidKeyOf(documents),
+      ...receiptOfDocuments(documents),
     };
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
@@ -220,7 +197,7 @@ export async function submitBid(
   });
   await discardDocuments(replaced);
   await afterStored(t, id);
-  return { ...bidView(b, actor), action, ...bidKeyOf(documents) };
+  return { ...bidView(b, actor), action, ...receiptOfDocuments(documents) };
 }
 
 /** Documents of a replaced or withdrawn bid are erased with it; a failure leaves them sealed, never readable. */
