@@ -65,3 +65,11 @@ export const scoreBody = {
   required: ['criterion', 'score'],
   additionalProperties: false,
 } as const;
+
+/** An evaluator's scores of one bid, saved together: one per criterion. */
+export const bidScoresBody = {
+  type: 'object',
+  properties: { scores: { type: 'array', minItems: 1, maxItems: 20, items: scoreBody } },
+  required: ['scores'],
+  additionalProperties: false,
+} as const;

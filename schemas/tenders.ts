@@ -38,6 +38,12 @@ export const createTenderBody = {
         priceWeight: { type: 'number', minimum: 0, maximum: 1 },
         qualityThreshold: { type: 'number', minimum: 0, maximum: 1 },
         criteria: { type: 'array', minItems: 1, maxItems: 20, items: criterion },
+        priceToEvaluators: {
+          enum: ['after-sign-off', 'never'],
+          default: 'after-sign-off',
+          description:
+            'When evaluators see the bids’ prices and price documents: once their quality scores are signed off as final, or never.',
+        },
       },
       required: ['qualityWeight', 'priceWeight', 'qualityThreshold', 'criteria'],
       additionalProperties: false,
@@ -186,6 +192,12 @@ export const bidUploadBody = {
       type: 'array',
       items: { type: 'string', format: 'binary' },
       description: 'The bid’s files: PDF, office, archive or image, by their content.',
+    },
+    priceDocuments: {
+      type: 'array',
+      items: { type: 'string', format: 'binary' },
+      description:
+        'The bid’s price envelope (a price schedule): kept from evaluators until their quality scores are final, or for good where the tender says so.',
     },
     espd: {
       type: 'string',

@@ -1,11 +1,14 @@
 import type { Response } from 'express';
 import type { Actor } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { priceHidden, priceHiddenFrom } from '../committee/envelopes.js';
 import { context } from '../context.js';
 import { readSealedDocument } from '../documents/chunk-store.js';
 import { AppError, notFound } from '../errors.js';
 import { sendFile } from '../http/downloads.js';
 import { unseal } from '../keys/aead.js';
+import type { TenderRecord } from '../tenders/tender.model.js';
+import { cachedTender } from '../tenders/tender-access.js';
 import { type BidRecord, bindingOf } from './bid.model.js';
 import { openedBidFor, ownBid } from './bid-reading.js';
 import { documentKeyBinding } from './opening.js';
@@ -50,6 +53,10 @@ export async function readBidDocument(actor: Actor, bidId: string, documentId: s
   const { dataKey, entries } = keyAndEntries(b, actor.role === 'vendor' ? bidKey : undefined);
   const entry = entries.find((e) => e.id === documentId);
   if (!entry) throw notFound('The document');
+  if (entry.envelope === 'price' && actor.role === 'evaluator') {
+    const t = (await cachedTender(String(b.tenderId))) as TenderRecord;
+    if (priceHiddenFrom(t, actor)) throw priceHidden(t);
+  }
   const bytes = await readSealedDocument(sealed, dataKey, associatedData(bindingOf(b), documentId));
   await recordAudit({
     actor,

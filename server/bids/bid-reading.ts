@@ -2,9 +2,10 @@ import { Types } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { evaluatorBarrier } from '../committee/committee.js';
+import { priceHiddenFrom, scoresFinalAt } from '../committee/envelopes.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { loadTender } from '../tenders/tender-access.js';
+import { cachedTender, loadTender } from '../tenders/tender-access.js';
 import { Bid, type BidRecord } from './bid.model.js';
 import { bidView, confirmationOf } from './bid-view.js';
 
@@ -75,7 +76,12 @@ export async function listBids(actor: Actor, tenderId: string) {
     object: { type: 'tender', id: tenderId },
     detail: { bids: bids.length },
   });
-  return { sealed: false, items: bids.map((b) => bidView(b, actor)), total: bids.length };
+  // An evaluator learns where their own scoring stands: signed off or not, prices shown or not.
+  const own =
+    actor.role === 'evaluator'
+      ? { scoresFinalAt: scoresFinalAt(t, actor.id), priceHidden: priceHiddenFrom(t, actor) }
+      : {};
+  return { sealed: false, ...own, items: bids.map((b) => bidView(b, actor, t)), total: bids.length };
 }
 
 /**
@@ -108,5 +114,5 @@ export async function getBid(actor: Actor, bidId: string) {
   }
   const b = await openedBidFor(actor, bidId, 'bid.read');
   await audit(actor, 'bid.read', bidId);
-  return bidView(b, actor);
+  return bidView(b, actor, (await cachedTender(String(b.tenderId))) ?? undefined);
 }

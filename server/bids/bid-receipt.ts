@@ -16,12 +16,13 @@ export const receiptOfDocuments = (documents: BidDocuments | undefined) =>
   documents?.entries.length
     ? {
         bidKey: documents.dataKey.toString('base64url'),
-        documents: documents.entries.map(({ id, filename, contentType, size, sha256 }) => ({
+        documents: documents.entries.map(({ id, filename, contentType, size, sha256, envelope }) => ({
           id,
           filename,
           contentType,
           size,
           sha256,
+          ...(envelope ? { envelope } : {}),
         })),
       }
     : {};

@@ -15,7 +15,7 @@ import { readResponseFor } from './espd-response.js';
 import { associatedData, type DocumentEntry, newDataKey, type SealedDocument } from './sealing.js';
 
 // A bid with its documents, as `multipart/form-data`: first a `bid` part (the JSON of a bid), then
-// its files as `documents` parts. Each file is sealed as it streams in and stored in chunks; its
+// its files as `documents` parts (and its price schedule as `priceDocuments`, the price envelope). Each file is sealed as it streams in and stored in chunks; its
 // type is read from its content (never from what the client declares), and only the accepted
 // types are taken (documents/file-types.ts). An `espd` part may carry the vendor's ESPD response as
 // XML, read into the bid's answers. A refused request leaves nothing stored.
@@ -48,17 +48,18 @@ export async function submitBidUpload(actor: Actor, tenderId: string, req: Reque
         input = parseJsonPart<BidInput>(json, 'bid', validate);
         await admitBid(actor, tenderId, input.lot, '/bid');
       },
-      async (file, filename, index) => {
+      async (file, filename, index, part) => {
         const binding = { tenderId, lot: (input as BidInput).lot, vendorId: actor.organisationId };
         const stored = await storeSealedDocument(uploadId, file as AsyncIterable<Buffer>, {
           dataKey,
           aadFor: (documentId) => associatedData(binding, documentId),
           maxBytes: limits.maxBytes,
           tooLarge: () =>
-            tooLarge(`A document may have at most ${limits.maxBytes} bytes.`, `/documents/${index}`),
+            tooLarge(`A document may have at most ${limits.maxBytes} bytes.`, `/${part}/${index}`),
         });
         sealed.push(stored.sealed);
-        entries.push(await uploadedEntry(stored, filename, `/documents/${index}`, typeErrors));
+        const entry = await uploadedEntry(stored, filename, `/${part}/${index}`, typeErrors);
+        entries.push(part === 'priceDocuments' ? { ...entry, envelope: 'price' } : entry);
       },
       {
         ...BID_PARTS,

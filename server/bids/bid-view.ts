@@ -1,4 +1,5 @@
 import { type Actor, isOfficer } from '../accounts/access.js';
+import { type Committee, priceHiddenFrom } from '../committee/envelopes.js';
 import type { TenderRecord } from '../tenders/tender.model.js';
 import type { BidRecord } from './bid.model.js';
 
@@ -26,7 +27,11 @@ export function confirmationOf(
  * working (checks and scores) is not the vendor's to read, and an evaluator sees only their own
  * scores, so that nobody scores in another's shadow.
  */
-export function bidView(b: BidRecord, actor: Actor, t?: Pick<TenderRecord, 'amendments'>) {
+export function bidView(
+  b: BidRecord,
+  actor: Actor,
+  t?: Pick<TenderRecord, 'amendments'> & Partial<Committee>,
+) {
   const receipt = {
     id: String(b._id),
     tenderId: String(b.tenderId),
@@ -46,11 +51,14 @@ export function bidView(b: BidRecord, actor: Actor, t?: Pick<TenderRecord, 'amen
     return actor.role === 'vendor'
       ? { ...receipt, documents: (b.sealed?.documents ?? []).map((d) => ({ id: d.id })) }
       : receipt;
-  const documents = (b.opened.documents ?? []).map(({ verified, ...d }) =>
-    actor.role === 'vendor' ? d : { ...d, verified },
-  );
+  // An evaluator scores quality without the price and the price envelope, until prices are theirs to see.
+  const hidden =
+    actor.role === 'evaluator' && (!t?.award || !t.evaluators || priceHiddenFrom(t as Committee, actor));
+  const documents = (b.opened.documents ?? [])
+    .filter((d) => !(hidden && d.envelope === 'price'))
+    .map(({ verified, ...d }) => (actor.role === 'vendor' ? d : { ...d, verified }));
   const content = {
-    priceCents: b.opened.priceCents,
+    ...(hidden ? { priceHidden: true } : { priceCents: b.opened.priceCents }),
     technicalOffer: b.opened.technicalOffer,
     declarations: b.opened.declarations,
     ...(b.opened.espd ? { espd: b.opened.espd } : {}),

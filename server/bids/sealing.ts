@@ -12,6 +12,8 @@ export interface DocumentEntry {
   contentType: string;
   size: number;
   sha256: string;
+  /** A file of the price envelope (a price schedule): kept from evaluators until their scores are final. */
+  envelope?: 'price';
 }
 
 /** What a vendor submits for one lot; sealed until opening. */

@@ -21,6 +21,8 @@ export const evaluatorSchema = new Schema(
     conflict: { type: Boolean, default: null },
     note: { type: String, default: null },
     declaredAt: { type: Date, default: null },
+    // When the evaluator signed off their scores as final (a tender's committee); they are locked then.
+    scoresFinalAt: { type: Date, default: null },
   },
   { _id: false },
 );
@@ -74,6 +76,7 @@ export interface EvaluatorRecord {
   conflict: boolean | null;
   note: string | null;
   declaredAt: Date | null;
+  scoresFinalAt?: Date | null;
 }
 
 export interface CallRecord {

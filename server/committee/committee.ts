@@ -77,14 +77,15 @@ export function requireCleanEvaluator(evaluators: EvaluatorRecord[], actor: Acto
   if (barrier) throw forbidden(barrier);
 }
 
-/** The committee as officers see it. */
-export const committeeView = (evaluators: EvaluatorRecord[]) =>
+/** The committee as officers see it; a tender's evaluators also sign their scores off. */
+export const committeeView = (evaluators: EvaluatorRecord[], signOff = false) =>
   evaluators.map((e) => ({
     userId: String(e.userId),
     assignedAt: e.assignedAt,
     declared: e.declaredAt !== null,
     conflict: e.conflict,
     declaredAt: e.declaredAt,
+    ...(signOff ? { scoresFinalAt: e.scoresFinalAt ?? null } : {}),
   }));
 
 /** Criteria checks JSON Schema cannot express: unique keys and thresholds within the maximum score. */

@@ -5,13 +5,15 @@ import { recordAudit } from '../audit/audit.service.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
 import { espdFlags } from '../bids/espd-flags.js';
 import { cleanScores, requireCleanEvaluator } from '../committee/committee.js';
+import { priceHiddenFrom, scoresFinalAt } from '../committee/envelopes.js';
 import { roundForDisplay } from '../display.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { domainEvent } from '../events.js';
 import { changeDocument } from '../revision.js';
 import { isLotCancelled, liveLots, Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { cachedTender, loadTender } from '../tenders/tender-access.js';
-import { computeLotRanking } from './ranking.js';
+import type { Ground } from './grounds.js';
+import { type BidResult, computeLotRanking } from './ranking.js';
 
 /** The committee needs at least three evaluators who declared no conflict. */
 export const MIN_EVALUATORS = 3;
@@ -82,40 +84,51 @@ export async function recordChecks(
   return { id: bidId, checks: b.checks };
 }
 
-/** A clean evaluator scores a quality criterion of an admissible bid; a re-post replaces their score. */
-export async function scoreBid(
+type ScoreInput = { criterion: string; score: number; comment?: string };
+
+/**
+ * A clean evaluator scores quality criteria of an admissible bid, one or several saved together; a
+ * re-post replaces their score until they sign their scores off as final, which locks them (a score
+ * they never gave, of a bid admitted since, may still be given). `at` names the fields in errors.
+ */
+export async function saveBidScores(
   actor: Actor,
   bidId: string,
-  input: { criterion: string; score: number; comment?: string },
+  inputs: ScoreInput[],
+  at: (i: number) => string = (i) => `/scores/${i}`,
 ) {
   const b = await changeDocument<BidRecord>(Bid, bidId, 'The bid', async (current) => {
     const tender = await evaluableTender(current, (t) => requireCleanEvaluator(t.evaluators, actor));
-    const criterion = tender.award.criteria.find((c) => c.key === input.criterion);
-    if (!criterion)
-      throw badRequest('Unknown criterion.', [
-        {
-          path: '/criterion',
-          message: `must be one of ${tender.award.criteria.map((c) => c.key).join(', ')}`,
-        },
-      ]);
-    if (input.score > criterion.maxScore)
-      throw badRequest('The score is out of range.', [
-        { path: '/score', message: `must be between 0 and ${criterion.maxScore}` },
-      ]);
+    const keys = tender.award.criteria.map((c) => c.key);
+    const errors = inputs.flatMap((input, i) => {
+      const criterion = tender.award.criteria.find((c) => c.key === input.criterion);
+      if (!criterion) return [{ path: `${at(i)}/criterion`, message: `must be one of ${keys.join(', ')}` }];
+      if (inputs.findIndex((x) => x.criterion === input.criterion) !== i)
+        return [{ path: `${at(i)}/criterion`, message: 'is scored twice' }];
+      return input.score > criterion.maxScore
+        ? [{ path: `${at(i)}/score`, message: `must be between 0 and ${criterion.maxScore}` }]
+        : [];
+    });
+    if (errors.length) throw badRequest('Some scores are invalid.', errors);
     if (current.checks && (current.checks.exclusion === 'fail' || current.checks.selection === 'fail')) {
       throw conflict('excluded', 'The bid is excluded; it is not scored.');
     }
+    const mine = (criterion: string) => (s: BidRecord['scores'][number]) =>
+      s.evaluatorId === actor.id && s.criterion === criterion;
+    if (scoresFinalAt(tender, actor.id) && inputs.some((x) => current.scores.some(mine(x.criterion))))
+      throw conflict('scores-final', 'Your scores are signed off as final; they can no longer change.');
+    const now = new Date();
     return {
       set: {
         scores: [
-          ...current.scores.filter((s) => !(s.evaluatorId === actor.id && s.criterion === input.criterion)),
-          {
+          ...current.scores.filter((s) => !inputs.some((x) => mine(x.criterion)(s))),
+          ...inputs.map((x) => ({
             evaluatorId: actor.id,
-            criterion: input.criterion,
-            score: input.score,
-            comment: input.comment ?? '',
-            at: new Date(),
-          },
+            criterion: x.criterion,
+            score: x.score,
+            comment: x.comment ?? '',
+            at: now,
+          })),
         ],
       },
     };
@@ -124,10 +137,14 @@ export async function scoreBid(
     actor,
     action: 'bid.scored',
     object: { type: 'bid', id: bidId },
-    detail: { criterion: input.criterion, score: input.score },
+    detail: { scores: inputs.map(({ criterion, score }) => ({ criterion, score })) },
   });
   return { id: bidId, scores: b.scores.filter((s) => s.evaluatorId === actor.id) };
 }
+
+/** One criterion's score of a bid (the first door, kept): errors name its fields at the top. */
+export const scoreBid = (actor: Actor, bidId: string, input: ScoreInput) =>
+  saveBidScores(actor, bidId, [input], () => '');
 
 /** Computes every lot's ranking from the bids as they stand; pure rules, stored on the tender. */
 export async function computeTenderEvaluation(tenderId: string): Promise<void> {
@@ -210,9 +227,11 @@ export async function getEvaluation(actor: Actor, tenderId: string) {
     { name: 1 },
   ).lean();
   const names = new Map(orgs.map((o) => [String(o._id), o.name]));
+  const hidden = priceHiddenFrom(t, actor);
   return {
     tenderId,
     computedAt: t.evaluation.computedAt,
+    ...(hidden ? { priceHidden: true } : {}),
     lots: t.evaluation.lots.map((l) => ({
       lot: l.lot,
       bids: l.results
@@ -226,7 +245,27 @@ export async function getEvaluation(actor: Actor, tenderId: string) {
             total: roundForDisplay(r.total),
           },
         }))
-        .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9)),
+        .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
+        .map((r) => (hidden ? qualityOnly(r) : r))
+        // Without prices, the order is the quality's: the rank would tell the prices' order.
+        .sort((a, b) => (hidden ? (b.quality ?? -1) - (a.quality ?? -1) : 0)),
     })),
+  };
+}
+
+/** The grounds that come from the prices. */
+const PRICE_GROUNDS = new Set<Ground['code']>(['abnormally-low-mean', 'abnormally-low-next', 'outranked']);
+
+/** A bid's result without what the price tells: no price, price points, total, rank or abnormally-low flag. */
+function qualityOnly<R extends BidResult & { rounded: object }>(r: R) {
+  const { priceCents, price, total, rank, flags, rounded, reasons, grounds, ...rest } = r;
+  const { abnormallyLow, ...kept } = flags;
+  const byQuality = (g: Ground) => !PRICE_GROUNDS.has(g.code);
+  return {
+    ...rest,
+    flags: kept,
+    reasons: reasons.filter((_, i) => !grounds[i] || byQuality(grounds[i])),
+    grounds: grounds.filter(byQuality),
+    rounded: { quality: roundForDisplay(r.quality) },
   };
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
 import { espdFlags, espdFlagText } from '../bids/espd-flags.js';
 import { requireCleanEvaluator } from '../committee/committee.js';
+import { priceHidden, priceHiddenFrom } from '../committee/envelopes.js';
 import { dataDigest, sha256 } from '../digest.js';
 import { renderPdf } from '../documents/pdf.js';
 import { conflict } from '../errors.js';
@@ -19,6 +20,8 @@ export async function evaluationReport(
 ): Promise<{ filename: string; sha256: string; bytes: Buffer }> {
   const t = await loadTender(actor, tenderId);
   if (!isOfficer(actor)) requireCleanEvaluator(t.evaluators, actor);
+  // The report shows prices: an evaluator reads it once prices are theirs to see.
+  if (priceHiddenFrom(t, actor)) throw priceHidden(t);
   if (!t.opening) throw conflict('sealed', 'The bids are not opened yet; there is nothing to report.');
   const bids = await Bid.find({ tenderId: t._id, status: 'submitted' })
     .sort({ receivedAt: 1 })

@@ -2,6 +2,7 @@ import { Types, trusted } from 'mongoose';
 import type { Actor } from '../accounts/access.js';
 import { Bid, type BidRecord } from '../bids/bid.model.js';
 import { Call, type CallRecord } from '../calls/call.model.js';
+import { scorable, scoresFinalAt } from '../committee/envelopes.js';
 import { consortiaNaming, isMember } from '../consortia/consortia.service.js';
 import { Resolution, type ResolutionRecord } from '../consortia/resolution.model.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
@@ -11,13 +12,6 @@ import { tenderStatus } from '../tenders/tender-view.js';
 // to make and bids to score, openings to prepare and attend, resolutions to vote on.
 
 const DONE = ['awarded', 'standstill', 'contracted', 'cancelled'];
-
-/** A bid an evaluator scores: opened, still submitted, and not failed on its exclusion or selection checks. */
-const scorable = (b: BidRecord) =>
-  b.status === 'submitted' &&
-  b.opened !== null &&
-  b.checks?.exclusion !== 'fail' &&
-  b.checks?.selection !== 'fail';
 
 /** The evaluator's scoring of a tender: criteria × admissible bids, and how many of those they scored. */
 async function scoringProgress(t: TenderRecord, userId: string) {
@@ -35,6 +29,7 @@ async function scoringProgress(t: TenderRecord, userId: string) {
     excluded: bids.filter((b) => b.status === 'submitted' && b.opened !== null && !scorable(b)).length,
     given,
     needed: admissible.length * criteria.size,
+    final: Boolean(scoresFinalAt(t, userId)),
   };
 }
 

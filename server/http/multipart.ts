@@ -43,6 +43,8 @@ const cutOff = () =>
 export interface PartNames {
   json: string;
   files: string;
+  /** Other file parts of the same upload (a bid's price envelope), counted with the files. */
+  moreFiles?: string[];
   noun: string;
   /** A part read whole as text after the JSON part (a bid's ESPD response as XML), at most once. */
   text?: { name: string; maxBytes: number; onText: (text: string) => Promise<void> };
@@ -64,7 +66,12 @@ export function parseJsonPart<T>(json: string, name: string, validate: ValidateF
 }
 
 /** A bid: a `bid` part, then `documents`. */
-export const BID_PARTS: PartNames = { json: 'bid', files: 'documents', noun: 'bid' };
+export const BID_PARTS: PartNames = {
+  json: 'bid',
+  files: 'documents',
+  moreFiles: ['priceDocuments'],
+  noun: 'bid',
+};
 
 /**
  * Reads the parts in order; `onJson` and `onFile` run one after the other, as the parts come. The
@@ -75,7 +82,7 @@ export function readParts(
   req: Request,
   limits: { max: number; maxBytes: number },
   onJson: (json: string) => Promise<void>,
-  onFile: (file: NodeJS.ReadableStream, filename: string, index: number) => Promise<void>,
+  onFile: (file: NodeJS.ReadableStream, filename: string, index: number, part: string) => Promise<void>,
   names: PartNames = BID_PARTS,
 ): Promise<void> {
   const { json, files: filePart, noun } = names;
@@ -176,7 +183,7 @@ export function readParts(
         stream.resume();
         return fail(tooMany());
       }
-      if (name !== filePart) {
+      if (name !== filePart && !names.moreFiles?.includes(name)) {
         stream.resume();
         return fail(name === json ? only() : unknown(name));
       }
@@ -190,7 +197,7 @@ export function readParts(
       }
       after(() => {
         reading = stream;
-        return onFile(stream, info.filename, index);
+        return onFile(stream, info.filename, index, name);
       });
       // Whatever happens to the chain, the parser must be able to move on past this file.
       chain = chain.finally(() => stream.resume());

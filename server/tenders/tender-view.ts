@@ -87,7 +87,7 @@ export function tenderView(t: TenderRecord, actor: Actor) {
     })),
     ...(isOfficer(actor)
       ? {
-          evaluators: committeeView(t.evaluators),
+          evaluators: committeeView(t.evaluators, true),
           openingCommittee: openingCommitteeView(t.openingCommittee),
           opening: t.opening,
         }

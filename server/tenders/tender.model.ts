@@ -46,6 +46,7 @@ const tenderSchema = new Schema(
           priceWeight: Number,
           qualityThreshold: Number,
           criteria: [criterionSchema],
+          priceToEvaluators: { type: String, enum: ['after-sign-off', 'never'], default: 'after-sign-off' },
         },
         { _id: false },
       ),
@@ -171,7 +172,14 @@ export interface TenderRecord {
   submissionDeadline: Date;
   openingAt: Date;
   standstillPeriod: string;
-  award: { qualityWeight: number; priceWeight: number; qualityThreshold: number; criteria: Criterion[] };
+  award: {
+    qualityWeight: number;
+    priceWeight: number;
+    qualityThreshold: number;
+    criteria: Criterion[];
+    /** When an evaluator sees the bids' prices: once their quality scores are final, or never (two envelopes). */
+    priceToEvaluators?: 'after-sign-off' | 'never';
+  };
   selectionCriteria: { key: string; title: string }[];
   procedureId?: string | null;
   procedureType?: string;

@@ -239,23 +239,47 @@ describe('console: a vendor follows its bid to the award', function () {
       .getByRole('button', { name: 'I declare that I have no conflict of interest' })
       .click();
     await evaluatorPage.getByText('You have given 0 of 2 scores.').waitFor();
-    for (const [price, score] of [
-      ['€1,150,000.00', '4'],
-      ['€990,000.00', '8'],
+    // Quality is scored without the prices: no door of the page shows one before the sign-off.
+    await evaluatorPage.getByText('Prices are hidden while you score quality.', { exact: false }).waitFor();
+    expect(await evaluatorPage.locator('main').textContent()).to.not.match(/€|1,150,000|990,000/);
+    for (const [offer, score] of [
+      ['NDR-sensoren in drie SOC’s', '4'],
+      ['NDR with 24/7 hunting.', '8'],
     ] as const) {
-      const bid = evaluatorPage.locator('.scored-bid').filter({ hasText: price });
+      const bid = evaluatorPage.locator('.scored-bid').filter({ hasText: offer });
       await bid.getByLabel('Score (0 to 10)').fill(score);
       await bid.getByLabel('Comment').fill(`Detection coverage judged ${score} of 10.`);
-      await bid.getByRole('button', { name: /^Save the score for Detection/ }).click();
-      await bid.getByText(`Saved: ${score}`).waitFor();
+      await bid.getByRole('button', { name: /^Save the scores of Bid/ }).click();
+      await bid.getByText('Saved: 1 of 1 criteria scored.').waitFor();
     }
     await evaluatorPage.getByText('You have given 2 of 2 scores.').waitFor();
     await expectAccessible(evaluatorPage, 'the scoring');
     await screenshot(evaluatorPage, 'scoring-en');
+    await onPhone(evaluatorPage, 'the scoring, prices hidden', 'scoring-phone');
+    // The sign-off asks first; once final, the scores lock and the prices show.
+    await evaluatorPage.getByRole('button', { name: 'My scores are final' }).click();
+    await evaluatorPage.getByText('Once final, your scores can no longer change. Sign them off?').waitFor();
+    await expectAccessible(evaluatorPage, 'the sign-off to confirm');
+    await evaluatorPage.getByRole('button', { name: 'Yes, my scores are final' }).click();
+    await evaluatorPage.getByText('Your scores are final').waitFor();
+    await evaluatorPage.getByText('Price: €1,150,000.00').waitFor();
+    expect(await evaluatorPage.getByRole('button', { name: /^Save the scores of/ }).count()).to.equal(0);
+    expect(await evaluatorPage.locator('.scored-bid').filter({ hasText: '24/7' }).textContent()).to.include(
+      '8 of 10',
+    );
+    const locked = await call('POST', `/bids/${winning}/scores`, {
+      token: first.token,
+      body: { criterion: 'detection', score: 10 },
+    });
+    expect(locked.status).to.equal(409);
+    await expectAccessible(evaluatorPage, 'the scores signed off');
+    await screenshot(evaluatorPage, 'scoring-final-en');
     await chooseLanguage(evaluatorPage, 'nl');
     await evaluatorPage.getByText('U hebt 2 van de 2 scores gegeven.').waitFor();
+    await evaluatorPage.getByText('Uw scores zijn definitief').waitFor();
     await expectAccessible(evaluatorPage, 'the scoring, in Dutch');
     await screenshot(evaluatorPage, 'scoring-nl');
+    await onPhone(evaluatorPage, 'the scores signed off, in Dutch', 'scoring-final-phone-nl');
     await officerPage.goto(`${base()}/tenders/${tender.id}`);
     await officerPage.getByRole('link', { name: 'The evaluation' }).click();
     await officerPage.getByRole('heading', { name: 'Exclusion and selection checks' }).waitFor();

@@ -183,6 +183,11 @@ const MATRIX: Record<string, { allowed: Actor[]; body?: unknown; absent?: boolea
   'post /api/v1/tenders/{id}/coi': { allowed: ['evaluator'], body: { conflict: false } },
   'post /api/v1/bids/{id}/checks': { allowed: OFFICERS, body: { exclusion: 'pass', selection: 'pass' } },
   'post /api/v1/bids/{id}/scores': { allowed: ['evaluator'], body: { criterion: 'detection', score: 1 } },
+  'put /api/v1/bids/{id}/scores': {
+    allowed: ['evaluator'],
+    body: { scores: [{ criterion: 'detection', score: 1 }] },
+  },
+  'post /api/v1/tenders/{id}/sign-off': { allowed: ['evaluator'] },
   'post /api/v1/tenders/{id}/evaluation': { allowed: OFFICERS },
   // Requests to a bidder: officers ask and decide, the vendor asked answers; others never see one.
   'post /api/v1/tenders/{id}/requests': {

@@ -145,7 +145,7 @@ describe('home: what waits for each person, and the opening record for the bidde
     let task = (await home(evaluator)).evaluations.tenders.find(
       (t: { tenderId: string }) => t.tenderId === tender.id,
     );
-    expect(task.scoring).to.deep.equal({ bids: 1, excluded: 1, given: 0, needed: 1 });
+    expect(task.scoring).to.deep.equal({ bids: 1, excluded: 1, given: 0, needed: 1, final: false });
     expect(
       (
         await call('POST', `/bids/${bidA.id}/scores`, {
@@ -157,7 +157,7 @@ describe('home: what waits for each person, and the opening record for the bidde
     task = (await home(evaluator)).evaluations.tenders.find(
       (t: { tenderId: string }) => t.tenderId === tender.id,
     );
-    expect(task.scoring).to.deep.equal({ bids: 1, excluded: 1, given: 1, needed: 1 });
+    expect(task.scoring).to.deep.equal({ bids: 1, excluded: 1, given: 1, needed: 1, final: false });
     const member = await home(tender.openingCommittee[1] as Person);
     expect(member.openings.map((x: { tenderId: string }) => x.tenderId)).not.to.include(tender.id);
     const a = await home(vendorA);

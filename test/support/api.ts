@@ -56,7 +56,8 @@ export const complaintForm = (complaint: object, files: UploadFile[]) =>
 /** An answer to a request, with its documents. */
 export const answerForm = (answer: object, files: UploadFile[]) => uploadForm('answer', answer, files);
 
-type UploadFile = { filename: string; bytes: Buffer; type?: string };
+/** A file of an upload; `part` names its part when not `documents` (a bid's `priceDocuments`). */
+type UploadFile = { filename: string; bytes: Buffer; type?: string; part?: string };
 
 /** An upload's multipart body: its JSON part, then its files as `documents` parts. */
 function uploadForm(json: string, value: object, files: UploadFile[]): FormData {
@@ -64,7 +65,7 @@ function uploadForm(json: string, value: object, files: UploadFile[]): FormData 
   form.append(json, JSON.stringify(value));
   for (const f of files)
     form.append(
-      'documents',
+      f.part ?? 'documents',
       new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }),
       f.filename,
     );

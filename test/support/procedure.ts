@@ -190,6 +190,9 @@ export interface TenderFields {
   reviewBodyId?: string;
   /** The ESPD request it asks (else the bids' two declarations). */
   espd?: Record<string, unknown>;
+  /** Its quality criteria (else one, `detection`) and when evaluators see prices. */
+  criteria?: { key: string; title: string; weight: number; maxScore: number; threshold: number }[];
+  priceToEvaluators?: 'after-sign-off' | 'never';
 }
 
 /** The body of a tender for a selected expression: one detection criterion, deadlines from now. */
@@ -209,7 +212,10 @@ export function tenderBody(expressionId: string, fields: TenderFields) {
       qualityWeight: 0.6,
       priceWeight: 0.4,
       qualityThreshold: 0.5,
-      criteria: [{ key: 'detection', title: 'Detection', weight: 1, maxScore: 10, threshold: 5 }],
+      criteria: fields.criteria ?? [
+        { key: 'detection', title: 'Detection', weight: 1, maxScore: 10, threshold: 5 },
+      ],
+      ...(fields.priceToEvaluators ? { priceToEvaluators: fields.priceToEvaluators } : {}),
     },
     selectionCriteria: [],
     ...(fields.standstillPeriod ? { standstillPeriod: fields.standstillPeriod } : {}),

@@ -1319,12 +1319,36 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * PUT /api/v1/bids/{id}/scores
+         * @description Allowed roles: evaluator.
+         */
+        put: operations["putApiV1BidsIdScores"];
         /**
          * POST /api/v1/bids/{id}/scores
          * @description Allowed roles: evaluator.
          */
         post: operations["postApiV1BidsIdScores"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * POST /api/v1/tenders/{id}/sign-off
+         * @description Allowed roles: evaluator.
+         */
+        post: operations["postApiV1TendersIdSignOff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5187,6 +5211,12 @@ export interface operations {
                             maxScore: number;
                             threshold: number;
                         }[];
+                        /**
+                         * @description When evaluators see the bids’ prices and price documents: once their quality scores are signed off as final, or never.
+                         * @default after-sign-off
+                         * @enum {unknown}
+                         */
+                        priceToEvaluators?: "after-sign-off" | "never";
                     };
                     /**
                      * @default open
@@ -6633,6 +6663,12 @@ export interface operations {
                                 maxScore: number;
                                 threshold: number;
                             }[];
+                            /**
+                             * @description When evaluators see the bids’ prices and price documents: once their quality scores are signed off as final, or never.
+                             * @default after-sign-off
+                             * @enum {unknown}
+                             */
+                            priceToEvaluators?: "after-sign-off" | "never";
                         };
                         contractDuration?: string;
                         placeOfPerformance?: string;
@@ -7071,6 +7107,8 @@ export interface operations {
                     bid: string;
                     /** @description The bid’s files: PDF, office, archive or image, by their content. */
                     documents?: string[];
+                    /** @description The bid’s price envelope (a price schedule): kept from evaluators until their quality scores are final, or for good where the tender says so. */
+                    priceDocuments?: string[];
                     /**
                      * Format: binary
                      * @description The vendor’s ESPD response (ESPD-EDM 4.1.0 XML) made elsewhere, after the bid part: read into the bid’s `espd.answers` (answers in the bid part win).
@@ -7762,6 +7800,101 @@ export interface operations {
             };
         };
     };
+    putApiV1BidsIdScores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    scores: {
+                        criterion: string;
+                        score: number;
+                        comment?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Invalid input: every bad field is named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or object */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id, or an object the caller may not know of */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
     postApiV1BidsIdScores: {
         parameters: {
             query?: never;
@@ -7837,6 +7970,64 @@ export interface operations {
             };
             /** @description Body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    postApiV1TendersIdSignOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or object */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id, or an object the caller may not know of */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

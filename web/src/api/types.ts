@@ -63,7 +63,13 @@ export interface Tender {
   submissionDeadline: string;
   openingAt: string;
   standstillPeriod: string;
-  award: { qualityWeight: number; priceWeight: number; qualityThreshold: number; criteria: Criterion[] };
+  award: {
+    qualityWeight: number;
+    priceWeight: number;
+    qualityThreshold: number;
+    criteria: Criterion[];
+    priceToEvaluators?: 'after-sign-off' | 'never';
+  };
   selectionCriteria: { key: string; title: string }[];
   /** The ESPD the tender asks of every bidder, where it asks one. */
   espd?: { exclusionGrounds: string[]; selectionCriteria: { code: string; lots?: number[] }[] } | null;

@@ -1,6 +1,9 @@
 /** The console's words for a vendor's bid and its receipt, in English. */
 export const biddingEn = {
   bidding: {
+    priceDocuments: 'Price envelope (optional)',
+    priceDocumentsHint:
+      'Your price schedule. Evaluators see it only once their quality scores are final, or never if the tender says so.',
     opening: 'The opening of the bids',
     openedAt: 'The bids were opened',
     openedBy: 'by {{names}}, members of the opening committee.',

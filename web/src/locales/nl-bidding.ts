@@ -1,6 +1,9 @@
 /** The console's words for a vendor's bid and its receipt, in Dutch. */
 export const biddingNl = {
   bidding: {
+    priceDocuments: 'Prijsenveloppe (optioneel)',
+    priceDocumentsHint:
+      'Uw prijsopgave. Beoordelaars zien die pas als hun kwaliteitsscores definitief zijn, of nooit als de aanbesteding dat zegt.',
     opening: 'De opening van de inschrijvingen',
     openedAt: 'De inschrijvingen zijn geopend op',
     openedBy: 'door {{names}}, leden van de openingscommissie.',

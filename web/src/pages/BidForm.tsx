@@ -33,6 +33,7 @@ export function BidForm({
   const [noExclusion, setNoExclusion] = useState(false);
   const [selection, setSelection] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
+  const [priceFiles, setPriceFiles] = useState<File[]>([]);
   const [confirming, setConfirming] = useState(false);
   const priceCents = parseMoney(price, locale);
   const espd = useVendorEspd(tender);
@@ -51,6 +52,7 @@ export function BidForm({
       const form = new FormData();
       form.append('bid', JSON.stringify(bid));
       for (const f of files) form.append('documents', f, f.name);
+      for (const f of priceFiles) form.append('priceDocuments', f, f.name);
       const receipt = await postForm<Receipt>(`/tenders/${tender.id}/bids`, form);
       return 'espd' in bid ? { ...receipt, espd: bid.espd.answers } : receipt;
     },
@@ -60,6 +62,7 @@ export function BidForm({
       setNoExclusion(false);
       setSelection(false);
       setFiles([]);
+      setPriceFiles([]);
       setConfirming(false);
       onReceipt(r);
     },
@@ -163,6 +166,14 @@ export function BidForm({
           accept={DOCUMENT_TYPES}
           files={files}
           onChange={setFiles}
+        />
+        <FilePicker
+          id="price-documents"
+          label={t('bidding.priceDocuments')}
+          hint={t('bidding.priceDocumentsHint')}
+          accept={DOCUMENT_TYPES}
+          files={priceFiles}
+          onChange={setPriceFiles}
         />
         {replacing && confirming ? (
           <Notice variant="warning" title={t('bidding.replaceTitle', { lot })}>

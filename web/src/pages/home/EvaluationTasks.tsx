@@ -83,7 +83,11 @@ function Scoring({ task }: { task: EvaluationWork['tenders'][number] }) {
   if (!s) return <>{task.conflict ? '—' : t('home.scoringNotYet')}</>;
   return (
     <div>
-      {s.given >= s.needed ? t('home.scoringDone') : t('home.scoringProgress', s)}
+      {s.final
+        ? t('home.scoringFinal')
+        : s.given >= s.needed
+          ? t('home.scoringDone')
+          : t('home.scoringProgress', s)}
       <progress
         className="home-progress"
         max={Math.max(s.needed, 1)}

@@ -59,7 +59,7 @@ export interface EvaluationWork {
     Declaration & {
       stage: string;
       openingAt: string;
-      scoring: { bids: number; excluded: number; given: number; needed: number } | null;
+      scoring: { bids: number; excluded: number; given: number; needed: number; final: boolean } | null;
     })[];
 }
 

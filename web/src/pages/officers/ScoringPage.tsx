@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Criterion, Tender } from '../../api/types.js';
+import type { Tender } from '../../api/types.js';
 import { firstProblem, Notice, Pending, ProblemNotice } from '../../components/feedback.js';
 import { Field } from '../../components/forms.js';
 import { downloadFile } from '../../components/save-file.js';
@@ -10,100 +10,17 @@ import { PageHeader, Section } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money } from '../../lib/format.js';
 import type { ProblemError } from '../../lib/problems.js';
+import { BidScoreForm, type ScoredBid } from './BidScoreForm.js';
+import { SignOff } from './SignOff.js';
 
-interface ScoredBid {
-  id: string;
-  lot: number;
-  content?: {
-    priceCents: number;
-    technicalOffer: string;
-    documents?: { id: string; filename: string; size: number }[];
-  };
-  scores?: { criterion: string; score: number; comment?: string }[];
-}
-
-/** One criterion's score of one bid, with the evaluator's comment, saved on its own. */
-function ScoreField({ bid, criterion, label }: { bid: ScoredBid; criterion: Criterion; label: string }) {
-  const { t } = useLocale();
-  const queries = useQueryClient();
-  const given = bid.scores?.find((s) => s.criterion === criterion.key);
-  const [score, setScore] = useState(given ? String(given.score) : '');
-  const [comment, setComment] = useState(given?.comment ?? '');
-  const save = useMutation({
-    mutationFn: () =>
-      must(
-        api.POST('/api/v1/bids/{id}/scores', {
-          params: { path: { id: bid.id } },
-          body: { criterion: criterion.key, score: Number(score), ...(comment ? { comment } : {}) },
-        }),
-      ),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['scoring'] }),
-  });
-  const value = Number(score);
-  const valid = score !== '' && value >= 0 && value <= criterion.maxScore;
-  const id = `score-${bid.id}-${criterion.key}`;
-  return (
-    <fieldset className="tool-row">
-      <legend className="ecl-form-label">
-        {criterion.title} — {label}
-      </legend>
-      <Field
-        id={id}
-        label={t('scoring.score', { max: criterion.maxScore })}
-        help={t('scoring.threshold', { threshold: criterion.threshold })}
-        error={
-          firstProblem(save.error)?.fieldMessage('/score') ??
-          (score !== '' && !valid ? t('scoring.outOfRange', { max: criterion.maxScore }) : undefined)
-        }
-      >
-        {(describedBy) => (
-          <input
-            id={id}
-            type="number"
-            min={0}
-            max={criterion.maxScore}
-            step="any"
-            className="ecl-text-input ecl-text-input--s"
-            aria-describedby={describedBy}
-            value={score}
-            onChange={(e) => setScore(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-comment`} label={t('scoring.comment')}>
-        {(describedBy) => (
-          <textarea
-            id={`${id}-comment`}
-            rows={2}
-            className="ecl-text-area ecl-text-area--l"
-            aria-describedby={describedBy}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-          />
-        )}
-      </Field>
-      <button
-        type="button"
-        className="ecl-button ecl-button--secondary"
-        disabled={!valid || save.isPending}
-        aria-label={t('scoring.saveFor', { criterion: criterion.title, bid: label })}
-        onClick={() => save.mutate()}
-      >
-        {given ? t('scoring.saveAgain') : t('scoring.save')}
-      </button>
-      {given ? (
-        <span className="ecl-u-ml-s ecl-u-type-paragraph-s">
-          {t('scoring.saved', { score: given.score })}
-        </span>
-      ) : null}
-    </fieldset>
-  );
-}
+/** A bid failed on its exclusion or selection check: listed apart, not scored. */
+const excluded = (b: ScoredBid) => b.checks?.exclusion === 'fail' || b.checks?.selection === 'fail';
 
 /**
  * An evaluator's screen: the declaration of no conflict of interest first; after the opening, each
- * bid's offer and documents with a score and a comment per criterion, and their own progress. An
- * evaluator sees only their own scores.
+ * admissible bid's offer and documents with one form of scores and comments, their own progress,
+ * the excluded bids apart, and the sign-off. Prices show only when the server gives them (once
+ * the evaluator's scores are final, or never). An evaluator sees only their own scores.
  */
 export function ScoringPage() {
   const { id = '' } = useParams();
@@ -121,6 +38,8 @@ export function ScoringPage() {
     queryFn: () =>
       must(api.GET('/api/v1/tenders/{id}/bids', { params: { path: { id } } })) as Promise<{
         items: ScoredBid[];
+        scoresFinalAt?: string | null;
+        priceHidden?: boolean;
       }>,
   });
   const declare = useMutation({
@@ -137,9 +56,14 @@ export function ScoringPage() {
   const tr = tender.data;
   const refused = firstProblem(bids.error);
   const sealed = refused?.type === 'urn:problem:sealed';
-  const items = bids.data?.items.filter((b) => b.content) ?? [];
-  const needed = items.length * tr.award.criteria.length;
-  const given = items.reduce((n, b) => n + (b.scores?.length ?? 0), 0);
+  const opened = bids.data?.items.filter((b) => b.content) ?? [];
+  const items = opened.filter((b) => !excluded(b));
+  const out = opened.filter(excluded);
+  const keys = new Set(tr.award.criteria.map((c) => c.key));
+  const needed = items.length * keys.size;
+  const given = items.reduce((n, b) => n + (b.scores ?? []).filter((x) => keys.has(x.criterion)).length, 0);
+  const finalAt = bids.data?.scoresFinalAt ?? null;
+  const never = tr.award.priceToEvaluators === 'never';
   return (
     <>
       <PageHeader title={t('scoring.title', { reference: tr.reference })} meta={tr.title} />
@@ -192,6 +116,9 @@ export function ScoringPage() {
         {sealed ? <Notice variant="info" title={t('scoring.sealed')} /> : null}
         {bids.data ? (
           <Section id="bids" title={t('scoring.bids')}>
+            {bids.data.priceHidden ? (
+              <Notice variant="info" title={never ? t('scoring.pricesNever') : t('scoring.pricesHidden')} />
+            ) : null}
             <p className="ecl-u-type-paragraph" aria-live="polite">
               {t('scoring.progress', { given, needed })}
             </p>
@@ -206,9 +133,11 @@ export function ScoringPage() {
               return (
                 <div key={b.id} className="ecl-u-mb-xl scored-bid">
                   <h3 className="ecl-u-type-heading-3">{label}</h3>
-                  <p className="ecl-u-type-paragraph">
-                    {t('tender.price')}: {money(b.content?.priceCents ?? 0, locale)}
-                  </p>
+                  {b.content?.priceCents !== undefined ? (
+                    <p className="ecl-u-type-paragraph">
+                      {t('tender.price')}: {money(b.content.priceCents, locale)}
+                    </p>
+                  ) : null}
                   <p className="ecl-u-type-paragraph notice-text">{b.content?.technicalOffer}</p>
                   {(b.content?.documents ?? []).map((d) => (
                     <button
@@ -219,21 +148,39 @@ export function ScoringPage() {
                         setProblem(await downloadFile(`/bids/${b.id}/documents/${d.id}`, d.filename))
                       }
                     >
-                      {t('scoring.document', { name: d.filename })}
+                      {t(d.envelope === 'price' ? 'scoring.priceDocument' : 'scoring.document', {
+                        name: d.filename,
+                      })}
                     </button>
                   ))}
-                  {tr.award.criteria.map((c) => (
-                    <ScoreField
-                      key={`${c.key}:${b.scores?.find((s) => s.criterion === c.key)?.score}`}
-                      bid={b}
-                      criterion={c}
-                      label={label}
-                    />
-                  ))}
+                  <BidScoreForm
+                    key={(b.scores ?? []).map((x) => `${x.criterion}:${x.score}`).join()}
+                    bid={b}
+                    criteria={tr.award.criteria}
+                    label={label}
+                    final={Boolean(finalAt)}
+                  />
                 </div>
               );
             })}
           </Section>
+        ) : null}
+        {out.length ? (
+          <Section id="excluded" title={t('scoring.excludedTitle')}>
+            <ul className="ecl-unordered-list">
+              {out.map((b) => (
+                <li key={b.id} className="ecl-unordered-list__item">
+                  {t(b.checks?.exclusion === 'fail' ? 'scoring.excludedBid' : 'scoring.notSelectedBid', {
+                    lot: b.lot,
+                    reason: b.checks?.reason ?? '',
+                  })}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
+        {bids.data && items.length ? (
+          <SignOff tenderId={id} finalAt={finalAt} missing={needed - given} />
         ) : null}
       </div>
     </>

@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Expression } from '../../api/types.js';
 import { firstProblem, ProblemNotice } from '../../components/feedback.js';
-import { TextArea, TextField } from '../../components/forms.js';
+import { Select, TextArea, TextField } from '../../components/forms.js';
 import { PageHeader, Section } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { splitCodes } from '../../lib/cpv.js';
@@ -55,6 +55,7 @@ export function TenderDraft() {
     standstillUnit: 'D' as PeriodUnit,
     quality: '60',
     threshold: '50',
+    priceToEvaluators: 'after-sign-off' as 'after-sign-off' | 'never',
   });
   const set = (part: Partial<typeof f>) => setF((x) => ({ ...x, ...part }));
   const [lots, setLots] = useState<LotRow[]>([{ title: '', value: '' }]);
@@ -91,6 +92,7 @@ export function TenderDraft() {
               priceWeight: (100 - quality) / 100,
               qualityThreshold: Number(f.threshold) / 100,
               criteria: criteriaOf(criteria),
+              priceToEvaluators: f.priceToEvaluators,
             },
             selectionCriteria: selection
               .split('\n')
@@ -191,6 +193,15 @@ export function TenderDraft() {
               error={thresholdBad ? t('draft.thresholdBad') : field('/award/qualityThreshold')}
             />
             <CriteriaFields rows={criteria} onRows={setCriteria} at="/award/criteria" problem={problem} />
+            <Select
+              id="price-to-evaluators"
+              label={t('draft.priceToEvaluators')}
+              value={f.priceToEvaluators}
+              onChange={(v) => set({ priceToEvaluators: v as typeof f.priceToEvaluators })}
+            >
+              <option value="after-sign-off">{t('draft.priceAfterSignOff')}</option>
+              <option value="never">{t('draft.priceNever')}</option>
+            </Select>
             <TextArea
               id="selection"
               label={t('draft.selection')}
