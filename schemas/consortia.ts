@@ -1,4 +1,4 @@
-import { cents, objectId, text } from './common.js';
+import { cents, instant, objectId, text } from './common.js';
 
 export const createConsortiumBody = {
   type: 'object',
@@ -16,7 +16,17 @@ export const invitationBody = {
 
 export const resolutionBody = {
   type: 'object',
-  properties: { subject: text(500), expressionId: objectId, tenderId: objectId, amendmentId: objectId },
+  properties: {
+    subject: text(500),
+    text: { ...text(20_000), description: 'The text the members vote on.' },
+    votingDeadline: {
+      ...instant,
+      description: 'After it the resolution closes as it stands: one that has not passed is rejected.',
+    },
+    expressionId: objectId,
+    tenderId: objectId,
+    amendmentId: objectId,
+  },
   required: ['subject'],
   additionalProperties: false,
 } as const;

@@ -60,6 +60,12 @@ export const jobSchemas = {
     required: ['callId'],
     additionalProperties: false,
   },
+  'close-resolution': {
+    type: 'object',
+    properties: { resolutionId: objectId },
+    required: ['resolutionId'],
+    additionalProperties: false,
+  },
   'open-tender': {
     type: 'object',
     properties: { tenderId: objectId },

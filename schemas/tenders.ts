@@ -249,6 +249,11 @@ export const tendersQuery = {
     cpv: { type: 'string', pattern: '^[0-9]{1,8}$' },
     stage: { enum: ['open', 'closed'] },
     consortiumId: objectId,
+    sort: {
+      enum: ['published', 'deadline', 'reference'],
+      description:
+        'Newest publication first (the default), the nearest submission deadline first, or by reference.',
+    },
   },
   additionalProperties: false,
 } as const;

@@ -11,6 +11,7 @@ export const queueOfJob = {
   'send-notice': 'notices',
   'drain-effects': 'effects',
   'close-call': 'deadlines',
+  'close-resolution': 'deadlines',
   'open-tender': 'deadlines',
   'end-standstill': 'deadlines',
   'request-due': 'deadlines',
@@ -29,6 +30,7 @@ export interface JobPayloads {
   'send-notice': FromSchema<(typeof jobSchemas)['send-notice']>;
   'drain-effects': FromSchema<(typeof jobSchemas)['drain-effects']>;
   'close-call': FromSchema<(typeof jobSchemas)['close-call']>;
+  'close-resolution': FromSchema<(typeof jobSchemas)['close-resolution']>;
   'open-tender': FromSchema<(typeof jobSchemas)['open-tender']>;
   'end-standstill': FromSchema<(typeof jobSchemas)['end-standstill']>;
   'request-due': FromSchema<(typeof jobSchemas)['request-due']>;

@@ -10,6 +10,7 @@ import { completeCeremony } from '../server/bids/ceremony.js';
 import { openOverdueTenders } from '../server/bids/opening.js';
 import { notifyCallPublished } from '../server/calls/calls.notices.js';
 import { closeOverdueCalls } from '../server/calls/calls.service.js';
+import { closeOverdueResolutions } from '../server/consortia/resolution-deadline.js';
 import { notifyInvitation, notifyResolution } from '../server/consortia/consortia.notices.js';
 import { deliverContract, requeueStuckContracts } from '../server/contracts/contracts.notices.js';
 import { removeAbandonedUploads } from '../server/documents/chunk-store.js';
@@ -82,6 +83,7 @@ export function composeFollowUps(): void {
   onAttachment('document', documentAttachment);
   onAttachment('complaint-decision', decisionAttachment);
   onReconcile('overdue-calls', closeOverdueCalls);
+  onReconcile('overdue-resolutions', closeOverdueResolutions);
   onReconcile('overdue-openings', openOverdueTenders);
   onReconcile('abandoned-uploads', removeAbandonedUploads);
   onReconcile('contracts', requeueStuckContracts);

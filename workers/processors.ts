@@ -4,6 +4,7 @@ import { endStandstill } from '../server/awards/awards.service.js';
 import { requestDue } from '../server/awards/bidder-requests.js';
 import { openingDue } from '../server/bids/opening.js';
 import { closeCall } from '../server/calls/calls.service.js';
+import { closeAtDeadline } from '../server/consortia/resolution-deadline.js';
 import { generateContract } from '../server/contracts/contract-generation.js';
 import { drainEffects } from '../server/effects/effects.js';
 import { reconcile } from '../server/maintenance/reconcile.js';
@@ -27,6 +28,7 @@ export const processors: { [N in JobName]: Processor<N> } = {
     ),
   'drain-effects': (data) => drainEffects(data.model, data.id),
   'close-call': (data) => closeCall(data.callId),
+  'close-resolution': (data) => closeAtDeadline(data.resolutionId),
   'open-tender': (data) => openingDue(data.tenderId),
   'end-standstill': (data) => endStandstill(data.tenderId, data.lot),
   'request-due': (data) => requestDue(data.requestId),

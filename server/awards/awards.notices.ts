@@ -2,7 +2,7 @@ import { contractingAuthority } from '../accounts/accounts.service.js';
 import { Organisation } from '../accounts/organisation.model.js';
 import { Bid } from '../bids/bid.model.js';
 import { groundsInWords, rejectionGrounds } from '../evaluation/grounds.js';
-import { notifyEach } from '../notices/outbox.js';
+import { notifyEach, procedureOf } from '../notices/outbox.js';
 import { peopleOf } from '../notices/recipients.js';
 import { reviewBodyOf } from '../tenders/review-body.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
@@ -44,6 +44,7 @@ export async function notifyAwardDecision(tenderId: string, lot: number, eventId
       key: `${eventId}:${bid._id}`,
       template: won ? 'award-won' : 'award-lost',
       subject: String(t._id),
+      procedure: procedureOf('tender', t),
       attachments: [{ kind: 'letter', id: String(t._id) }],
       data: {
         ...tenderData(t),

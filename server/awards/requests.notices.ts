@@ -1,6 +1,6 @@
 import { Organisation } from '../accounts/organisation.model.js';
 import type { DomainEvents } from '../events.js';
-import { notifyEach } from '../notices/outbox.js';
+import { notifyEach, procedureOf } from '../notices/outbox.js';
 import { peopleOf } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { tenderData } from '../tenders/tenders.notices.js';
@@ -31,7 +31,12 @@ export async function followRequest(requestId: string, step: Step, eventId: stri
     reason: r.decision?.reason ?? '',
     excluded: r.kind === 'evidence' && (step === 'refused' || step === 'expired') ? evidenceReason(r) : '',
   };
-  const event = { key: eventId, template: 'bidder-request', subject: String(t._id) };
+  const event = {
+    key: eventId,
+    template: 'bidder-request',
+    subject: String(t._id),
+    procedure: procedureOf('tender', t),
+  };
   if (step !== 'answered')
     await notifyEach(await peopleOf([String(r.vendorId)], ['vendor']), {
       ...event,

@@ -2,7 +2,7 @@ import { trusted } from 'mongoose';
 import { Organisation } from '../accounts/organisation.model.js';
 import type { DomainEvents } from '../events.js';
 import { unsealNotices } from '../notices/notices.desk.js';
-import { notifyEach } from '../notices/outbox.js';
+import { notifyEach, procedureOf } from '../notices/outbox.js';
 import { peopleNamed, peopleOf } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { sealedWhileClosed, tenderData } from '../tenders/tenders.notices.js';
@@ -21,6 +21,7 @@ export async function sendBidReceipt(
     key: eventId,
     template: 'bid-receipt',
     subject: bidId,
+    procedure: procedureOf('tender', t),
     ...sealedWhileClosed(t),
     data: {
       ...tenderData(t),
@@ -48,6 +49,7 @@ export async function notifyTenderOpened(tenderId: string, eventId: string): Pro
       key: eventId,
       template: 'tender-opened',
       subject: String(t._id),
+      procedure: procedureOf('tender', t),
       data: {
         ...tenderData(t),
         bidsPerLot: t.opening?.bids ?? [],
@@ -66,6 +68,7 @@ export async function notifyTenderOpened(tenderId: string, eventId: string): Pro
       key: `${eventId}:unconfirmed:${b._id}`,
       template: 'bid-not-opened',
       subject: String(t._id),
+      procedure: procedureOf('tender', t),
       data: { ...tenderData(t), lot: b.lot },
     });
 }
@@ -78,6 +81,7 @@ export async function notifyOpeningDue(tenderId: string, eventId: string): Promi
     key: eventId,
     template: 'opening-due',
     subject: String(t._id),
+    procedure: procedureOf('tender', t),
     data: {
       ...tenderData(t),
       openingAt: openingDueAt(t).toISOString(),

@@ -1,5 +1,5 @@
 import { Organisation } from '../accounts/organisation.model.js';
-import { notifyEach } from '../notices/outbox.js';
+import { notifyEach, procedureOf } from '../notices/outbox.js';
 import { peopleOf } from '../notices/recipients.js';
 import { Call, type CallRecord } from './call.model.js';
 
@@ -16,6 +16,7 @@ export async function notifyCallPublished(callId: string, eventId: string): Prom
     key: eventId,
     template: 'call-published',
     subject: String(c._id),
+    procedure: procedureOf('call', c),
     data: {
       callId: String(c._id),
       reference: c.reference,

@@ -32,12 +32,15 @@ export function priceHiddenFrom(t: Committee, actor: Actor): boolean {
   return !scoresFinalAt(t, actor.id);
 }
 
-/** The refusal of a door that shows prices, to an evaluator who may not see them (yet). */
+/**
+ * The refusal of a door that shows prices, to an evaluator who may not see them: not yet (409, the
+ * sign-off opens it), or never where the tender keeps prices from evaluators (403).
+ */
 export const priceHidden = (t: Committee) =>
-  new AppError(
-    'price-hidden',
-    t.award.priceToEvaluators === 'never'
-      ? 'This tender keeps prices from evaluators.'
-      : 'Prices are shown to you once you have signed your quality scores off as final.',
-    403,
-  );
+  t.award.priceToEvaluators === 'never'
+    ? new AppError('price-hidden', 'This tender keeps prices from evaluators.', 403)
+    : new AppError(
+        'price-hidden',
+        'Prices are shown to you once you have signed your quality scores off as final.',
+        409,
+      );

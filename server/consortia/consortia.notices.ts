@@ -1,5 +1,5 @@
 import { Organisation } from '../accounts/organisation.model.js';
-import { notifyEach } from '../notices/outbox.js';
+import { notifyEach, procedureOf } from '../notices/outbox.js';
 import { peopleOf } from '../notices/recipients.js';
 import { Consortium, type ConsortiumRecord } from './consortium.model.js';
 import { Resolution, type ResolutionRecord } from './resolution.model.js';
@@ -18,6 +18,7 @@ export async function notifyInvitation(consortiumId: string, organisationId: str
     key: eventId,
     template: 'consortium-invitation',
     subject: String(c._id),
+    procedure: procedureOf('consortium', c),
     data: {
       consortiumName: c.name,
       consortiumId: String(c._id),
@@ -42,11 +43,16 @@ export async function notifyResolution(
     key: eventId,
     template,
     subject: String(c._id),
+    procedure: procedureOf('consortium', c),
     data: {
       consortiumName: c.name,
       consortiumId: String(c._id),
       resolutionId: String(r._id),
       resolutionSubject: r.subject,
+      resolutionText: r.text ?? '',
+      approves: r.object ? `${r.object.reference} — ${r.object.title}` : null,
+      votingDeadline: r.votingDeadline ? new Date(r.votingDeadline).toISOString() : null,
+      closedAtDeadline: r.closedAtDeadline ?? false,
       outcome: r.outcome,
       passed: r.outcome === 'passed',
     },

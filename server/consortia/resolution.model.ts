@@ -5,6 +5,14 @@ const resolutionSchema = new Schema(
   {
     consortiumId: { type: Schema.Types.ObjectId, required: true },
     subject: { type: String, required: true },
+    /** The text the members vote on (the motion, or what the approval says). */
+    text: { type: String, default: '' },
+    /** What it approves, named as it was when proposed (its reference and title). */
+    object: { type: Schema.Types.Mixed, default: null },
+    /** After it the resolution closes as it stands: one that has not passed by then is rejected. */
+    votingDeadline: { type: Date, default: null },
+    /** Whether it was closed by its voting deadline rather than by the votes. */
+    closedAtDeadline: { type: Boolean, default: false },
     expressionId: { type: Schema.Types.ObjectId, default: null },
     tenderId: { type: Schema.Types.ObjectId, default: null },
     amendmentId: { type: Schema.Types.ObjectId, default: null },
@@ -37,11 +45,24 @@ resolutionSchema.index({ consortiumId: 1, createdAt: -1 });
 resolutionSchema.index({ expressionId: 1, outcome: 1 });
 resolutionSchema.index({ tenderId: 1, outcome: 1 });
 resolutionSchema.index({ amendmentId: 1, outcome: 1 });
+resolutionSchema.index({ outcome: 1, votingDeadline: 1 });
+
+/** What a resolution approves, as named when it was proposed. */
+export interface ResolutionObject {
+  kind: 'expression' | 'tender' | 'amendment';
+  id: string;
+  reference: string;
+  title: string;
+}
 
 export interface ResolutionRecord {
   _id: Types.ObjectId;
   consortiumId: Types.ObjectId;
   subject: string;
+  text?: string;
+  object?: ResolutionObject | null;
+  votingDeadline?: Date | null;
+  closedAtDeadline?: boolean;
   expressionId: Types.ObjectId | null;
   tenderId: Types.ObjectId | null;
   amendmentId?: Types.ObjectId | null;

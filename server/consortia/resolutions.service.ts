@@ -10,7 +10,8 @@ import { changeDocument } from '../revision.js';
 import { amendmentForApproval, tenderForApproval } from '../tenders/approval.js';
 import { isMember, loadConsortium } from './consortia.service.js';
 import type { ConsortiumRecord } from './consortium.model.js';
-import { Resolution, type ResolutionRecord } from './resolution.model.js';
+import { Resolution, type ResolutionObject, type ResolutionRecord } from './resolution.model.js';
+import { deadlineErrors, requireVotingOpen, scheduleResolutionClosing } from './resolution-deadline.js';
 import { resolutionOutcome, type Vote } from './voting.js';
 
 const joinedMembers = (c: ConsortiumRecord) =>
@@ -35,6 +36,10 @@ export function resolutionView(r: ResolutionRecord, c: ConsortiumRecord) {
     id: String(r._id),
     consortiumId: String(r.consortiumId),
     subject: r.subject,
+    text: r.text ?? '',
+    object: r.object ?? null,
+    votingDeadline: r.votingDeadline ?? null,
+    closedAtDeadline: r.closedAtDeadline ?? false,
     expressionId: r.expressionId ? String(r.expressionId) : null,
     tenderId: r.tenderId ? String(r.tenderId) : null,
     amendmentId: r.amendmentId ? String(r.amendmentId) : null,
@@ -68,7 +73,7 @@ function requireMember(actor: Actor, c: ConsortiumRecord): void {
 async function approvedContent(
   consortiumId: string,
   input: { expressionId?: string; tenderId?: string; amendmentId?: string },
-): Promise<{ contentSha256: string | null; amendmentTenderId?: string }> {
+): Promise<{ contentSha256: string | null; amendmentTenderId?: string; object?: ResolutionObject }> {
   if (input.expressionId) {
     const e = await expressionForApproval(input.expressionId);
     if (e?.consortiumId !== consortiumId) {
@@ -76,7 +81,10 @@ async function approvedContent(
         { path: '/expressionId', message: 'names no expression of this consortium' },
       ]);
     }
-    return { contentSha256: e.contentSha256 };
+    return {
+      contentSha256: e.contentSha256,
+      object: { kind: 'expression', id: input.expressionId, ...e.label },
+    };
   }
   if (input.tenderId) {
     const t = await tenderForApproval(input.tenderId);
@@ -85,7 +93,7 @@ async function approvedContent(
         { path: '/tenderId', message: 'names no tender of this consortium' },
       ]);
     }
-    return { contentSha256: t.contentSha256 };
+    return { contentSha256: t.contentSha256, object: { kind: 'tender', id: input.tenderId, ...t.label } };
   }
   if (input.amendmentId) {
     const a = await amendmentForApproval(input.amendmentId);
@@ -94,7 +102,11 @@ async function approvedContent(
         { path: '/amendmentId', message: 'names no amendment proposed for a tender of this consortium' },
       ]);
     }
-    return { contentSha256: a.contentSha256, amendmentTenderId: a.tenderId };
+    return {
+      contentSha256: a.contentSha256,
+      amendmentTenderId: a.tenderId,
+      object: { kind: 'amendment', id: input.amendmentId, ...a.label },
+    };
   }
   return { contentSha256: null };
 }
@@ -106,7 +118,14 @@ async function approvedContent(
 export async function proposeResolution(
   actor: Actor,
   consortiumId: string,
-  input: { subject: string; expressionId?: string; tenderId?: string; amendmentId?: string },
+  input: {
+    subject: string;
+    text?: string;
+    votingDeadline?: string;
+    expressionId?: string;
+    tenderId?: string;
+    amendmentId?: string;
+  },
 ) {
   const c = await loadConsortium(actor, consortiumId);
   requireMember(actor, c);
@@ -116,15 +135,21 @@ export async function proposeResolution(
       'The consortium votes once its agreement is sealed: seal the membership first.',
     );
   const objects = (['expressionId', 'tenderId', 'amendmentId'] as const).filter((k) => input[k]);
-  if (objects.length > 1)
-    throw badRequest('A resolution approves one object.', [
-      { path: `/${objects[1]}`, message: `cannot be given with ${objects[0]}` },
-    ]);
-  const { contentSha256, amendmentTenderId } = await approvedContent(consortiumId, input);
+  const errors = [
+    ...(objects.length > 1
+      ? [{ path: `/${objects[1]}`, message: `cannot be given with ${objects[0]}` }]
+      : []),
+    ...deadlineErrors(input.votingDeadline),
+  ];
+  if (errors.length) throw badRequest('The resolution is invalid.', errors);
+  const { contentSha256, amendmentTenderId, object } = await approvedContent(consortiumId, input);
   const proposed = domainEvent('resolution.proposed');
   const r = await Resolution.create({
     consortiumId: c._id,
     subject: input.subject,
+    text: input.text ?? '',
+    object: object ?? null,
+    votingDeadline: input.votingDeadline ? new Date(input.votingDeadline) : null,
     expressionId: input.expressionId ?? null,
     tenderId: input.tenderId ?? null,
     amendmentId: input.amendmentId ?? null,
@@ -140,6 +165,7 @@ export async function proposeResolution(
     detail: { consortiumId, contentSha256 },
   });
   await scheduleEffects('Resolution', String(r._id), [proposed]);
+  await scheduleResolutionClosing(r);
   return resolutionView(r.toObject() as unknown as ResolutionRecord, c);
 }
 
@@ -156,6 +182,7 @@ export async function castVote(actor: Actor, consortiumId: string, resolutionId:
   await loadResolution(c, resolutionId);
   const updated = await changeDocument<ResolutionRecord>(Resolution, resolutionId, 'The resolution', (r) => {
     if (r.outcome !== 'open') throw conflict('resolution-decided', `The resolution is already ${r.outcome}.`);
+    requireVotingOpen(r);
     const votes = [
       ...r.votes.filter((v) => String(v.organisationId) !== actor.organisationId),
       {

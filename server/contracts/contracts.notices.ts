@@ -1,7 +1,7 @@
 import { trusted } from 'mongoose';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { context } from '../context.js';
-import { recordNotices } from '../notices/outbox.js';
+import { procedureOf, recordNotices } from '../notices/outbox.js';
 import { peopleOf } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { Contract, type ContractRecord } from './contract.model.js';
@@ -28,6 +28,7 @@ export async function deliverContract(contractId: string, eventId: string): Prom
       template: 'contract-ready',
       recipient,
       subject: String(c._id),
+      ...(tender ? { procedure: procedureOf('tender', tender) } : {}),
       data: {
         number: c.number,
         reference: tender?.reference ?? '',

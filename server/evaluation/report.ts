@@ -20,9 +20,9 @@ export async function evaluationReport(
 ): Promise<{ filename: string; sha256: string; bytes: Buffer }> {
   const t = await loadTender(actor, tenderId);
   if (!isOfficer(actor)) requireCleanEvaluator(t.evaluators, actor);
+  if (!t.opening) throw conflict('sealed', 'The bids are not opened yet; there is nothing to report.');
   // The report shows prices: an evaluator reads it once prices are theirs to see.
   if (priceHiddenFrom(t, actor)) throw priceHidden(t);
-  if (!t.opening) throw conflict('sealed', 'The bids are not opened yet; there is nothing to report.');
   const bids = await Bid.find({ tenderId: t._id, status: 'submitted' })
     .sort({ receivedAt: 1 })
     .lean<BidRecord[]>();

@@ -2,7 +2,7 @@ import { Organisation } from '../accounts/organisation.model.js';
 import { Call, type CallRecord } from '../calls/call.model.js';
 import { Consortium, type ConsortiumRecord } from '../consortia/consortium.model.js';
 import { eligibilityInWords } from '../consortia/eligibility.js';
-import { notifyEach } from '../notices/outbox.js';
+import { notifyEach, procedureOf } from '../notices/outbox.js';
 import { peopleOf } from '../notices/recipients.js';
 import { Expression, type ExpressionRecord } from './expression.model.js';
 
@@ -32,6 +32,7 @@ export async function notifyConsortiumOfExpression(
     key: eventId,
     template,
     subject: String(e._id),
+    procedure: procedureOf('call', call),
     data: {
       callReference: call.reference,
       callTitle: call.title,

@@ -120,12 +120,15 @@ export async function consortiumTasks(actor: Actor) {
       .map((c) => ({ consortiumId: String(c._id), name: c.name })),
     votes: resolutions
       .filter((r) => !r.votes.some((v) => String(v.organisationId) === actor.organisationId))
+      .filter((r) => !r.votingDeadline || new Date(r.votingDeadline) > new Date())
       .map((r) => ({
         consortiumId: String(r.consortiumId),
         consortium: nameOf(r.consortiumId),
         resolutionId: String(r._id),
         subject: r.subject,
+        object: r.object ?? null,
         createdAt: r.createdAt,
+        votingDeadline: r.votingDeadline ?? null,
       })),
   };
 }

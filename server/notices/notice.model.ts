@@ -20,6 +20,18 @@ const noticeSchema = new Schema(
       required: true,
     },
     subject: { type: Schema.Types.ObjectId, default: null },
+    /** The procedure the notice belongs to (a call, a tender, a consortium), named as when it was sent. */
+    procedure: {
+      type: new Schema(
+        {
+          kind: { type: String, enum: ['call', 'tender', 'consortium'], required: true },
+          id: { type: Schema.Types.ObjectId, required: true },
+          reference: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     /** A notice to a vendor about a tender still sealed: who receives it could tell who bid. */
     sealedTenderId: { type: Schema.Types.ObjectId, default: null },
     data: { type: Schema.Types.Mixed, default: {} },
@@ -40,6 +52,7 @@ noticeSchema.index({ key: 1 }, { unique: true });
 noticeSchema.index({ 'recipient.userId': 1, createdAt: -1 });
 noticeSchema.index({ status: 1, updatedAt: 1 });
 noticeSchema.index({ subject: 1 });
+noticeSchema.index({ 'procedure.id': 1, createdAt: -1 });
 noticeSchema.index({ sealedTenderId: 1 });
 
 export type NoticeDoc = InferSchemaType<typeof noticeSchema> & { _id: Types.ObjectId };

@@ -1,7 +1,10 @@
-import { Types } from 'mongoose';
+import { Types, trusted } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { Call } from '../calls/call.model.js';
 import { conflict, forbidden, notFound } from '../errors.js';
+import { literally } from '../literal-search.js';
+import { Tender } from '../tenders/tender.model.js';
 import { Notice } from './notice.model.js';
 import { requeueNotice } from './outbox.js';
 import { carriesLink, renderNotice } from './sending.js';
@@ -33,6 +36,8 @@ export interface NoticeFilter {
   status?: string;
   template?: string;
   subject?: string;
+  procedure?: string;
+  recipient?: string;
 }
 
 /** Notices a user may see: their own, or all of them for officers. */
@@ -48,6 +53,9 @@ export async function listNotices(
   if (filter.status) query.status = filter.status;
   if (filter.template) query.template = filter.template;
   if (filter.subject) query.subject = new Types.ObjectId(filter.subject);
+  if (filter.procedure) query['procedure.id'] = new Types.ObjectId(filter.procedure);
+  if (filter.recipient)
+    query.$or = [{ 'recipient.name': literally(filter.recipient) }, { to: literally(filter.recipient) }];
   const [items, total] = await Promise.all([
     Notice.find(query, { data: 0 })
       .sort({ createdAt: -1, _id: -1 })
@@ -56,10 +64,12 @@ export async function listNotices(
       .lean(),
     Notice.countDocuments(query),
   ]);
+  const named = await procedures(items);
   return {
     items: items.map((n) => ({
       id: String(n._id),
       template: n.template,
+      procedure: named(n),
       to: n.to,
       recipient: {
         userId: String(n.recipient.userId),
@@ -77,6 +87,35 @@ export async function listNotices(
       sentAt: n.sentAt,
     })),
     total,
+  };
+}
+
+type Listed = {
+  subject?: Types.ObjectId | null;
+  procedure?: { kind: string; id: Types.ObjectId; reference: string } | null;
+};
+
+/**
+ * Each notice's procedure: as recorded when it was sent; for a notice recorded before notices named
+ * their procedure, the tender or call its subject is (one read of each for the page).
+ */
+async function procedures(items: Listed[]) {
+  const older = items.filter((n) => !n.procedure && n.subject).map((n) => n.subject as Types.ObjectId);
+  const [tenders, calls] = older.length
+    ? await Promise.all([
+        Tender.find({ _id: trusted({ $in: older }) }, { reference: 1 }).lean(),
+        Call.find({ _id: trusted({ $in: older }) }, { reference: 1 }).lean(),
+      ])
+    : [[], []];
+  const found = new Map<string, { kind: 'tender' | 'call'; reference: string }>([
+    ...tenders.map((t) => [String(t._id), { kind: 'tender' as const, reference: t.reference }] as const),
+    ...calls.map((c) => [String(c._id), { kind: 'call' as const, reference: c.reference }] as const),
+  ]);
+  return (n: Listed) => {
+    if (n.procedure)
+      return { kind: n.procedure.kind, id: String(n.procedure.id), reference: n.procedure.reference };
+    const old = n.subject ? found.get(String(n.subject)) : undefined;
+    return old ? { ...old, id: String(n.subject) } : null;
   };
 }
 

@@ -8,8 +8,11 @@ import { listNotices, noticeAttachment, readNotice, resendNotice } from './notic
 /** GET /notices: a user's own notices; officers see all, with delivery status and attempts, and resend failed ones. */
 export const noticesRoutes = Router()
   .get('/notices', query(noticesQuery), async (req, res) => {
-    const { status, template, subject } = req.query as Record<string, string | undefined>;
-    res.json(await listNotices(actorOf(req), { status, template, subject }, page(req)));
+    const { status, template, subject, procedure, recipient } = req.query as Record<
+      string,
+      string | undefined
+    >;
+    res.json(await listNotices(actorOf(req), { status, template, subject, procedure, recipient }, page(req)));
   })
   .get('/notices/:id', async (req, res) => {
     res.json(await readNotice(actorOf(req), String(req.params.id)));

@@ -8,6 +8,19 @@ import { localeFor } from './templates.js';
 
 // The outbox: a notice is recorded (idempotently, by its key) before anything is sent, then queued.
 
+/** The procedure a notice belongs to: a call, a tender or a consortium, with its reference (or name). */
+export interface NoticeProcedure {
+  kind: 'call' | 'tender' | 'consortium';
+  id: string;
+  reference: string;
+}
+
+/** A notice's procedure, from the call, tender (reference) or consortium (name) it is about. */
+export const procedureOf = (
+  kind: NoticeProcedure['kind'],
+  d: { _id: unknown; reference?: string; name?: string },
+): NoticeProcedure => ({ kind, id: String(d._id), reference: d.reference ?? d.name ?? '' });
+
 export interface NewNotice {
   /** Unique per event and person: recording the same notice again is a no-op. */
   key: string;
@@ -16,6 +29,8 @@ export interface NewNotice {
   data: Record<string, unknown>;
   /** The object the notice is about (a call, a tender…), for officers' filters. */
   subject?: string;
+  /** The procedure it belongs to, for the notice desk (see `procedureOf`). */
+  procedure?: NoticeProcedure;
   attachments?: { kind: string; id: string }[];
   /** Hidden from officers until this tender's bids are opened (see `unsealNotices`). */
   sealedTenderId?: string;
@@ -68,6 +83,9 @@ export function noticeDocument(n: NewNotice, now: Date) {
       name: n.recipient.name,
     },
     subject: n.subject ? new Types.ObjectId(n.subject) : null,
+    procedure: n.procedure
+      ? { kind: n.procedure.kind, id: new Types.ObjectId(n.procedure.id), reference: n.procedure.reference }
+      : null,
     sealedTenderId: n.sealedTenderId ? new Types.ObjectId(n.sealedTenderId) : null,
     data: n.data,
     attachments: n.attachments ?? [],
@@ -139,6 +157,7 @@ export function notifyEach(
     key: string;
     template: string;
     subject?: string;
+    procedure?: NoticeProcedure;
     data: Record<string, unknown>;
     attachments?: { kind: string; id: string }[];
     sealedTenderId?: string;
@@ -150,6 +169,7 @@ export function notifyEach(
       template: event.template,
       recipient,
       subject: event.subject,
+      procedure: event.procedure,
       data: event.data,
       attachments: event.attachments,
       sealedTenderId: event.sealedTenderId,

@@ -1,7 +1,7 @@
 import { Organisation } from '../accounts/organisation.model.js';
 import { Bid } from '../bids/bid.model.js';
 import type { DomainEvents } from '../events.js';
-import { notifyEach } from '../notices/outbox.js';
+import { notifyEach, procedureOf } from '../notices/outbox.js';
 import { peopleOf, type Recipient } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
 import { sealedWhileClosed, tenderData } from '../tenders/tenders.notices.js';
@@ -80,6 +80,7 @@ export async function followComplaint(complaintId: string, step: Step, eventId: 
     key: eventId,
     template: 'complaint',
     subject: String(t._id),
+    procedure: procedureOf('tender', t),
     ...(decided ? { attachments: [{ kind: 'complaint-decision', id: complaintId }] } : {}),
   };
   const authorPeople = await peopleOf([String(c.authorId)], ['vendor']);

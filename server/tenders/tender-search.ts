@@ -1,11 +1,19 @@
 import { Types, trusted } from 'mongoose';
 import { type Actor, isOfficer } from '../accounts/access.js';
 import { consortiumIdsOf } from '../consortia/consortia.service.js';
+import { Consortium } from '../consortia/consortium.model.js';
 import { literally } from '../literal-search.js';
 import { Tender, type TenderRecord } from './tender.model.js';
 import { tenderView } from './tender-view.js';
 
 // The list of tenders a reader may see, and the tender board's search over it.
+
+/** The board's orders; the `_id` last, so that a page boundary never repeats or skips a tender. */
+const ORDERS = {
+  published: { publishedAt: -1, createdAt: -1, _id: -1 },
+  deadline: { submissionDeadline: 1, _id: 1 },
+  reference: { reference: 1, _id: 1 },
+} as const;
 
 /**
  * The tenders a reader may see (published ones; drafts for officers and the consortium's own
@@ -16,7 +24,13 @@ import { tenderView } from './tender-view.js';
 export async function listTenders(
   actor: Actor,
   page: { limit: number; offset: number },
-  search: { q?: string; cpv?: string; stage?: 'open' | 'closed'; consortiumId?: string } = {},
+  search: {
+    q?: string;
+    cpv?: string;
+    stage?: 'open' | 'closed';
+    consortiumId?: string;
+    sort?: 'published' | 'deadline' | 'reference';
+  } = {},
 ) {
   const now = new Date();
   // Drafts: officers all; a representative those of its consortia (whose specifications they approve).
@@ -44,8 +58,21 @@ export async function listTenders(
     conditions.push({ $or: [{ status: 'cancelled' }, { submissionDeadline: trusted({ $lte: now }) }] });
   const query = conditions.length > 1 ? { $and: conditions } : (conditions[0] ?? {});
   const [items, total] = await Promise.all([
-    Tender.find(query).sort({ createdAt: -1 }).skip(page.offset).limit(page.limit).lean<TenderRecord[]>(),
+    Tender.find(query)
+      .sort(ORDERS[search.sort ?? 'published'])
+      .skip(page.offset)
+      .limit(page.limit)
+      .lean<TenderRecord[]>(),
     Tender.countDocuments(query),
   ]);
-  return { items: items.map((t) => tenderView(t, actor)), total };
+  // Each tender's buyer: the consortium it is bought for, by name (one read for the page).
+  const buyers = await Consortium.find(
+    { _id: trusted({ $in: [...new Set(items.map((t) => String(t.consortiumId)))] }) },
+    { name: 1 },
+  ).lean<{ _id: Types.ObjectId; name: string }[]>();
+  const buyer = new Map(buyers.map((c) => [String(c._id), c.name]));
+  return {
+    items: items.map((t) => ({ ...tenderView(t, actor), buyer: buyer.get(String(t.consortiumId)) ?? null })),
+    total,
+  };
 }

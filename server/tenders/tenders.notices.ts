@@ -2,7 +2,7 @@ import { trusted } from 'mongoose';
 import { Organisation } from '../accounts/organisation.model.js';
 import { biddersOf, biddersToConfirm } from '../bids/bidders.js';
 import type { DomainEvents } from '../events.js';
-import { notifyEach, recordNotices } from '../notices/outbox.js';
+import { notifyEach, procedureOf, recordNotices } from '../notices/outbox.js';
 import { peopleNamed, peopleOf } from '../notices/recipients.js';
 import { Amendment, type AmendmentRecord } from './amendment.model.js';
 import { Question, type QuestionRecord } from './question.model.js';
@@ -48,6 +48,7 @@ export async function notifyTenderPublished(tenderId: string, eventId: string): 
     key: eventId,
     template: 'tender-published',
     subject: String(t._id),
+    procedure: procedureOf('tender', t),
     data: tenderData(t),
   });
 }
@@ -61,6 +62,7 @@ export async function notifyQuestionAnswered(questionId: string, eventId: string
     key: eventId,
     template: 'question-answered',
     subject: String(t._id),
+    procedure: procedureOf('tender', t),
     ...sealedWhileClosed(t),
     data: { ...tenderData(t), question: q.text, answer: q.answer?.text ?? '' },
   });
@@ -74,6 +76,7 @@ export async function notifyTenderCancelled(tenderId: string, eventId: string): 
     key: eventId,
     template: 'tender-cancelled',
     subject: String(t._id),
+    procedure: procedureOf('tender', t),
     ...sealedWhileClosed(t),
     data: { ...tenderData(t), reason: t.cancelReason ?? '' },
   });
@@ -112,6 +115,7 @@ export async function notifyOpeningSecret(
           : {}),
       },
       subject: tenderId,
+      procedure: procedureOf('tender', t),
     },
   ]);
 }
@@ -125,6 +129,7 @@ export async function notifyLotCancelled(tenderId: string, lot: number, eventId:
     key: eventId,
     template: 'lot-cancelled',
     subject: String(t._id),
+    procedure: procedureOf('tender', t),
     ...sealedWhileClosed(t),
     data: {
       ...tenderData(t),
@@ -163,7 +168,13 @@ export async function notifyTenderAmended(
     documents: a.documents.map((d) => d.title).join(', '),
     lotsTouched: published.lots.join(', '),
   };
-  const event = { key: eventId, template: 'tender-amended', subject: tenderId, ...sealedWhileClosed(t) };
+  const event = {
+    key: eventId,
+    template: 'tender-amended',
+    subject: tenderId,
+    procedure: procedureOf('tender', t),
+    ...sealedWhileClosed(t),
+  };
   await notifyEach(await peopleOf(toConfirm, ['vendor']), { ...event, data: { ...data, confirm: true } });
   await notifyEach(await peopleOf(others, ['vendor']), { ...event, data: { ...data, confirm: false } });
 }

@@ -38,13 +38,14 @@ export const tendersRoutes = Router()
     res.status(201).json(await tenders.createTender(actorOf(req), req.body));
   })
   .get('/tenders', query(tendersQuery), async (req, res) => {
-    const { q, cpv, stage, consortiumId } = req.query as {
+    const search = req.query as {
       q?: string;
       cpv?: string;
       stage?: 'open' | 'closed';
       consortiumId?: string;
+      sort?: 'published' | 'deadline' | 'reference';
     };
-    res.json(await listTenders(actorOf(req), page(req), { q, cpv, stage, consortiumId }));
+    res.json(await listTenders(actorOf(req), page(req), search));
   })
   .get('/tenders/:id', async (req, res) => {
     const actor = actorOf(req);

@@ -14,6 +14,7 @@ import {
   browserAvailable,
   expectAccessible,
   launchBrowser,
+  onPhone,
   pageFor,
   screenshot,
   signIn,
@@ -225,6 +226,11 @@ describe('console: a consortium forms, votes and applies', function () {
     await be.reload();
     await be.getByText('Selection: Selected').waitFor();
     await be.getByText('EU co-funding granted: €700,000.00').waitFor();
+    // The expression as submitted, read-only, its money in the reader's notation.
+    const content = be.locator('section[aria-labelledby="expression-content"]');
+    await content.getByRole('cell', { name: 'SIEM', exact: false }).first().waitFor();
+    expect(await content.textContent()).to.include('€700,000.00');
+    expect(await be.locator('#summary').count()).to.equal(0);
     await expectAccessible(be, 'a selected expression');
     await screenshot(be, 'selected-en');
     await nl.goto(`${base()}/expressions/${expressionId}`);
@@ -252,15 +258,57 @@ describe('console: a consortium forms, votes and applies', function () {
       .waitFor();
     await be.getByLabel('Subject').fill('Approve the SIEM tender');
     await be.getByLabel('It approves').selectOption(`tender:${draft.body.id}`);
+    await be
+      .getByLabel('Text of the resolution')
+      .fill('The members approve the specifications of the SIEM tender, one lot of €900,000.');
+    // Two days ahead, at noon, as the browser's clock shows it.
+    const due = new Date(Date.now() + 2 * 24 * 3600 * 1000);
+    const local = `${due.getFullYear()}-${String(due.getMonth() + 1).padStart(2, '0')}-${String(due.getDate()).padStart(2, '0')}T12:00`;
+    await be.getByLabel('Voting deadline').fill(local);
+    await expectAccessible(be, 'a resolution to propose, with its text and deadline');
     await be.getByRole('button', { name: 'Propose', exact: true }).click();
     await be.getByRole('link', { name: 'It approves the tender' }).waitFor();
+    const motion = be.locator('section[aria-labelledby="motion"]');
+    await motion.getByText('Tender specifications').waitFor();
+    await motion.getByText(draft.body.reference).waitFor();
+    await motion.getByText('one lot of €900,000.').waitFor();
+    await motion.getByText('Voting closes on').waitFor();
+    const stored = (
+      await call('GET', `/consortia/${consortiumId}/resolutions/${be.url().split('/').pop()}`, {
+        token: reps.be.token,
+      })
+    ).body;
+    // Noon on the browser's clock, in the browser's time zone.
+    const meant = await be.evaluate((l) => new Date(l).toISOString(), local);
+    expect(new Date(stored.votingDeadline).toISOString()).to.equal(meant);
+    expect(stored.object).to.include({ kind: 'tender', reference: draft.body.reference });
+    await expectAccessible(be, 'a resolution with its text and deadline');
+    await screenshot(be, 'resolution-motion-en');
     await be.getByRole('button', { name: 'Vote yes' }).click();
     await nl.goto(be.url());
     await nl.getByRole('link', { name: 'Het keurt de aanbesteding goed' }).click();
     await nl.getByText('SIEM for the North Sea SOC').first().waitFor();
     await nl.goBack();
+    await nl.locator('section[aria-labelledby="motion"]').getByText('De stemming sluit op').waitFor();
+    await onPhone(nl, 'a resolution with its text and deadline, in Dutch', 'resolution-motion-phone-nl');
     await nl.getByRole('button', { name: 'Ja stemmen' }).click();
     await nl.getByText('Aangenomen op').waitFor();
+    // The list names what each resolution approves, when it was proposed and its deadline.
+    await be.goto(`${base()}/consortia/${consortiumId}`);
+    const row = be.locator('section[aria-labelledby="resolutions"] tbody tr', {
+      hasText: 'Approve the SIEM tender',
+    });
+    await row.getByText(draft.body.reference).waitFor();
+    expect(await row.textContent()).to.include('Passed');
+    expect(
+      await be
+        .locator('section[aria-labelledby="resolutions"] tbody tr', {
+          hasText: 'Approve our expression of interest',
+        })
+        .textContent(),
+    ).to.include('Expression of interest');
+    await screenshot(be.locator('section[aria-labelledby="resolutions"]'), 'resolutions-list-en');
+    await onPhone(be, 'the consortium’s resolutions', 'resolutions-list-phone');
     const published = await call('POST', `/tenders/${draft.body.id}/publish`, { token: officer.token });
     expect(published.status, JSON.stringify(published.body)).to.equal(200);
   });

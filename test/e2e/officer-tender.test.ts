@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { openingSecretOf } from '../../scripts/procedure/tender-steps.js';
+import { until } from '../../scripts/procedure.js';
 import { bidIdFor } from '../../server/bids/bids.service.js';
 import { call, newOrganisation, newPerson, type Person, steps } from '../support/api.js';
 import {
@@ -45,6 +46,7 @@ describe('console: an officer runs a tender from its draft to the contract', fun
   let committee: Person[];
   let evaluators: Person[];
   let vendors: Person[];
+  let draftReference = '';
   let tenderId: string;
   let deadline: number;
   const errors: string[] = [];
@@ -100,6 +102,8 @@ describe('console: an officer runs a tender from its draft to the contract', fun
     await field('Weight of criterion 1').fill('1');
     await field('Threshold of criterion 1').fill('5');
     await field('Selection criteria').fill('Three references of NDR deployments in public SOCs');
+    // The evaluators never see the prices: the officers alone weigh them.
+    await field('Prices shown to evaluators').selectOption('never');
     // This tender keeps the bids' two declarations; the ESPD has a journey of its own.
     await page.getByText('Ask every bidder for an ESPD').click();
     await field('Duration of the contract (months)').fill('36');
@@ -111,6 +115,7 @@ describe('console: an officer runs a tender from its draft to the contract', fun
     await page.getByRole('heading', { name: 'Before publishing' }).waitFor();
     tenderId = page.url().split('/').pop() as string;
     const draft = (await call('GET', `/tenders/${tenderId}`, { token: officer.token })).body;
+    draftReference = draft.reference;
     expect(draft).to.deep.include({
       status: 'draft',
       cpvCodes: ['48730000', '72212730'],
@@ -118,7 +123,12 @@ describe('console: an officer runs a tender from its draft to the contract', fun
       contractDuration: 'P36M',
       placeOfPerformance: 'BE100',
     });
-    expect(draft.award).to.deep.include({ qualityWeight: 0.6, priceWeight: 0.4, qualityThreshold: 0.5 });
+    expect(draft.award).to.deep.include({
+      qualityWeight: 0.6,
+      priceWeight: 0.4,
+      qualityThreshold: 0.5,
+      priceToEvaluators: 'never',
+    });
     expect(draft.lots[0]).to.include({ number: 1, estimatedValueCents: 120_000_000 });
   });
 
@@ -173,6 +183,20 @@ describe('console: an officer runs a tender from its draft to the contract', fun
     await inDutch(page, 'Aankondigingen (eForms)', 'tender-eforms-nl');
     // On a phone the notices' table scrolls in its own box; the page stays readable.
     await onPhone(page, 'the eForms notices on a phone', 'tender-eforms-phone');
+    // The procedure's e-mails, from its page: the notice desk filtered to it.
+    await page.getByRole('link', { name: 'The notices of this procedure' }).click();
+    await page.waitForURL(new RegExp(`/notices\\?procedure=${tenderId}`));
+    // The desk (not the officer's own notices, shown while the session loads) lists them.
+    await page.getByRole('columnheader', { name: 'Procedure' }).waitFor();
+    const procedures = await until(async () => {
+      const cells = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+      return cells.length && cells.every((c) => c === draftReference) ? cells : undefined;
+    }, 'the notices of the procedure, each naming it');
+    expect(procedures.length).to.be.greaterThan(0);
+    await expectAccessible(page, 'the notices of a procedure');
+    await screenshot(page, 'notices-procedure-en');
+    await onPhone(page, 'the notices of a procedure', 'notices-procedure-phone');
+    await page.goBack();
   });
 
   it('when vendors ask and bid, then the officer answers in the console and sees only how many bids the lot has', async () => {

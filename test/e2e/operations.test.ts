@@ -110,6 +110,12 @@ describe('console: the administrator’s operations', function () {
     await row.getByRole('button', { name: `Send again to ${email}` }).click();
     await page.getByLabel('Delivery').selectOption('sent');
     await reloadUntilListed(page, email, 'the notice sent again');
+    // Words of the recipient's address narrow the desk to that person's notices.
+    await page.getByLabel('Recipient', { exact: true }).fill(email.split('@')[0] as string);
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/recipient=/);
+    await page.getByRole('row', { name: new RegExp(email) }).waitFor();
+    expect(await page.locator('tbody tr').count()).to.equal(1);
     const [mail] = await until(async () => {
       const caught = mailTo(email);
       return caught.length ? caught : undefined;

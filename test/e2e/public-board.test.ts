@@ -7,6 +7,7 @@ import {
   chooseLanguage,
   expectAccessible,
   launchBrowser,
+  onPhone,
   screenshot,
 } from '../support/browser.js';
 import { harness } from '../support/harness.js';
@@ -60,11 +61,25 @@ describe('console: the public tender board', function () {
     await page.waitForURL(/cpv=4873/);
     const link = page.getByRole('link', { name: tender.title }).first();
     await link.waitFor();
+    // Each line names the consortium it is bought for and when it was published.
+    await page.getByRole('columnheader', { name: 'Bought for' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Published' }).waitFor();
+    const row = page.locator('tbody tr', { hasText: tender.title }).first();
+    expect(await row.textContent()).to.match(/Consortium /);
+    await page.getByLabel('Order').selectOption('reference');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/sort=reference/);
+    await page
+      .getByRole('navigation', { name: 'Pages of tenders' })
+      .getByText(/^1–\d+ of \d+$/)
+      .waitFor();
     await screenshot(page, 'board-en');
+    await onPhone(page, 'the board with its buyer and publication date', 'board-phone');
     // A code no tender has finds nothing.
     await page.goto(`${harness().baseUrl}/?cpv=9999`);
     await page.getByText('Nothing matches these filters.').waitFor();
-    await page.goBack();
+    // Newest first again: the tender just published leads.
+    await page.goto(`${harness().baseUrl}/?cpv=4873`);
     await page.getByRole('link', { name: tender.title }).first().click();
     await page.waitForURL(new RegExp(`/tenders/${tender.id}$`));
     await page.getByRole('heading', { name: 'Lots' }).waitFor();

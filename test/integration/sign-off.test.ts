@@ -120,11 +120,11 @@ describe('scoring: prices hidden until an evaluator signs their scores off', fun
     const one = await get(`/bids/${bids.a}`, first);
     expect(one.body.content).to.not.have.property('priceCents');
     const price = await get(`/bids/${bids.a}/documents/${priceDocId}`, first);
-    expect(price.status).to.equal(403);
+    expect(price.status).to.equal(409);
     expect(price.body.type).to.equal('urn:problem:price-hidden');
     expect((await get(`/bids/${bids.a}/documents/${offerDocId}`, first)).status).to.equal(200);
     const report = await get(`/tenders/${tender.id}/report.pdf`, first);
-    expect(report.status).to.equal(403);
+    expect(report.status).to.equal(409);
     expect(report.body.type).to.equal('urn:problem:price-hidden');
     // The officer's view is whole.
     const officers = await get(`/tenders/${tender.id}/bids`, officer);

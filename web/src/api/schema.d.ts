@@ -4334,6 +4334,13 @@ export interface operations {
             content: {
                 "application/json": {
                     subject: string;
+                    /** @description The text the members vote on. */
+                    text?: string;
+                    /**
+                     * Format: date-time
+                     * @description After it the resolution closes as it stands: one that has not passed is rejected.
+                     */
+                    votingDeadline?: string;
                     expressionId?: string;
                     tenderId?: string;
                     amendmentId?: string;
@@ -5125,6 +5132,7 @@ export interface operations {
                 cpv?: string;
                 stage?: "open" | "closed";
                 consortiumId?: string;
+                sort?: "published" | "deadline" | "reference";
             };
             header?: never;
             path?: never;
@@ -10215,6 +10223,8 @@ export interface operations {
                 status?: "pending" | "sent" | "failed";
                 template?: string;
                 subject?: string;
+                procedure?: string;
+                recipient?: string;
             };
             header?: never;
             path?: never;

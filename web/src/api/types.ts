@@ -197,6 +197,17 @@ export interface Resolution {
   id: string;
   consortiumId: string;
   subject: string;
+  /** The text the members vote on. */
+  text: string;
+  /** What it approves, named as when it was proposed. */
+  object: {
+    kind: 'expression' | 'tender' | 'amendment';
+    id: string;
+    reference: string;
+    title: string;
+  } | null;
+  votingDeadline: string | null;
+  closedAtDeadline: boolean;
   expressionId: string | null;
   tenderId: string | null;
   /** An amendment it approves, and the tender that amendment changes. */

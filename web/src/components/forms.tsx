@@ -167,7 +167,7 @@ export function TextField({
   help?: ReactNode;
   error?: string;
   autoComplete?: string;
-  type?: 'text' | 'number' | 'datetime-local' | 'email' | 'password';
+  type?: 'text' | 'number' | 'datetime-local' | 'email' | 'password' | 'search';
   size?: 's' | 'm' | 'l';
   required?: boolean;
   min?: number;

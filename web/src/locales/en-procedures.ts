@@ -69,6 +69,7 @@ export const proceduresEn = {
     publish: 'Publish the answer to question {{n}}',
   },
   office: {
+    notices: 'The notices of this procedure',
     prepare: 'Before publishing',
     committeeSeated:
       'The opening committee is seated: {{members}} members, quorum {{quorum}}; {{secrets}} of them have set their secret.',

@@ -74,6 +74,7 @@ export const proceduresNl: Pick<
     publish: 'Het antwoord op vraag {{n}} publiceren',
   },
   office: {
+    notices: 'De berichten van deze procedure',
     prepare: 'Vóór de publicatie',
     committeeSeated:
       'De openingscommissie is samengesteld: {{members}} leden, quorum {{quorum}}; {{secrets}} van hen hebben hun geheim ingesteld.',

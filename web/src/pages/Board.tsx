@@ -4,26 +4,37 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, must } from '../api/client.js';
 import type { Call, Page, Tender } from '../api/types.js';
 import { ProblemNotice } from '../components/feedback.js';
-import { Instant, Loading, PageHeader, Status, TableHead } from '../components/ui.js';
+import { Instant, Loading, PageHeader, Status } from '../components/ui.js';
 import { useLocale } from '../i18n.js';
 import { ProblemError } from '../lib/problems.js';
+import { BoardTable } from './BoardTable.js';
 
-/** The public tender board: tenders searched by words, CPV prefix and stage (all in the address), and the calls. */
+/** Tenders per page of the board. */
+const PAGE = 25;
+
+/**
+ * The public tender board: tenders searched by words, CPV prefix and stage, in the order chosen
+ * and page by page (all in the address), and the calls.
+ */
 export function Board() {
   const { t } = useLocale();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const cpv = params.get('cpv') ?? '';
   const stage = params.get('stage') ?? '';
-  const [draft, setDraft] = useState({ q, cpv, stage });
+  const sort = params.get('sort') ?? '';
+  const offset = Number(params.get('offset') ?? '0') || 0;
+  const [draft, setDraft] = useState({ q, cpv, stage, sort });
   const tenders = useQuery({
-    queryKey: ['tenders', q, cpv, stage],
+    queryKey: ['tenders', q, cpv, stage, sort, offset],
     queryFn: () =>
       must(
         api.GET('/api/v1/tenders', {
           params: {
             query: {
-              limit: '100',
+              limit: String(PAGE),
+              ...(offset ? { offset: String(offset) } : {}),
+              ...(sort ? { sort: sort as 'published' | 'deadline' | 'reference' } : {}),
               ...(q ? { q } : {}),
               ...(cpv ? { cpv } : {}),
               ...(stage ? { stage: stage as 'open' | 'closed' } : {}),
@@ -43,6 +54,7 @@ export function Board() {
     if (draft.q.trim()) next.set('q', draft.q.trim());
     if (draft.cpv.trim()) next.set('cpv', draft.cpv.trim());
     if (draft.stage) next.set('stage', draft.stage);
+    if (draft.sort) next.set('sort', draft.sort);
     setParams(next);
   };
   return (
@@ -103,15 +115,32 @@ export function Board() {
               </select>
             </div>
           </div>
+          <div className="ecl-form-group ecl-u-mr-m ecl-u-mb-m">
+            <label className="ecl-form-label" htmlFor="sort">
+              {t('board.sort')}
+            </label>
+            <div className="ecl-select__container ecl-select__container--m">
+              <select
+                id="sort"
+                className="ecl-select"
+                value={draft.sort}
+                onChange={(e) => setDraft({ ...draft, sort: e.target.value })}
+              >
+                <option value="">{t('board.sortPublished')}</option>
+                <option value="deadline">{t('board.sortDeadline')}</option>
+                <option value="reference">{t('board.sortReference')}</option>
+              </select>
+            </div>
+          </div>
           <div className="ecl-u-mb-m">
             <button type="submit" className="ecl-button ecl-button--primary ecl-u-mr-s">
               {t('board.apply')}
             </button>
-            {q || cpv || stage ? (
+            {q || cpv || stage || sort ? (
               <Link
                 className="ecl-link ecl-link--standalone"
                 to="/"
-                onClick={() => setDraft({ q: '', cpv: '', stage: '' })}
+                onClick={() => setDraft({ q: '', cpv: '', stage: '', sort: '' })}
               >
                 {t('board.clear')}
               </Link>
@@ -128,40 +157,18 @@ export function Board() {
               {t('board.found', { count: tenders.data.total })}
             </p>
             {tenders.data.items.length ? (
-              <table className="ecl-table ecl-table--zebra">
-                <TableHead
-                  columns={[
-                    t('board.reference'),
-                    t('board.titleColumn'),
-                    t('tender.cpv'),
-                    t('board.deadline'),
-                    t('board.status'),
-                  ]}
-                />
-                <tbody className="ecl-table__body">
-                  {tenders.data.items.map((tender) => (
-                    <tr className="ecl-table__row" key={tender.id}>
-                      <td className="ecl-table__cell" data-ecl-table-header={t('board.reference')}>
-                        {tender.reference}
-                      </td>
-                      <td className="ecl-table__cell" data-ecl-table-header={t('board.titleColumn')}>
-                        <Link className="ecl-link" to={`/tenders/${tender.id}`}>
-                          {tender.title}
-                        </Link>
-                      </td>
-                      <td className="ecl-table__cell" data-ecl-table-header={t('tender.cpv')}>
-                        {tender.cpvCodes.join(', ')}
-                      </td>
-                      <td className="ecl-table__cell" data-ecl-table-header={t('board.deadline')}>
-                        <Instant iso={tender.submissionDeadline} />
-                      </td>
-                      <td className="ecl-table__cell" data-ecl-table-header={t('board.status')}>
-                        <Status status={tender.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <BoardTable
+                tenders={tenders.data.items}
+                total={tenders.data.total}
+                offset={offset}
+                pageSize={PAGE}
+                onPage={(to) => {
+                  const next = new URLSearchParams(params);
+                  if (to) next.set('offset', String(to));
+                  else next.delete('offset');
+                  setParams(next);
+                }}
+              />
             ) : (
               <p className="ecl-u-type-paragraph">{t('board.none')}</p>
             )}

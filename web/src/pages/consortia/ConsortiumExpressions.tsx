@@ -1,14 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, must } from '../../api/client.js';
-import type { Consortium, Expression, Page } from '../../api/types.js';
+import type { Consortium } from '../../api/types.js';
 import { Select } from '../../components/forms.js';
 import { Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money } from '../../lib/format.js';
-import { expressionsKey } from './keys.js';
-import { useCalls } from './use-calls.js';
+import { useCalls, useConsortiumExpressions } from './use-calls.js';
 
 /** A consortium's expressions of interest with their status, and starting one for an open call. */
 export function ConsortiumExpressions({
@@ -21,13 +18,7 @@ export function ConsortiumExpressions({
   const { t, locale } = useLocale();
   const navigate = useNavigate();
   const calls = useCalls();
-  const expressions = useQuery({
-    queryKey: expressionsKey(consortium.id),
-    queryFn: () =>
-      must(
-        api.GET('/api/v1/consortia/{id}/expressions', { params: { path: { id: consortium.id } } }),
-      ) as Promise<Page<Expression>>,
-  });
+  const expressions = useConsortiumExpressions(consortium.id);
   const [callId, setCallId] = useState('');
   const items = expressions.data?.items ?? [];
   const open = calls.open.filter((c) => !items.some((x) => x.callId === c.id));

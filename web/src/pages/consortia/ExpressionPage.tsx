@@ -12,6 +12,7 @@ import { money, parseMoney, percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
 import { useSession } from '../../session.js';
 import { ExpressionResult } from './ExpressionResult.js';
+import { ExpressionView } from './ExpressionView.js';
 import { consortiumKey, expressionsKey } from './keys.js';
 import { SubmitExpression } from './SubmitExpression.js';
 import { type CATEGORIES, emptyTool, type ToolRow, ToolRows } from './ToolRows.js';
@@ -159,62 +160,69 @@ export function ExpressionPage() {
           <ExpressionResult expression={x} />
         ) : null}
 
-        <form onSubmit={onSave} className="narrow-form expression-form" aria-label={t('expression.titleNew')}>
-          <fieldset disabled={!editable} className="ecl-u-border-width-0 ecl-u-pa-none">
-            <TextArea
-              id="summary"
-              label={t('expression.summary')}
-              rows={5}
-              value={summary}
-              onChange={setSummary}
-              error={fieldError('/summary')}
-            />
-            <h2 className="ecl-u-type-heading-3">{t('expression.tools')}</h2>
-            <ToolRows tools={tools} onTools={setTools} editable={editable} error={fieldError} />
-            <p className="ecl-u-type-paragraph ecl-u-type-bold">
-              {t('expression.totalCost', { amount: money(totalCents, locale) })}
-            </p>
-            <TextField
-              id="hosting-years"
-              type="number"
-              min={1}
-              max={30}
-              size="s"
-              label={t('expression.hostingYears')}
-              value={years}
-              onChange={setYears}
-              error={fieldError('/hostingYears')}
-            />
-            <MoneyField
-              id="requested"
-              label={t('expression.requested')}
-              hint={t('vendor.priceHint')}
-              text={requested}
-              onText={setRequested}
-              error={
-                overCap
-                  ? t('expression.overCap', { cap: money(cap, locale) })
-                  : fieldError('/requestedEuContributionCents')
-              }
-            />
-            <p className="ecl-help-block ecl-u-mb-m" aria-live="polite">
-              {t('expression.cap', {
-                cap: money(cap, locale),
-                rate: percent(c.cofundingRate, locale),
-                cost: money(totalCents, locale),
-              })}
-            </p>
-            {editable ? (
-              <button
-                type="submit"
-                className="ecl-button ecl-button--primary"
-                disabled={save.isPending || requestedCents === null || costs.some((k) => k === null)}
-              >
-                {t('expression.save')}
-              </button>
-            ) : null}
-          </fieldset>
-        </form>
+        {x && !editable ? <ExpressionView expression={x} call={c} /> : null}
+        {x && !editable ? null : (
+          <form
+            onSubmit={onSave}
+            className="narrow-form expression-form"
+            aria-label={t('expression.titleNew')}
+          >
+            <fieldset disabled={!editable} className="ecl-u-border-width-0 ecl-u-pa-none">
+              <TextArea
+                id="summary"
+                label={t('expression.summary')}
+                rows={5}
+                value={summary}
+                onChange={setSummary}
+                error={fieldError('/summary')}
+              />
+              <h2 className="ecl-u-type-heading-3">{t('expression.tools')}</h2>
+              <ToolRows tools={tools} onTools={setTools} editable={editable} error={fieldError} />
+              <p className="ecl-u-type-paragraph ecl-u-type-bold">
+                {t('expression.totalCost', { amount: money(totalCents, locale) })}
+              </p>
+              <TextField
+                id="hosting-years"
+                type="number"
+                min={1}
+                max={30}
+                size="s"
+                label={t('expression.hostingYears')}
+                value={years}
+                onChange={setYears}
+                error={fieldError('/hostingYears')}
+              />
+              <MoneyField
+                id="requested"
+                label={t('expression.requested')}
+                hint={t('vendor.priceHint')}
+                text={requested}
+                onText={setRequested}
+                error={
+                  overCap
+                    ? t('expression.overCap', { cap: money(cap, locale) })
+                    : fieldError('/requestedEuContributionCents')
+                }
+              />
+              <p className="ecl-help-block ecl-u-mb-m" aria-live="polite">
+                {t('expression.cap', {
+                  cap: money(cap, locale),
+                  rate: percent(c.cofundingRate, locale),
+                  cost: money(totalCents, locale),
+                })}
+              </p>
+              {editable ? (
+                <button
+                  type="submit"
+                  className="ecl-button ecl-button--primary"
+                  disabled={save.isPending || requestedCents === null || costs.some((k) => k === null)}
+                >
+                  {t('expression.save')}
+                </button>
+              ) : null}
+            </fieldset>
+          </form>
+        )}
 
         {x && status === 'draft' ? (
           <SubmitExpression

@@ -9,6 +9,7 @@ import { percent } from '../../lib/format.js';
 import { ProblemError } from '../../lib/problems.js';
 import { useSession } from '../../session.js';
 import { AmendmentUnderVote } from '../TenderChanges.js';
+import { ResolutionObject } from './ConsortiumResolutions.js';
 import { consortiumKey, resolutionsKey } from './keys.js';
 
 /** The weighted tally as a bar: yes, no, abstain and not yet voted, with the line the yes votes must reach. */
@@ -102,6 +103,8 @@ export function ResolutionPage() {
   const p = (x: number) => percent(x, locale);
   const mine = r.votes.find((v) => v.organisationId === user?.organisationId);
   const member = c.members.some((m) => m.organisationId === user?.organisationId && m.status === 'member');
+  // Past its deadline a resolution takes no vote, even before the closing job has run.
+  const lapsed = Boolean(r.votingDeadline && new Date(r.votingDeadline).getTime() <= Date.now());
   const weightOf = (org: string) => c.votingWeights.find((w) => w.organisationId === org)?.weight ?? 0;
   return (
     <>
@@ -112,6 +115,21 @@ export function ResolutionPage() {
             {t('resolution.back')}: {c.name}
           </Link>
         </p>
+        <Section id="motion" title={t('resolution.motion')} className="ecl-u-mb-l">
+          <ResolutionObject object={r.object} />
+          {r.text ? <p className="ecl-u-type-paragraph notice-text ecl-u-mt-s">{r.text}</p> : null}
+          <p className="ecl-u-type-paragraph ecl-u-mt-s">
+            {t('resolution.proposedOn')} <Instant iso={r.createdAt} />.{' '}
+            {r.votingDeadline ? (
+              <>
+                {t('resolution.deadline')} <Instant iso={r.votingDeadline} />
+                {t('resolution.deadlineRule')}
+              </>
+            ) : (
+              t('resolution.noDeadline')
+            )}
+          </p>
+        </Section>
         {r.expressionId ? (
           <p className="ecl-u-type-paragraph">
             <Link className="ecl-link" to={`/expressions/${r.expressionId}`}>
@@ -149,14 +167,16 @@ export function ResolutionPage() {
             </Notice>
           ) : (
             <Notice variant="warning" title={t('resolution.outcome.rejected')}>
-              {t('resolution.blocked', { required: p(r.tally.required) })} {t('resolution.rejectedOn')}{' '}
-              <Instant iso={r.decidedAt ?? ''} />
+              {r.closedAtDeadline
+                ? t('resolution.lapsed', { required: p(r.tally.required) })
+                : t('resolution.blocked', { required: p(r.tally.required) })}{' '}
+              {t('resolution.rejectedOn')} <Instant iso={r.decidedAt ?? ''} />
             </Notice>
           )}
         </Section>
 
         {vote.error instanceof ProblemError ? <ProblemNotice problem={vote.error} /> : null}
-        {member && !mine && r.outcome === 'open' ? (
+        {member && !mine && r.outcome === 'open' && !lapsed ? (
           <div className="ecl-u-mb-l vote-buttons">
             {(['yes', 'no', 'abstain'] as const).map((choice) => (
               <button

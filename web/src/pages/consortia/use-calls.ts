@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../../api/client.js';
-import type { Call, Page } from '../../api/types.js';
+import type { Call, Expression, Page } from '../../api/types.js';
+import { expressionsKey } from './keys.js';
 
 /** The published calls, by id, and those open for expressions of interest now. */
 export function useCalls() {
@@ -20,4 +21,15 @@ export function useCalls() {
         now < new Date(c.closesAt).getTime(),
     ),
   };
+}
+
+/** A consortium's expressions of interest. */
+export function useConsortiumExpressions(consortiumId: string) {
+  return useQuery({
+    queryKey: expressionsKey(consortiumId),
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/consortia/{id}/expressions', { params: { path: { id: consortiumId } } }),
+      ) as Promise<Page<Expression>>,
+  });
 }

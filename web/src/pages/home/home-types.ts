@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../../api/client.js';
+import type { Resolution } from '../../api/types.js';
 
 // What `GET /me/home` answers: what waits for the signed-in person, by role.
 
@@ -78,7 +79,9 @@ export interface ConsortiumWork {
     consortium: string;
     resolutionId: string;
     subject: string;
+    object: Resolution['object'];
     createdAt: string;
+    votingDeadline: string | null;
   }[];
 }
 

@@ -75,7 +75,7 @@ export function BidScoreForm({
   };
   if (final)
     return (
-      <dl className="ecl-description-list ecl-description-list--horizontal">
+      <dl className="ecl-description-list">
         {criteria.map((c) => (
           <div key={c.key} className="ecl-description-list__item">
             <dt className="ecl-description-list__term">{c.title}</dt>

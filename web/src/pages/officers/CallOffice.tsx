@@ -47,6 +47,11 @@ export function CallOffice({ call }: { call: Call }) {
   return (
     <>
       {problem ? <ProblemNotice problem={problem} /> : null}
+      <p className="ecl-u-type-paragraph">
+        <Link className="ecl-link ecl-link--standalone" to={`/notices?procedure=${call.id}`}>
+          {t('office.notices')}
+        </Link>
+      </p>
       {call.status === 'draft' ? (
         <Section id="publish" title={t('callOffice.draft')}>
           <p className="ecl-u-type-paragraph">{t('callOffice.draftIntro')}</p>

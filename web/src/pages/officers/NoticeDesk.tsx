@@ -3,16 +3,16 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
 import type { Page } from '../../api/types.js';
 import { firstProblem, Pending, ProblemNotice } from '../../components/feedback.js';
-import { Select } from '../../components/forms.js';
 import { Instant, PageHeader, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
-import { en } from '../../locales/en.js';
+import { NoticeFilters } from './NoticeFilters.js';
 
 interface DeskNotice {
   id: string;
   template: string;
   to: string;
   recipient: { name: string };
+  procedure: { kind: 'call' | 'tender' | 'consortium'; id: string; reference: string } | null;
   language: string;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
@@ -51,7 +51,7 @@ function Resend({ notice }: { notice: DeskNotice }) {
 /**
  * Every notice the platform recorded, for officers and administrators: to whom, in which language,
  * whether and when it was delivered, how many attempts and the last error; filtered by status and
- * kind (in the address), and a notice not delivered sent again. A sealed tender's notices are not
+ * kind, procedure and recipient (in the address), each line naming its procedure; and a notice not delivered sent again. A sealed tender's notices are not
  * listed until its opening.
  */
 export function NoticeDesk() {
@@ -59,9 +59,11 @@ export function NoticeDesk() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
   const template = params.get('template') ?? '';
+  const procedure = params.get('procedure') ?? '';
+  const recipient = params.get('recipient') ?? '';
   const offset = Number(params.get('offset') ?? '0') || 0;
   const notices = useQuery({
-    queryKey: ['notices', 'desk', status, template, offset],
+    queryKey: ['notices', 'desk', status, template, procedure, recipient, offset],
     queryFn: () =>
       must(
         api.GET('/api/v1/notices', {
@@ -71,6 +73,8 @@ export function NoticeDesk() {
               offset: String(offset),
               ...(status ? { status: status as DeskNotice['status'] } : {}),
               ...(template ? { template } : {}),
+              ...(procedure ? { procedure } : {}),
+              ...(recipient ? { recipient } : {}),
             },
           },
         }),
@@ -95,34 +99,7 @@ export function NoticeDesk() {
     <>
       <PageHeader title={t('noticeDesk.title')}>{t('noticeDesk.intro')}</PageHeader>
       <div className="ecl-container ecl-u-mt-l">
-        <div className="criterion-row board-filters">
-          <Select
-            id="status-filter"
-            label={t('noticeDesk.status')}
-            value={status}
-            onChange={(v) => filter('status', v)}
-          >
-            <option value="">{t('noticeDesk.all')}</option>
-            {(['pending', 'sent', 'failed'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`notices.status.${s}`)}
-              </option>
-            ))}
-          </Select>
-          <Select
-            id="template-filter"
-            label={t('notices.kind')}
-            value={template}
-            onChange={(v) => filter('template', v)}
-          >
-            <option value="">{t('noticeDesk.all')}</option>
-            {Object.keys(en.notices.template).map((k) => (
-              <option key={k} value={k}>
-                {t(`notices.template.${k}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <NoticeFilters key={params.get('recipient') ?? ''} params={params} filter={filter} />
         {!notices.data ? (
           <Pending problem={problem} />
         ) : (
@@ -139,6 +116,7 @@ export function NoticeDesk() {
               <TableHead
                 columns={[
                   t('notices.when'),
+                  t('noticeDesk.procedure'),
                   t('notices.kind'),
                   t('noticeDesk.recipient'),
                   t('notices.delivery'),
@@ -152,6 +130,18 @@ export function NoticeDesk() {
                   <tr className="ecl-table__row" key={n.id}>
                     <td className="ecl-table__cell">
                       <Instant iso={n.createdAt} />
+                    </td>
+                    <td className="ecl-table__cell">
+                      {n.procedure ? (
+                        <Link
+                          className="ecl-link"
+                          to={`/${n.procedure.kind === 'call' ? 'calls' : n.procedure.kind === 'tender' ? 'tenders' : 'consortia'}/${n.procedure.id}`}
+                        >
+                          {n.procedure.reference}
+                        </Link>
+                      ) : (
+                        '—'
+                      )}
                     </td>
                     <td className="ecl-table__cell">
                       <Link className="ecl-link" to={`/notices/${n.id}`}>

@@ -68,6 +68,9 @@ export function TenderOffice({ tender, questions }: { tender: Tender; questions:
             {t('evaluation.link')}
           </Link>
         ) : null}
+        <Link className="ecl-link ecl-link--standalone ecl-u-ml-l" to={`/notices?procedure=${tender.id}`}>
+          {t('office.notices')}
+        </Link>
       </p>
       {draft ? (
         <Section id="prepare" title={t('office.prepare')}>
