@@ -11,6 +11,14 @@ export const FONTS = {
   bold: path.join(fontDir, 'DejaVuSans-Bold.ttf'),
 };
 
+/**
+ * The two fonts' names in a document are their files. PDFKit's tables put the font back after
+ * each cell by its file (`_fontSource`): under a name of its own, each cell would open and parse
+ * the TrueType file again; under its file's, it finds the font the document loaded already.
+ */
+export const BODY = FONTS.body;
+export const BOLD = FONTS.bold;
+
 export interface PdfMeta {
   title: string;
   author: string;
@@ -46,9 +54,9 @@ export async function renderPdf(meta: PdfMeta, draw: (doc: PDFKit.PDFDocument) =
       ModDate: meta.date,
     },
   });
-  doc.registerFont('body', FONTS.body);
-  doc.registerFont('bold', FONTS.bold);
-  doc.font('body').fontSize(10);
+  doc.registerFont(BODY, BODY);
+  doc.registerFont(BOLD, BOLD);
+  doc.font(BODY).fontSize(10);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -68,7 +76,7 @@ export async function renderPdf(meta: PdfMeta, draw: (doc: PDFKit.PDFDocument) =
       .lineWidth(0.5)
       .strokeColor('#999999')
       .stroke();
-    doc.font('body').fontSize(7).fillColor('#555555');
+    doc.font(BODY).fontSize(7).fillColor('#555555');
     const width = doc.page.width - 212;
     doc.text(meta.documentId, 56, y, { width, lineBreak: false });
     doc.text(`SHA-256 ${meta.dataSha256}`, 56, y + 9, { width: width + 40, lineBreak: false });

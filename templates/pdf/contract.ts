@@ -1,4 +1,4 @@
-import { facts, formatting, heading, tableStyle } from './format.js';
+import { BODY, BOLD, facts, formatting, heading, tableStyle } from './format.js';
 
 /** Everything a contract shows; its SHA-256 is printed in the footer. */
 export interface ContractData {
@@ -99,8 +99,8 @@ export const contractStrings = (locale: string) => (locale === 'nl' ? strings.nl
 export function drawContract(doc: PDFKit.PDFDocument, data: ContractData): void {
   const t = contractStrings(data.language);
   const f = formatting(data.language);
-  doc.font('bold').fontSize(16).fillColor('#003399').text(t.title, { align: 'center' });
-  doc.moveDown(0.5).font('body').fontSize(10).fillColor('#000000');
+  doc.font(BOLD).fontSize(16).fillColor('#003399').text(t.title, { align: 'center' });
+  doc.moveDown(0.5).font(BODY).fontSize(10).fillColor('#000000');
   facts(doc, [
     [t.number, data.number],
     [t.date, f.date(data.date)],
@@ -130,9 +130,9 @@ export function drawContract(doc: PDFKit.PDFDocument, data: ContractData): void 
     columnStyles: ['*', 110, 70],
     data: [
       [
-        { text: t.payer, font: { src: 'bold' } },
-        { text: t.amount, font: { src: 'bold' }, ...right },
-        { text: t.share, font: { src: 'bold' }, ...right },
+        { text: t.payer, font: { src: BOLD } },
+        { text: t.amount, font: { src: BOLD }, ...right },
+        { text: t.share, font: { src: BOLD }, ...right },
       ],
       [
         t.eu,
@@ -145,17 +145,17 @@ export function drawContract(doc: PDFKit.PDFDocument, data: ContractData): void 
         { text: f.percent(m.cents / data.valueCents), ...right },
       ]),
       [
-        { text: t.total, font: { src: 'bold' } },
+        { text: t.total, font: { src: BOLD } },
         {
           text: f.money(data.euCents + data.members.reduce((s, m) => s + m.cents, 0)),
-          font: { src: 'bold' },
+          font: { src: BOLD },
           ...right,
         },
-        { text: f.percent(1), font: { src: 'bold' }, ...right },
+        { text: f.percent(1), font: { src: BOLD }, ...right },
       ],
     ],
   });
-  doc.font('body').fontSize(10);
+  doc.font(BODY).fontSize(10);
 
   heading(doc, t.obligations);
   numberedClauses(doc, t.clauses);
@@ -165,7 +165,7 @@ export function drawContract(doc: PDFKit.PDFDocument, data: ContractData): void 
   for (const party of parties) {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 70) doc.addPage();
     const x = doc.page.margins.left;
-    doc.font('bold').text(`${t.signedFor} ${party}`, x);
+    doc.font(BOLD).text(`${t.signedFor} ${party}`, x);
     doc.moveDown(1.6);
     const y = doc.y;
     doc
@@ -175,7 +175,7 @@ export function drawContract(doc: PDFKit.PDFDocument, data: ContractData): void 
       .strokeColor('#000000')
       .stroke();
     doc
-      .font('body')
+      .font(BODY)
       .fontSize(8)
       .fillColor('#555555')
       .text(t.nameAndDate, x, y + 3);

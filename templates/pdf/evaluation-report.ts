@@ -1,4 +1,4 @@
-import { facts, formatting, heading, tableStyle } from './format.js';
+import { BODY, BOLD, facts, formatting, heading, tableStyle } from './format.js';
 
 export interface ReportBid {
   vendor: string;
@@ -39,14 +39,14 @@ export interface ReportData {
   }[];
 }
 
-const bold = (text: string) => ({ text, font: { src: 'bold' } });
+const bold = (text: string) => ({ text, font: { src: BOLD } });
 
 /** Lays out the evaluation report: committee, opening, checks, every score, the ranking and the awards. */
 export function drawEvaluationReport(doc: PDFKit.PDFDocument, data: ReportData): void {
   const f = formatting('en');
-  doc.font('bold').fontSize(16).fillColor('#003399').text('Evaluation report', { align: 'center' });
+  doc.font(BOLD).fontSize(16).fillColor('#003399').text('Evaluation report', { align: 'center' });
   doc
-    .font('body')
+    .font(BODY)
     .fontSize(11)
     .fillColor('#000000')
     .text(`${data.reference} — ${data.title}`, { align: 'center' })
@@ -71,7 +71,7 @@ export function drawEvaluationReport(doc: PDFKit.PDFDocument, data: ReportData):
     columnStyles: ['*', 200],
     data: [[bold('Evaluator'), bold('Declaration')], ...data.committee.map((m) => [m.name, m.declaration])],
   });
-  doc.font('body').fontSize(10);
+  doc.font(BODY).fontSize(10);
 
   heading(doc, 'Opening of the bids');
   facts(doc, [
@@ -82,7 +82,7 @@ export function drawEvaluationReport(doc: PDFKit.PDFDocument, data: ReportData):
 
   for (const lot of data.lots) {
     heading(doc, `Lot ${lot.number} — ${lot.title}`, 13);
-    doc.font('bold').text('Exclusion and selection checks').font('body').moveDown(0.3);
+    doc.font(BOLD).text('Exclusion and selection checks').font(BODY).moveDown(0.3);
     doc.fontSize(9).table({
       ...tableStyle,
       columnStyles: [120, 92, 62, 62, '*'],
@@ -97,8 +97,8 @@ export function drawEvaluationReport(doc: PDFKit.PDFDocument, data: ReportData):
         ]),
       ],
     });
-    doc.font('body').fontSize(10).moveDown(0.6);
-    doc.font('bold').text('Scores by evaluator').font('body').moveDown(0.3);
+    doc.font(BODY).fontSize(10).moveDown(0.6);
+    doc.font(BOLD).text('Scores by evaluator').font(BODY).moveDown(0.3);
     const scoreRows = lot.bids.flatMap((b) =>
       data.criteria.map((c) => [
         b.vendor,
@@ -115,8 +115,8 @@ export function drawEvaluationReport(doc: PDFKit.PDFDocument, data: ReportData):
       columnStyles: [120, 110, '*', 50],
       data: [[bold('Vendor'), bold('Criterion'), bold('Scores'), bold('Mean')], ...scoreRows],
     });
-    doc.font('body').fontSize(10).moveDown(0.6);
-    doc.font('bold').text('Ranking').font('body').moveDown(0.3);
+    doc.font(BODY).fontSize(10).moveDown(0.6);
+    doc.font(BOLD).text('Ranking').font(BODY).moveDown(0.3);
     doc.fontSize(9).table({
       ...tableStyle,
       columnStyles: [40, 110, 45, 45, 45, '*'],
@@ -132,8 +132,8 @@ export function drawEvaluationReport(doc: PDFKit.PDFDocument, data: ReportData):
         ]),
       ],
     });
-    doc.font('body').fontSize(10).moveDown(0.6);
-    doc.font('bold').text('Award decision').font('body').moveDown(0.3);
+    doc.font(BODY).fontSize(10).moveDown(0.6);
+    doc.font(BOLD).text('Award decision').font(BODY).moveDown(0.3);
     if (lot.award) {
       facts(doc, [
         ['Awarded to', `${lot.award.vendor} (total ${f.number(lot.award.total)})`],

@@ -1,4 +1,7 @@
+import { BODY, BOLD } from '../../server/documents/pdf.js';
 import { localeFormats } from '../../server/locale-format.js';
+
+export { BODY, BOLD };
 
 /** Number and date formatting for PDFs, in the document's language. */
 export function formatting(locale: string) {
@@ -15,8 +18,8 @@ export function formatting(locale: string) {
 /** A section heading with some space above it. */
 export function heading(doc: PDFKit.PDFDocument, text: string, size = 12): void {
   if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
-  doc.moveDown(0.8).font('bold').fontSize(size).fillColor('#003399').text(text).moveDown(0.3);
-  doc.font('body').fontSize(10).fillColor('#000000');
+  doc.moveDown(0.8).font(BOLD).fontSize(size).fillColor('#003399').text(text).moveDown(0.3);
+  doc.font(BODY).fontSize(10).fillColor('#000000');
 }
 
 /** Label–value lines. */
@@ -24,9 +27,9 @@ export function facts(doc: PDFKit.PDFDocument, rows: [string, string][]): void {
   const x = doc.page.margins.left;
   for (const [label, value] of rows) {
     const y = doc.y;
-    doc.font('bold').text(label, x, y, { width: 150 });
+    doc.font(BOLD).text(label, x, y, { width: 150 });
     const afterLabel = doc.y;
-    doc.font('body').text(value, x + 160, y, { width: doc.page.width - doc.page.margins.right - x - 160 });
+    doc.font(BODY).text(value, x + 160, y, { width: doc.page.width - doc.page.margins.right - x - 160 });
     doc.y = Math.max(afterLabel, doc.y);
     doc.x = x;
   }

@@ -231,12 +231,14 @@ describe('console: a consortium forms, votes and applies', function () {
     await content.getByRole('cell', { name: 'SIEM', exact: false }).first().waitFor();
     expect(await content.textContent()).to.include('€700,000.00');
     expect(await be.locator('#summary').count()).to.equal(0);
+    await onPhone(be, 'a submitted expression, read as submitted', 'expression-view-phone');
     await expectAccessible(be, 'a selected expression');
     await screenshot(be, 'selected-en');
     await nl.goto(`${base()}/expressions/${expressionId}`);
     await nl.getByText('Toegekende EU-medefinanciering: € 700.000,00').waitFor();
     await expectAccessible(nl, 'a selected expression, in Dutch');
     await screenshot(nl, 'selected-nl');
+    await onPhone(nl, 'a submitted expression, in Dutch', 'expression-view-phone-nl');
   });
 
   it('when an officer drafts a tender for the selected expression, then the members read its specifications and approve them in the console, and it can be published', async () => {
@@ -284,12 +286,14 @@ describe('console: a consortium forms, votes and applies', function () {
     expect(stored.object).to.include({ kind: 'tender', reference: draft.body.reference });
     await expectAccessible(be, 'a resolution with its text and deadline');
     await screenshot(be, 'resolution-motion-en');
+    await onPhone(be, 'a resolution with its text and deadline', 'resolution-motion-phone');
     await be.getByRole('button', { name: 'Vote yes' }).click();
     await nl.goto(be.url());
     await nl.getByRole('link', { name: 'Het keurt de aanbesteding goed' }).click();
     await nl.getByText('SIEM for the North Sea SOC').first().waitFor();
     await nl.goBack();
     await nl.locator('section[aria-labelledby="motion"]').getByText('De stemming sluit op').waitFor();
+    await screenshot(nl, 'resolution-motion-nl');
     await onPhone(nl, 'a resolution with its text and deadline, in Dutch', 'resolution-motion-phone-nl');
     await nl.getByRole('button', { name: 'Ja stemmen' }).click();
     await nl.getByText('Aangenomen op').waitFor();

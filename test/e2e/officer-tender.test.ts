@@ -195,6 +195,10 @@ describe('console: an officer runs a tender from its draft to the contract', fun
     expect(procedures.length).to.be.greaterThan(0);
     await expectAccessible(page, 'the notices of a procedure');
     await screenshot(page, 'notices-procedure-en');
+    await inDutch(page, 'Berichten', 'notices-procedure-nl');
+    await chooseLanguage(page, 'nl');
+    await onPhone(page, 'the notices of a procedure, in Dutch', 'notices-procedure-phone-nl');
+    await chooseLanguage(page, 'en');
     await onPhone(page, 'the notices of a procedure', 'notices-procedure-phone');
     await page.goBack();
   });

@@ -6,6 +6,7 @@ import {
   browserAvailable,
   chooseLanguage,
   expectAccessible,
+  inDutch,
   launchBrowser,
   onPhone,
   screenshot,
@@ -75,6 +76,10 @@ describe('console: the public tender board', function () {
       .waitFor();
     await screenshot(page, 'board-en');
     await onPhone(page, 'the board with its buyer and publication date', 'board-phone');
+    await inDutch(page, 'Oproepen en aanbestedingen', 'board-nl');
+    await chooseLanguage(page, 'nl');
+    await onPhone(page, 'the board, in Dutch', 'board-phone-nl');
+    await chooseLanguage(page, 'en');
     // A code no tender has finds nothing.
     await page.goto(`${harness().baseUrl}/?cpv=9999`);
     await page.getByText('Nothing matches these filters.').waitFor();

@@ -304,6 +304,9 @@ describe('console: a vendor follows its bid to the award', function () {
     // The score matrix: each evaluator's score and comment, and the mean the ranking used.
     const matrix = officerPage.locator('.score-matrix');
     await matrix.getByText('6 of 6 scores given').waitFor();
+    // The officer sees who has signed their scores off: the console's evaluator, not the two others.
+    await matrix.getByText('scores final', { exact: true }).first().waitFor();
+    expect(await matrix.getByText('scores not yet final', { exact: true }).count()).to.be.at.least(2);
     for (const b of computed.lots[0].bids as {
       vendorName: string;
       criterionScores: { mean: number }[];

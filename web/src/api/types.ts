@@ -86,6 +86,8 @@ export interface Tender {
     declared: boolean;
     conflict: boolean | null;
     declaredAt: string | null;
+    /** When the evaluator signed their scores off as final. */
+    scoresFinalAt?: string | null;
   }[];
   openingCommittee?: {
     quorum: number;

@@ -117,6 +117,8 @@ export const officersEn = {
     report: 'Download the evaluation report (PDF)',
   },
   matrix: {
+    final: 'scores final',
+    notFinal: 'scores not yet final',
     excluded: 'Not scored, excluded by their checks:',
     exclusionFailed: 'exclusion grounds apply',
     selectionFailed: 'the selection criteria are not met',

@@ -120,6 +120,8 @@ export const officersNl: Pick<Messages, 'cancelLot' | 'opening' | 'evaluation' |
     report: 'Het evaluatieverslag downloaden (pdf)',
   },
   matrix: {
+    final: 'scores definitief',
+    notFinal: 'scores nog niet definitief',
     excluded: 'Niet beoordeeld, uitgesloten na hun controle:',
     exclusionFailed: 'er zijn uitsluitingsgronden van toepassing',
     selectionFailed: 'niet voldaan aan de selectiecriteria',

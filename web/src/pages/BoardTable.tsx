@@ -37,7 +37,7 @@ export function BoardTable({
         <tbody className="ecl-table__body">
           {tenders.map((tender) => (
             <tr className="ecl-table__row" key={tender.id}>
-              <td className="ecl-table__cell">{tender.reference}</td>
+              <td className="ecl-table__cell reference-cell">{tender.reference}</td>
               <td className="ecl-table__cell">
                 <Link className="ecl-link" to={`/tenders/${tender.id}`}>
                   {tender.title}

@@ -131,7 +131,7 @@ export function NoticeDesk() {
                     <td className="ecl-table__cell">
                       <Instant iso={n.createdAt} />
                     </td>
-                    <td className="ecl-table__cell">
+                    <td className="ecl-table__cell reference-cell">
                       {n.procedure ? (
                         <Link
                           className="ecl-link"

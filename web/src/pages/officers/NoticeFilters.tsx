@@ -42,57 +42,63 @@ export function NoticeFilters({
     filter('recipient', recipient.trim());
   };
   return (
-    <div className="criterion-row board-filters">
-      <Select
-        id="procedure-filter"
-        label={t('noticeDesk.procedure')}
-        value={procedure}
-        onChange={(v) => filter('procedure', v)}
-      >
-        <option value="">{t('noticeDesk.all')}</option>
-        {procedure && !known ? <option value={procedure}>{procedure}</option> : null}
-        <optgroup label={t('noticeDesk.tenders')}>
-          {tenders.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.reference} — {x.title}
+    <>
+      <div className="criterion-row board-filters">
+        <Select
+          id="procedure-filter"
+          label={t('noticeDesk.procedure')}
+          value={procedure}
+          onChange={(v) => filter('procedure', v)}
+        >
+          <option value="">{t('noticeDesk.all')}</option>
+          {procedure && !known ? <option value={procedure}>{procedure}</option> : null}
+          <optgroup label={t('noticeDesk.tenders')}>
+            {tenders.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.reference} — {x.title}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t('noticeDesk.calls')}>
+            {calls.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.reference} — {x.title}
+              </option>
+            ))}
+          </optgroup>
+        </Select>
+        <Select
+          id="status-filter"
+          label={t('noticeDesk.status')}
+          value={params.get('status') ?? ''}
+          onChange={(v) => filter('status', v)}
+        >
+          <option value="">{t('noticeDesk.all')}</option>
+          {(['pending', 'sent', 'failed'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`notices.status.${s}`)}
             </option>
           ))}
-        </optgroup>
-        <optgroup label={t('noticeDesk.calls')}>
-          {calls.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.reference} — {x.title}
+        </Select>
+        <Select
+          id="template-filter"
+          label={t('notices.kind')}
+          value={params.get('template') ?? ''}
+          onChange={(v) => filter('template', v)}
+        >
+          <option value="">{t('noticeDesk.all')}</option>
+          {Object.keys(en.notices.template).map((k) => (
+            <option key={k} value={k}>
+              {t(`notices.template.${k}`)}
             </option>
           ))}
-        </optgroup>
-      </Select>
-      <Select
-        id="status-filter"
-        label={t('noticeDesk.status')}
-        value={params.get('status') ?? ''}
-        onChange={(v) => filter('status', v)}
+        </Select>
+      </div>
+      <form
+        className="narrow-form ecl-u-mb-m"
+        onSubmit={onRecipient}
+        aria-label={t('noticeDesk.recipientSearch')}
       >
-        <option value="">{t('noticeDesk.all')}</option>
-        {(['pending', 'sent', 'failed'] as const).map((s) => (
-          <option key={s} value={s}>
-            {t(`notices.status.${s}`)}
-          </option>
-        ))}
-      </Select>
-      <Select
-        id="template-filter"
-        label={t('notices.kind')}
-        value={params.get('template') ?? ''}
-        onChange={(v) => filter('template', v)}
-      >
-        <option value="">{t('noticeDesk.all')}</option>
-        {Object.keys(en.notices.template).map((k) => (
-          <option key={k} value={k}>
-            {t(`notices.template.${k}`)}
-          </option>
-        ))}
-      </Select>
-      <form onSubmit={onRecipient} aria-label={t('noticeDesk.recipientSearch')}>
         <TextField
           id="recipient-filter"
           type="search"
@@ -106,6 +112,6 @@ export function NoticeFilters({
           {t('noticeDesk.filter')}
         </button>
       </form>
-    </div>
+    </>
   );
 }

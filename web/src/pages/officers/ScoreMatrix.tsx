@@ -59,7 +59,11 @@ export function ScoreMatrix({
                   {seats.map((s) => (
                     <th scope="col" className="ecl-table__header" key={s.userId}>
                       {nameOfEvaluator(s.userId)}
-                      {counts(s) ? null : (
+                      {counts(s) ? (
+                        <div className="ecl-u-type-paragraph-s">
+                          {s.scoresFinalAt ? t('matrix.final') : t('matrix.notFinal')}
+                        </div>
+                      ) : (
                         <div className="ecl-u-type-paragraph-s">
                           {s.conflict ? t('matrix.conflict') : t('matrix.undeclared')}
                         </div>
