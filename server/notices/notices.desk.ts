@@ -90,7 +90,10 @@ export async function listNotices(
   };
 }
 
+const ACCOUNT_TEMPLATES = /^(account|email|password)-/;
+
 type Listed = {
+  template: string;
   subject?: Types.ObjectId | null;
   procedure?: { kind: string; id: Types.ObjectId; reference: string } | null;
 };
@@ -100,7 +103,10 @@ type Listed = {
  * their procedure, the tender or call its subject is (one read of each for the page).
  */
 async function procedures(items: Listed[]) {
-  const older = items.filter((n) => !n.procedure && n.subject).map((n) => n.subject as Types.ObjectId);
+  // A person's account notices (their subject is the person) belong to no procedure.
+  const older = items
+    .filter((n) => !n.procedure && n.subject && !ACCOUNT_TEMPLATES.test(n.template))
+    .map((n) => n.subject as Types.ObjectId);
   const [tenders, calls] = older.length
     ? await Promise.all([
         Tender.find({ _id: trusted({ $in: older }) }, { reference: 1 }).lean(),

@@ -459,6 +459,10 @@ describe('tenders: sealed bids to award and standstill', function () {
       (await call('GET', `/bids/${bid.v3}`, { token: (sel.evaluators[0] as Person).token })).body.content
         .technicalOffer,
     ).to.include('Łódź');
+    // Quality is scored without the price, until the evaluator signs their scores off.
+    expect(
+      (await call('GET', `/bids/${bid.v3}`, { token: (sel.evaluators[0] as Person).token })).body.content,
+    ).to.not.have.property('priceCents');
     expect((await call('GET', `/bids/${bid.v3}`, { token: undeclared.token })).status).to.equal(403);
     expect((await call('GET', `/tenders/${tenderId}/bids`, { token: undeclared.token })).status).to.equal(
       403,
@@ -544,6 +548,9 @@ describe('tenders: sealed bids to award and standstill', function () {
           body: { criterion: 'support', score: support },
         });
       }
+      // Each signs their scores off: prices, price points and ranks are theirs to read from then on.
+      const signed = await call('POST', `/tenders/${tenderId}/sign-off`, { token: e.token });
+      expect(signed.status, JSON.stringify(signed.body)).to.equal(200);
     }
     const run = await call('POST', `/tenders/${tenderId}/evaluation`, { token: officer.token });
     expect(run.status).to.equal(202);

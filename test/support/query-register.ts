@@ -17,6 +17,8 @@ const KNOWN_SCANS: Record<string, string> = {
   'notice_outbox.deleteMany(_id)': 'the reconciler, once a run: one delete for the entries of notices done',
   '*.find(pendingEffects.0)': 'the reconciler, once a run: documents with follow-up work left',
   'calls.find(closesAt,status)': 'the reconciler, once a run: calls whose closing job was lost',
+  'resolutions.find(outcome,votingDeadline)':
+    'the reconciler, once a run: resolutions past their voting deadline whose closing job was lost',
   'tenders.find(opening,openingAt,status)': 'the reconciler, once a run: openings whose job was lost',
   'bid_uploads.find(startedAt)':
     'the reconciler, once a run: uploads cut off; the collection holds only those under way',
@@ -47,6 +49,9 @@ export const FILTERED_LISTS_ON_FERRETDB = [
   'organisations.countDocuments(kind)',
   'organisations.find(kind)',
   'organisations.find(_id)', // `$in` the names of a page's organisations: only `_id` equal to one value goes to SQL
+  'consortia.find(_id)', // `$in` the names of a board page's buyers
+  'tenders.find(_id)', // `$in` the procedures of a desk page's notices recorded before notices named theirs
+  'calls.find(_id)', // the same, for calls
   'tenders.countDocuments(status)',
   'tenders.find(status)',
   'users.countDocuments(role)',
