@@ -1,6 +1,6 @@
 import { criterion } from './calls.js';
 import { cents, cpvCode, duration, instant, objectId, pageQuery, text } from './common.js';
-import { espdRequestField, espdResponseField } from './espd.js';
+import { espdRequestField } from './espd.js';
 
 export const createTenderBody = {
   type: 'object',
@@ -159,54 +159,6 @@ export const questionBody = {
   properties: { text: text(5000) },
   required: ['text'],
   additionalProperties: false,
-} as const;
-
-export const bidBody = {
-  type: 'object',
-  properties: {
-    lot: { type: 'integer', minimum: 1, maximum: 99 },
-    priceCents: { ...cents, minimum: 1 },
-    technicalOffer: text(200_000),
-    declarations: {
-      type: 'object',
-      properties: { noExclusionGrounds: { type: 'boolean' }, meetsSelectionCriteria: { type: 'boolean' } },
-      required: ['noExclusionGrounds', 'meetsSelectionCriteria'],
-      additionalProperties: false,
-    },
-    /** The ESPD response, where the tender asks one (then the declarations follow from it). */
-    espd: espdResponseField,
-  },
-  required: ['lot', 'priceCents', 'technicalOffer'],
-  additionalProperties: false,
-} as const;
-
-/** A bid with its documents, as `multipart/form-data`: the `bid` part first, then the files. */
-export const bidUploadBody = {
-  type: 'object',
-  properties: {
-    bid: {
-      type: 'string',
-      description: 'The bid as JSON (the fields of the application/json body); the first part.',
-    },
-    documents: {
-      type: 'array',
-      items: { type: 'string', format: 'binary' },
-      description: 'The bid’s files: PDF, office, archive or image, by their content.',
-    },
-    priceDocuments: {
-      type: 'array',
-      items: { type: 'string', format: 'binary' },
-      description:
-        'The bid’s price envelope (a price schedule): kept from evaluators until their quality scores are final, or for good where the tender says so.',
-    },
-    espd: {
-      type: 'string',
-      format: 'binary',
-      description:
-        'The vendor’s ESPD response (ESPD-EDM 4.1.0 XML) made elsewhere, after the bid part: read into the bid’s `espd.answers` (answers in the bid part win).',
-    },
-  },
-  required: ['bid'],
 } as const;
 
 export const checksBody = {

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { FromSchema } from 'json-schema-to-ts';
-import { bidBody } from '../../schemas/tenders.js';
+import { bidBody } from '../../schemas/bids.js';
 import type { Actor } from '../accounts/access.js';
 import { context } from '../context.js';
 import { abandonUpload, beginUpload, finishUpload, storeSealedDocument } from '../documents/chunk-store.js';

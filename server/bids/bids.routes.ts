@@ -1,5 +1,6 @@
 import { Router, text } from 'express';
-import { bidBody, bidUploadBody, openingSecretBody } from '../../schemas/tenders.js';
+import { bidBody, bidUploadBody } from '../../schemas/bids.js';
+import { openingSecretBody } from '../../schemas/tenders.js';
 import { actorOf, allow } from '../accounts/access.js';
 import { idParam as id } from '../http/params.js';
 import { body, bodyOrMultipart } from '../http/validate.js';

@@ -1,6 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { Types } from 'mongoose';
-import type { bidBody } from '../../schemas/tenders.js';
+import type { bidBody } from '../../schemas/bids.js';
 import type { Actor } from '../accounts/access.js';
 import { context } from '../context.js';
 import { isDuplicateKey } from '../db.js';

@@ -7,7 +7,7 @@ import { changeDocument } from '../revision.js';
 import type { FieldError } from '../validation.js';
 import { Consortium, type ConsortiumRecord } from './consortium.model.js';
 import { Resolution, type ResolutionRecord } from './resolution.model.js';
-import { resolutionOutcome } from './voting.js';
+import { joinedMembers, resolutionOutcome } from './voting.js';
 
 // A resolution's voting deadline: after it the resolution closes as it stands. One that has not
 // passed by then (the weighted rule decides a pass at the vote that reaches it) is rejected. A
@@ -52,9 +52,7 @@ export async function closeAtDeadline(resolutionId: string): Promise<'closed' | 
   const r = await Resolution.findById(resolutionId).lean<ResolutionRecord>();
   const c = r && due(r) && (await Consortium.findById(r.consortiumId).lean<ConsortiumRecord>());
   if (!r || !c) return 'skipped';
-  const members = c.members
-    .filter((m) => m.status === 'member')
-    .map((m) => ({ organisationId: String(m.organisationId), contributionCents: m.contributionCents }));
+  const members = joinedMembers(c);
   const decided = conflict('resolution-decided', 'The votes decided it first.');
   try {
     await changeDocument<ResolutionRecord>(Resolution, resolutionId, 'The resolution', (current) => {

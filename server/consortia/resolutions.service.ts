@@ -1,4 +1,6 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { Types } from 'mongoose';
+import type { resolutionBody } from '../../schemas/consortia.js';
 import type { Actor } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { dataDigest } from '../digest.js';
@@ -12,12 +14,7 @@ import { isMember, loadConsortium } from './consortia.service.js';
 import type { ConsortiumRecord } from './consortium.model.js';
 import { Resolution, type ResolutionObject, type ResolutionRecord } from './resolution.model.js';
 import { deadlineErrors, requireVotingOpen, scheduleResolutionClosing } from './resolution-deadline.js';
-import { resolutionOutcome, type Vote } from './voting.js';
-
-const joinedMembers = (c: ConsortiumRecord) =>
-  c.members
-    .filter((m) => m.status === 'member')
-    .map((m) => ({ organisationId: String(m.organisationId), contributionCents: m.contributionCents }));
+import { joinedMembers, resolutionOutcome, type Vote } from './voting.js';
 
 /** A resolution with its votes and the weighted tally. */
 export function resolutionView(r: ResolutionRecord, c: ConsortiumRecord) {
@@ -118,14 +115,7 @@ async function approvedContent(
 export async function proposeResolution(
   actor: Actor,
   consortiumId: string,
-  input: {
-    subject: string;
-    text?: string;
-    votingDeadline?: string;
-    expressionId?: string;
-    tenderId?: string;
-    amendmentId?: string;
-  },
+  input: FromSchema<typeof resolutionBody>,
 ) {
   const c = await loadConsortium(actor, consortiumId);
   requireMember(actor, c);

@@ -1,3 +1,5 @@
+import type { ConsortiumRecord } from './consortium.model.js';
+
 export type Vote = 'yes' | 'no' | 'abstain';
 export type Outcome = 'open' | 'passed' | 'rejected';
 
@@ -5,6 +7,12 @@ export interface Voter {
   organisationId: string;
   contributionCents: number;
 }
+
+/** The consortium's voters: its members that have joined, each with its contribution. */
+export const joinedMembers = (c: Pick<ConsortiumRecord, 'members'>): Voter[] =>
+  c.members
+    .filter((m) => m.status === 'member')
+    .map((m) => ({ organisationId: String(m.organisationId), contributionCents: m.contributionCents }));
 
 /** Each member's voting weight: its contribution divided by the consortium's total. */
 export function votingWeights(members: Voter[]): { organisationId: string; weight: number }[] {

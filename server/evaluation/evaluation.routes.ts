@@ -6,6 +6,7 @@ import { sendPdf } from '../documents/documents.service.js';
 import { idParam as id, officersOnly as officer } from '../http/params.js';
 import { body } from '../http/validate.js';
 import * as evaluation from './evaluation.service.js';
+import { getEvaluation } from './evaluation-view.js';
 import { evaluationReport } from './report.js';
 import { signOffScores } from './sign-off.js';
 
@@ -32,5 +33,5 @@ export const evaluationRoutes = Router()
     sendPdf(res, await evaluationReport(actorOf(req), id(req)));
   })
   .get('/tenders/:id/evaluation', committee, async (req, res) => {
-    res.json(await evaluation.getEvaluation(actorOf(req), id(req)));
+    res.json(await getEvaluation(actorOf(req), id(req)));
   });

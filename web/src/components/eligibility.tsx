@@ -1,4 +1,4 @@
-import type { EligibilityGround } from '../api/types.js';
+import type { EligibilityGround } from '../api/consortium-types.js';
 import { type TFunction, useLocale } from '../i18n.js';
 import { type Locale, money, percent } from '../lib/format.js';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { Consortium } from '../../api/types.js';
+import type { Consortium } from '../../api/consortium-types.js';
 import { Select } from '../../components/forms.js';
 import { Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Consortium } from '../../api/types.js';
+import type { Consortium } from '../../api/consortium-types.js';
 import { EligibilityReasons } from '../../components/eligibility.js';
 import { Notice, ProblemNotice } from '../../components/feedback.js';
 import { Instant, Loading, PageHeader, TableHead } from '../../components/ui.js';

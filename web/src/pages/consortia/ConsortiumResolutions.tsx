@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { Consortium, Resolution } from '../../api/types.js';
+import type { Consortium, Resolution } from '../../api/consortium-types.js';
 import { Instant, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { percent } from '../../lib/format.js';

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../../api/client.js';
-import type { CallResult, Expression } from '../../api/types.js';
+import type { Expression } from '../../api/consortium-types.js';
+import type { CallResult } from '../../api/types.js';
 import { Notice } from '../../components/feedback.js';
 import { useLocale } from '../../i18n.js';
 import { fixed, money } from '../../lib/format.js';

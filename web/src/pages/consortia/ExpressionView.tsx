@@ -1,4 +1,5 @@
-import type { Call, Expression } from '../../api/types.js';
+import type { Expression } from '../../api/consortium-types.js';
+import type { Call } from '../../api/types.js';
 import { Instant, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';
 import { money, percent } from '../../lib/format.js';

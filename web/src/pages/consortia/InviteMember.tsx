@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must } from '../../api/client.js';
-import type { Consortium, Organisation, Page } from '../../api/types.js';
+import type { Consortium } from '../../api/consortium-types.js';
+import type { Organisation, Page } from '../../api/types.js';
 import { firstProblem, Info, ProblemNotice } from '../../components/feedback.js';
 import { MoneyField } from '../../components/forms.js';
 import { Section } from '../../components/ui.js';

@@ -2,7 +2,8 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Consortium, Page, Resolution, Tender } from '../../api/types.js';
+import type { Consortium, Resolution } from '../../api/consortium-types.js';
+import type { Page, Tender } from '../../api/types.js';
 import { ProblemNotice } from '../../components/feedback.js';
 import { Field, Select, TextArea, TextField } from '../../components/forms.js';
 import { useLocale } from '../../i18n.js';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Consortium, Resolution, VoteChoice } from '../../api/types.js';
+import type { Consortium, Resolution, VoteChoice } from '../../api/consortium-types.js';
 import { firstProblem, Notice, ProblemNotice } from '../../components/feedback.js';
 import { Instant, Loading, PageHeader, Section, TableHead } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';

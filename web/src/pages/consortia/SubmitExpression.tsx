@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Consortium } from '../../api/types.js';
+import type { Consortium } from '../../api/consortium-types.js';
 import { firstProblem, ProblemNotice } from '../../components/feedback.js';
 import { Section } from '../../components/ui.js';
 import { useLocale } from '../../i18n.js';

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../../api/client.js';
-import type { Call, Expression, Page } from '../../api/types.js';
+import type { Expression } from '../../api/consortium-types.js';
+import type { Call, Page } from '../../api/types.js';
 import { expressionsKey } from './keys.js';
 
 /** The published calls, by id, and those open for expressions of interest now. */

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../../api/client.js';
-import type { Page, Resolution } from '../../api/types.js';
+import type { Resolution } from '../../api/consortium-types.js';
+import type { Page } from '../../api/types.js';
 import { resolutionsKey } from './keys.js';
 
 /** A consortium's resolutions, read again every `refetchInterval` ms when given (a vote under way). */

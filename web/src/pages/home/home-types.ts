@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../../api/client.js';
-import type { Resolution } from '../../api/types.js';
+import type { Resolution } from '../../api/consortium-types.js';
 
 // What `GET /me/home` answers: what waits for the signed-in person, by role.
 

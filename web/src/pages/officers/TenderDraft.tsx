@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, must } from '../../api/client.js';
-import type { Expression } from '../../api/types.js';
+import type { Expression } from '../../api/consortium-types.js';
 import { firstProblem, ProblemNotice } from '../../components/feedback.js';
 import { Select, TextArea, TextField } from '../../components/forms.js';
 import { PageHeader, Section } from '../../components/ui.js';
