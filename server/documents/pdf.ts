@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Font } from 'fontkit';
 
 // DejaVu Sans covers every Latin letter of the EU's languages (ü, é, ł, ’, ő …); embedded, so PDFs read the same anywhere.
 const fontDir = path.join(
@@ -11,13 +13,28 @@ export const FONTS = {
   bold: path.join(fontDir, 'DejaVuSans-Bold.ttf'),
 };
 
-/**
- * The two fonts' names in a document are their files. PDFKit's tables put the font back after
- * each cell by its file (`_fontSource`): under a name of its own, each cell would open and parse
- * the TrueType file again; under its file's, it finds the font the document loaded already.
- */
+/** The two fonts' names in a document (their files' paths, so that a name is never ambiguous). */
 export const BODY = FONTS.body;
 export const BOLD = FONTS.bold;
+
+/**
+ * The fonts, opened once per process and shared by every document: fontkit decodes a font's tables
+ * as it first needs them (the shaping rules of GSUB and GPOS, the glyphs), and a font opened for
+ * each document decoded them again for each. Each document still embeds its own subset. A document
+ * is laid out synchronously, so no two use a font at the same time.
+ */
+let opened: Promise<Record<string, Font>> | undefined;
+function sharedFonts(): Promise<Record<string, Font>> {
+  opened ??= (async () => {
+    const fontkit = await import('fontkit');
+    const open = async (file: string) => fontkit.create(await readFile(file)) as Font;
+    return { [BODY]: await open(BODY), [BOLD]: await open(BOLD) };
+  })();
+  opened.catch(() => {
+    opened = undefined;
+  });
+  return opened;
+}
 
 export interface PdfMeta {
   title: string;
@@ -54,8 +71,10 @@ export async function renderPdf(meta: PdfMeta, draw: (doc: PDFKit.PDFDocument) =
       ModDate: meta.date,
     },
   });
-  doc.registerFont(BODY, BODY);
-  doc.registerFont(BOLD, BOLD);
+  // Registered with the name as its family too: PDFKit's tables put the font back after each cell
+  // by its source and family, and find it by the family among the document's fonts.
+  const fonts = await sharedFonts();
+  for (const name of [BODY, BOLD]) doc.registerFont(name, fonts[name] as never, name);
   doc.font(BODY).fontSize(10);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
