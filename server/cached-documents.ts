@@ -25,18 +25,20 @@ interface Copy {
 
 const copies = new Map<string, Copy>();
 
-/** The document as it stands, from this process's copy when its version is still current. */
+/**
+ * The document as it stands, from this process's copy when its version is still current. A caller
+ * that has just read the version (see `whenUnlocked`) passes it.
+ */
 export async function cachedDocument<T>(
   model: string,
   id: string,
   load: () => Promise<T | null>,
+  known?: string | null,
 ): Promise<T | null> {
   const key = versionKey(model, id);
   // The version is read before the document: a write in between makes the copy older, never newer.
   // Without Redis there is no version to trust: the document is read, and no copy kept or used.
-  const version = await context()
-    .redis.get(key)
-    .catch(() => undefined);
+  const version = known === undefined ? await currentVersion(model, id) : known;
   if (version === undefined) {
     copies.delete(key);
     return load();
@@ -56,6 +58,16 @@ export async function cachedDocument<T>(
     copies.delete(oldest);
   }
   return doc;
+}
+
+/**
+ * A document's version as Redis has it: `null` while no lock holder has written it lately,
+ * `undefined` when Redis does not answer (then no copy may be trusted).
+ */
+export async function currentVersion(model: string, id: string): Promise<string | null | undefined> {
+  return context()
+    .redis.get(versionKey(model, id))
+    .catch(() => undefined);
 }
 
 /** After a write that did not go through `changeDocument` (a maintenance script, a test): copies are stale. */

@@ -76,16 +76,27 @@ export async function holdsDocumentLock(lock: HeldLock): Promise<boolean> {
   return true;
 }
 
+/** The document's version if nobody holds its lock, read in the same step; `[1]` while it is held. */
+const UNLOCKED_VERSION = `if redis.call('exists', KEYS[1]) == 1 then return {1} end
+return {0, redis.call('get', KEYS[2])}`;
+
 /**
  * Waits until nobody holds a document's lock (a change under way has been written), without taking
  * it: a reader that must see every change begun before this moment reads the document afterwards.
+ * Answers the document's version as it stood then (null when no writer has given it one lately), so
+ * that a copy of that version may stand for the read (see `cached-documents.ts`).
  */
-export async function whenUnlocked(model: string, id: string): Promise<void> {
+export async function whenUnlocked(model: string, id: string): Promise<string | null> {
   const { redis } = context();
   const key = lockKey(model, id);
   const until = Date.now() + WAIT_MS;
   let delay = 2;
-  while ((await redis.exists(key)) === 1) {
+  for (;;) {
+    const [held, version] = (await redis.eval(UNLOCKED_VERSION, 2, key, versionKey(model, id))) as [
+      number,
+      string | null | undefined,
+    ];
+    if (held !== 1) return version ?? null;
     if (Date.now() > until)
       throw new AppError('busy', 'The object is being changed by others; try again.', 409);
     await new Promise((r) => setTimeout(r, delay));

@@ -22,7 +22,11 @@ export async function startPlatform(config: ResolvedConfig): Promise<Platform> {
   logger.level = config.logLevel;
   await connectDatabase(config.mongodbUri);
   const queues = new Queues(redisConnection(config.redisUrl, 'producer'), config.queuePrefix);
-  const redis = new Redis(config.redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: 2 });
+  const redis = new Redis(config.redisUrl, {
+    enableOfflineQueue: true,
+    maxRetriesPerRequest: 2,
+    enableAutoPipelining: true,
+  });
   redis.on('error', () => {}); // /readyz reports it
   const loginLimiter = new LoginLimiter(redis, config.queuePrefix);
   const platform: Platform = {

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { currentVersion } from '../cached-documents.js';
 import { forbidden, unauthorized } from '../errors.js';
 import { described } from '../http/validate.js';
 import { bearerClaims } from './tokens.js';
@@ -23,20 +24,31 @@ declare global {
 }
 
 /**
- * Accounts as recently read, for a few seconds: every request names its user, and a burst of
- * requests (the deadline rush) would otherwise read the same account again and again. What can
- * change (the address, the session version that a password change raises, a disabled account) is
- * forgotten at once by the process that changes it (`forgetActor`) and by every other process
- * within `ACTOR_TTL_MS`.
+ * Accounts as recently read: every request names its user, and a burst of requests (the deadline
+ * rush) would otherwise read the same account again and again. For a few seconds a session is used
+ * as read; after that, for up to a minute, while the account's version in Redis is the one it was
+ * read under (every change of an account is written under its lock, whose release gives it a new
+ * version; see `cached-documents.ts`). What can change (the address, the session version that a
+ * password change raises, a disabled account) is forgotten at once by the process that changes it
+ * (`forgetActor`) and by every other process within `ACTOR_TTL_MS`.
  */
 const ACTOR_TTL_MS = 5_000;
+const CHECKED_MAX_AGE_MS = 60_000;
 const MAX_CACHED = 10_000;
 interface Session {
   actor: Actor;
   sessionVersion: number;
   active: boolean;
 }
-const recent = new Map<string, { session: Session; until: number }>();
+interface Cached {
+  session: Session;
+  /** Used without asking Redis until then. */
+  until: number;
+  /** The account's version when it was read, and when. */
+  version: string | null | undefined;
+  readAt: number;
+}
+const recent = new Map<string, Cached>();
 
 /** Forgets an account's cached copy in this process, after a change to it. */
 export function forgetActor(userId: string): void {
@@ -45,12 +57,16 @@ export function forgetActor(userId: string): void {
 
 async function loadSession(userId: string): Promise<Session | undefined> {
   const hit = recent.get(userId);
-  if (hit && hit.until > Date.now()) return hit.session;
-  const user = await User.findById(userId).lean();
-  if (!user) {
-    recent.delete(userId);
-    return undefined;
+  const now = Date.now();
+  if (hit && hit.until > now) return hit.session;
+  const version = await currentVersion('User', userId);
+  if (hit && version !== undefined && hit.version === version && now - hit.readAt < CHECKED_MAX_AGE_MS) {
+    hit.until = now + ACTOR_TTL_MS;
+    return hit.session;
   }
+  const user = await User.findById(userId).lean();
+  recent.delete(userId);
+  if (!user) return undefined;
   const session: Session = {
     actor: {
       id: String(user._id),
@@ -64,7 +80,7 @@ async function loadSession(userId: string): Promise<Session | undefined> {
     active: statusOf(user) === 'active',
   };
   if (recent.size >= MAX_CACHED) recent.delete(recent.keys().next().value as string);
-  recent.set(userId, { session, until: Date.now() + ACTOR_TTL_MS });
+  recent.set(userId, { session, until: now + ACTOR_TTL_MS, version, readAt: now });
   return session;
 }
 

@@ -1,8 +1,25 @@
+import { webcrypto } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { context } from '../context.js';
 
 const ISSUER = 'soc-joint-procurement';
-const key = () => new TextEncoder().encode(context().config.jwtSecret);
+
+/** The signing key, imported once per secret: jose would import a raw key again for every token. */
+let imported: { secret: string; key: Promise<webcrypto.CryptoKey> } | undefined;
+function key(): Promise<webcrypto.CryptoKey> {
+  const secret = context().config.jwtSecret;
+  if (imported?.secret !== secret) {
+    const raw = new TextEncoder().encode(secret);
+    imported = {
+      secret,
+      key: webcrypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'sign',
+        'verify',
+      ]),
+    };
+  }
+  return imported.key;
+}
 
 /**
  * A signed session token for a user, valid for eight hours. It carries the account's session
@@ -16,7 +33,7 @@ export async function issueToken(userId: string, sessionVersion: number): Promis
     .setIssuer(ISSUER)
     .setIssuedAt()
     .setExpirationTime('8h')
-    .sign(key());
+    .sign(await key());
 }
 
 /** The user id and session version a token was issued with, or undefined when it is not valid. */
@@ -24,7 +41,7 @@ export async function tokenSubject(
   token: string,
 ): Promise<{ userId: string; sessionVersion: number } | undefined> {
   try {
-    const { payload } = await jwtVerify(token, key(), { issuer: ISSUER, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, await key(), { issuer: ISSUER, algorithms: ['HS256'] });
     if (!payload.sub) return undefined;
     return { userId: payload.sub, sessionVersion: typeof payload.sv === 'number' ? payload.sv : 0 };
   } catch {

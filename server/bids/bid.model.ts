@@ -1,5 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
-import { pendingEffectsField } from '../effects/effects.js';
+import { type PendingEffect, pendingEffectsField } from '../effects/effects.js';
 import type { BidBinding, BidContent, DocumentEntry, Sealed, SealedBox } from './sealing.js';
 
 const bidSchema = new Schema(
@@ -67,6 +67,40 @@ export interface BidRecord {
 }
 
 export const Bid = model('Bid', bidSchema);
+
+/**
+ * Stores a first bid as the schema would make it (its defaults, its first receipt, its timestamps),
+ * with one raw insert: at the deadline a Mongoose document (built, cast, validated, copied) costs
+ * more of the one thread than the write itself. Fails with a duplicate key when the vendor's bid
+ * for the lot exists.
+ */
+export async function insertNewBid(
+  fields: Pick<
+    BidRecord,
+    '_id' | 'tenderId' | 'lot' | 'vendorId' | 'submittedBy' | 'receivedAt' | 'sha256'
+  > & {
+    sealed: Sealed;
+    pendingEffects: PendingEffect[];
+  },
+): Promise<BidRecord> {
+  const { receivedAt, sha256 } = fields;
+  const record = {
+    ...fields,
+    status: 'submitted' as const,
+    confirmedAt: null,
+    receipts: [{ receivedAt, sha256, action: 'submitted' as const }],
+    opened: null,
+    documentKey: null,
+    checks: null,
+    scores: [],
+    rev: 0,
+    createdAt: receivedAt,
+    updatedAt: receivedAt,
+    __v: 0,
+  };
+  await Bid.collection.insertOne(record);
+  return record;
+}
 
 /** Whose bid it is: what its ciphertexts are bound to. */
 export const bindingOf = (b: Pick<BidRecord, 'tenderId' | 'lot' | 'vendorId'>): BidBinding => ({

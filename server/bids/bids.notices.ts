@@ -5,6 +5,7 @@ import { unsealNotices } from '../notices/notices.desk.js';
 import { notifyEach, procedureOf } from '../notices/outbox.js';
 import { peopleNamed, peopleOf } from '../notices/recipients.js';
 import { Tender, type TenderRecord } from '../tenders/tender.model.js';
+import { cachedTender } from '../tenders/tender-access.js';
 import { sealedWhileClosed, tenderData } from '../tenders/tenders.notices.js';
 import { openingDueAt } from '../tenders/time-limits.js';
 import { Bid } from './bid.model.js';
@@ -15,7 +16,8 @@ export async function sendBidReceipt(
   receipt: DomainEvents['bid.received'],
   eventId: string,
 ): Promise<void> {
-  const t = await Tender.findById(receipt.tenderId).lean<TenderRecord>();
+  // The tender's copy (checked against its version): at the deadline every receipt names the same tender.
+  const t = await cachedTender(receipt.tenderId);
   if (!t) return;
   await notifyEach(await peopleOf([receipt.vendorId], ['vendor']), {
     key: eventId,

@@ -14,8 +14,8 @@ import { logger } from '../logger.js';
 import { changeDocument } from '../revision.js';
 import { lotCancelledConflict } from '../tenders/lot-cancellation.js';
 import { isLotCancelled, Tender, type TenderRecord } from '../tenders/tender.model.js';
-import { loadTender } from '../tenders/tender-access.js';
-import { Bid, type BidRecord } from './bid.model.js';
+import { cachedTender, loadTender } from '../tenders/tender-access.js';
+import { Bid, type BidRecord, insertNewBid } from './bid.model.js';
 import { ownBid } from './bid-reading.js';
 import { type BidDocuments, receiptOfDocuments } from './bid-receipt.js';
 import { bidView } from './bid-view.js';
@@ -63,14 +63,15 @@ export function bidIdFor(tenderId: string, lot: number, vendorId: string): strin
 
 /**
  * A first bid is inserted without the tender's lock (the rush at the deadline would queue on it):
- * once stored, a change of the tender under way is waited for, and the tender read again. A
- * cancellation begun before then is seen, and the bid is removed (with the receipt it carried) and
- * refused; one begun after it stamps its time after the bid's receipt, and its bidders' notice
- * finds the bid. So no receipt is ever later than a cancellation.
+ * once stored, a change of the tender under way is waited for, and the tender read again (from the
+ * process's copy when its version says no one has written it since: every writer of a tender holds
+ * its lock, whose release gives the tender a new version). A cancellation begun before then is
+ * seen, and the bid is removed (with the receipt it carried) and refused; one begun after it stamps
+ * its time after the bid's receipt, and its bidders' notice finds the bid. So no receipt is ever
+ * later than a cancellation.
  */
 async function requireStillOpen(tenderId: string, bidId: string): Promise<void> {
-  await whenUnlocked('Tender', tenderId);
-  const now = await Tender.findById(tenderId, { status: 1 }).lean<TenderRecord>();
+  const now = await cachedTender(tenderId, await whenUnlocked('Tender', tenderId));
   if (now?.status === 'published') return;
   await Bid.deleteOne({ _id: bidId });
   throw conflict('tender-not-open', `The tender is ${now?.status ?? 'gone'}.`);
@@ -149,22 +150,20 @@ export async function submitBid(
   try {
     const submitted = auditEffect(event('submitted'));
     const receipt = receiptOf('submitted');
-    const created = await Bid.create({
-      _id: id,
+    const created = await insertNewBid({
+      _id: new Types.ObjectId(id),
       ...filter,
       submittedBy: new Types.ObjectId(actor.id),
-      status: 'submitted',
       receivedAt,
       sha256,
       sealed,
-      receipts: [{ receivedAt, sha256, action: 'submitted' }],
       pendingEffects: [receipt, submitted],
     });
     await requireStillOpen(tenderId, id);
     await scheduleEffects('Bid', id, [receipt]);
     await afterStored(t, id);
     return {
-      ...bidView(created.toObject() as unknown as BidRecord, actor),
+      ...bidView(created, actor),
       action: 'submitted',
       ...receiptOfDocuments(documents),
     };

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Router } from 'express';
 import type { ParsedMail } from 'mailparser';
@@ -62,7 +63,7 @@ export class MailCatcher extends EventEmitter {
             this.messages.push(mail);
             if (this.folder) {
               const name = `${mail.receivedAt.toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`;
-              writeFileSync(path.join(this.folder, name), raw);
+              await writeFile(path.join(this.folder, name), raw);
             }
             this.emit('mail', mail);
             callback();

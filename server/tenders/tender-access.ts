@@ -19,11 +19,12 @@ export async function loadTender(actor: Actor, id: string): Promise<TenderRecord
 
 /**
  * The tender as it stands, from this process's copy while no one has changed it (see
- * `cached-documents.ts`): frozen, to be read only. A malformed id is no tender.
+ * `cached-documents.ts`): frozen, to be read only. A malformed id is no tender. A caller that has
+ * just read the tender's version (`whenUnlocked`) passes it.
  */
-export async function cachedTender(id: string): Promise<TenderRecord | null> {
+export async function cachedTender(id: string, version?: string | null): Promise<TenderRecord | null> {
   if (!Types.ObjectId.isValid(id)) return null;
-  return cachedDocument('Tender', id, () => Tender.findById(id).lean<TenderRecord>());
+  return cachedDocument('Tender', id, () => Tender.findById(id).lean<TenderRecord>(), version);
 }
 
 /** Officers read every draft (and proposed amendment); a representative those of its consortium. */
