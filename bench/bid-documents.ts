@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import mongoose from 'mongoose';
+import { associatedData, newDataKey, sealBid } from '../server/bids/sealing.js';
 import {
   beginUpload,
   finishUpload,
@@ -20,7 +21,6 @@ import {
   type StoredDocument,
   storeSealedDocument,
 } from '../server/documents/chunk-store.js';
-import { associatedData, newDataKey, sealBid } from '../server/bids/sealing.js';
 import { startFerretdb } from '../server/embedded/ferretdb.js';
 import { newKeyPair } from '../server/keys/ecies.js';
 import { row, spread } from './support.js';

@@ -130,6 +130,13 @@ export async function post(url: string, token: string, body: unknown): Promise<n
   return res.status;
 }
 
+/** POSTs a multipart form with a bearer token; answers the HTTP status. */
+export async function postForm(url: string, token: string, form: FormData): Promise<number> {
+  const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 /** GETs with a bearer token; answers the HTTP status. */
 export async function get(url: string, token: string): Promise<number> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
