@@ -18,7 +18,18 @@ import {
   settled,
   VENDORS,
 } from './rush-setup.js';
-import { benchPlatform, get, load, percentile, perSecond, post, postForm, row, spread } from './support.js';
+import {
+  benchPlatform,
+  get,
+  type LoadResult,
+  load,
+  percentile,
+  perSecond,
+  post,
+  postForm,
+  row,
+  spread,
+} from './support.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const DOCUMENT_ROUNDS = Number(process.env.BENCH_DOCUMENT_ROUNDS ?? 3);
@@ -37,9 +48,19 @@ async function main(): Promise<void> {
       p99: [] as number[],
       rawP99: [] as number[],
     };
-    let serverErrors = 0;
-    let storedWithoutSuccess = 0;
-    let lost = 0;
+    // Every answer honest: no 5xx, no bid stored that was not answered 201, none answered 201 and not stored.
+    const honesty = {
+      serverErrors: 0,
+      storedWithoutSuccess: 0,
+      lost: 0,
+      async count(r: LoadResult, lot: number) {
+        const ok = r.statuses.filter((s) => s === 201).length;
+        const stored = await Bid.countDocuments({ tenderId, lot });
+        this.serverErrors += r.statuses.filter((s) => s >= 500).length;
+        this.storedWithoutSuccess += Math.max(0, stored - ok);
+        this.lost += Math.max(0, ok - stored);
+      },
+    };
     const drains: number[] = [];
     // One unmeasured round first, on the last lot, so that neither side is measured while the JIT warms up.
     await load(VENDORS, CONCURRENCY, (i) =>
@@ -59,11 +80,7 @@ async function main(): Promise<void> {
         post(`${platform.baseUrl}/api/v1/tenders/${tenderId}/bids`, token(i), offer(lot, i)),
       );
       drains.push(await settled(platform));
-      const ok = ours.statuses.filter((s) => s === 201).length;
-      const stored = await Bid.countDocuments({ tenderId, lot });
-      serverErrors += ours.statuses.filter((s) => s >= 500).length;
-      storedWithoutSuccess += Math.max(0, stored - ok);
-      lost += Math.max(0, ok - stored);
+      await honesty.count(ours, lot);
       bid.platform.push(perSecond(ours));
       bid.raw.push(perSecond(base));
       bid.p50.push(percentile(ours.latencies, 50));
@@ -81,11 +98,7 @@ async function main(): Promise<void> {
       const ours = await load(VENDORS, CONCURRENCY, (i) =>
         postForm(`${platform.baseUrl}/api/v1/tenders/${tenderId}/bids`, token(i), offerWithDocument(lot, i)),
       );
-      const ok = ours.statuses.filter((s) => s === 201).length;
-      const stored = await Bid.countDocuments({ tenderId, lot });
-      serverErrors += ours.statuses.filter((s) => s >= 500).length;
-      storedWithoutSuccess += Math.max(0, stored - ok);
-      lost += Math.max(0, ok - stored);
+      await honesty.count(ours, lot);
       withDocuments.rate.push(perSecond(ours));
       withDocuments.p99.push(percentile(ours.latencies, 99));
     }
@@ -141,7 +154,7 @@ async function main(): Promise<void> {
     console.log(
       row([
         '5xx answers / stored without success / lost (with and without documents)',
-        `${serverErrors} / ${storedWithoutSuccess} / ${lost}`,
+        `${honesty.serverErrors} / ${honesty.storedWithoutSuccess} / ${honesty.lost}`,
         '',
         '',
       ]),

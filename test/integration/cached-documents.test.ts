@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { documentChanged } from '../../server/cached-documents.js';
 import { context } from '../../server/context.js';
 import { badRequest } from '../../server/errors.js';
-import { versionKey } from '../../server/locks.js';
+import { versionKey, whenUnlocked } from '../../server/locks.js';
 import { changeDocument } from '../../server/revision.js';
 import { Tender, type TenderRecord } from '../../server/tenders/tender.model.js';
 import { cachedTender } from '../../server/tenders/tender-access.js';
@@ -104,5 +104,32 @@ describe('hot documents: a copy in the process, checked against the version in R
   it('when the id is malformed or unknown, then there is no tender and nothing is kept', async () => {
     expect(await cachedTender('not-an-id')).to.equal(null);
     expect(await cachedTender(new Types.ObjectId().toHexString())).to.equal(null);
+  });
+
+  it('when a bid waits for a change of its tender under way, then it is given the version the change wrote, and the copy is read anew', async () => {
+    const id = await storedTender();
+    await cachedTender(id);
+    let release: () => void = () => {};
+    const changing = changeDocument<TenderRecord>(Tender, id, 'The tender', async () => {
+      await new Promise<void>((r) => {
+        release = r;
+      });
+      return { set: { title: 'Cancelled meanwhile' } };
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    let answered = false;
+    const waiting = whenUnlocked('Tender', id).then((v) => {
+      answered = true;
+      return v;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answered, 'it must wait while the lock is held').to.equal(false);
+    release();
+    await changing;
+    const version = await waiting;
+    expect(version).to.equal(await context().redis.get(versionKey('Tender', id)));
+    let read: TenderRecord | null = null;
+    expect(await readsOf('tenders', id, async () => (read = await cachedTender(id, version)))).to.equal(1);
+    expect((read as TenderRecord | null)?.title).to.equal('Cancelled meanwhile');
   });
 });
