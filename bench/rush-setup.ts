@@ -5,13 +5,10 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import mongoose, { Types } from 'mongoose';
-import { listInDirectory } from '../server/accounts/directory.js';
 import { Organisation } from '../server/accounts/organisation.model.js';
-import { hashPassword } from '../server/accounts/passwords.js';
-import { issueToken } from '../server/accounts/tokens.js';
-import { User } from '../server/accounts/user.model.js';
 import { AuditPending } from '../server/audit/audit.model.js';
 import { Tender } from '../server/tenders/tender.model.js';
+import { activeUsers } from './seed.js';
 import { bareServer, type benchPlatform } from './support.js';
 
 export const VENDORS = Number(process.env.BENCH_VENDORS ?? 250);
@@ -41,7 +38,6 @@ export async function rawReadServer() {
 }
 
 export async function seed() {
-  const passwordHash = await hashPassword('bench-password-long');
   const orgs = await Organisation.insertMany(
     Array.from({ length: VENDORS }, (_, i) => ({
       name: `Bench vendor ${i}`,
@@ -52,18 +48,10 @@ export async function seed() {
       language: 'en',
     })),
   );
-  const users = await User.insertMany(
-    orgs.map((o, i) => ({
-      email: `u${i}@bench.test`,
-      name: `U${i}`,
-      passwordHash,
-      status: 'active',
-      role: 'vendor',
-      organisationId: o._id,
-    })),
+  const { tokens } = await activeUsers(
+    'vendor',
+    orgs.map((o, i) => ({ email: `u${i}@bench.test`, name: `U${i}`, organisationId: o._id })),
   );
-  await Promise.all(users.map((u) => listInDirectory(u.toObject())));
-  const tokens = await Promise.all(users.map((u) => issueToken(String(u._id), 0)));
   const tender = await Tender.create({
     expressionId: new Types.ObjectId(),
     consortiumId: new Types.ObjectId(),

@@ -22,17 +22,23 @@ export async function seedEvaluators() {
     email: 'centre@bench.test',
     language: 'en',
   });
-  const passwordHash = await hashPassword('bench-password-long');
-  const users = await User.insertMany(
+  return activeUsers(
+    'evaluator',
     Array.from({ length: EVALUATORS }, (_, i) => ({
       email: `evaluator${i}@bench.test`,
       name: `Evaluator ${i}`,
-      passwordHash,
-      status: 'active',
-      role: 'evaluator',
       organisationId: org._id,
     })),
   );
+}
+
+/** Active accounts of one role, listed in the directory, with their session tokens. */
+export async function activeUsers(
+  role: 'evaluator' | 'vendor',
+  people: { email: string; name: string; organisationId: Types.ObjectId }[],
+) {
+  const passwordHash = await hashPassword('bench-password-long');
+  const users = await User.insertMany(people.map((p) => ({ ...p, passwordHash, status: 'active', role })));
   await Promise.all(users.map((u) => listInDirectory(u.toObject())));
   return { users, tokens: await Promise.all(users.map((u) => issueToken(String(u._id), 0))) };
 }

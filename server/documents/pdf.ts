@@ -25,14 +25,17 @@ export const BOLD = FONTS.bold;
  */
 let opened: Promise<Record<string, Font>> | undefined;
 function sharedFonts(): Promise<Record<string, Font>> {
-  opened ??= (async () => {
-    const fontkit = await import('fontkit');
-    const open = async (file: string) => fontkit.create(await readFile(file)) as Font;
-    return { [BODY]: await open(BODY), [BOLD]: await open(BOLD) };
-  })();
-  opened.catch(() => {
-    opened = undefined;
-  });
+  if (!opened) {
+    opened = (async () => {
+      const fontkit = await import('fontkit');
+      const open = async (file: string) => fontkit.create(await readFile(file)) as Font;
+      return { [BODY]: await open(BODY), [BOLD]: await open(BOLD) };
+    })();
+    // A font that could not be opened is tried again by the next document.
+    opened.catch(() => {
+      opened = undefined;
+    });
+  }
   return opened;
 }
 
