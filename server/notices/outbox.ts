@@ -1,5 +1,6 @@
 import { Types, trusted } from 'mongoose';
 import { context } from '../context.js';
+import { writeErrorsOf } from '../duplicate-key.js';
 import { keyedId } from '../keyed-id.js';
 import type { JobData } from '../queues.js';
 import { Notice, NoticeOutbox } from './notice.model.js';
@@ -106,11 +107,7 @@ async function insertNew(collection: typeof Notice.collection, docs: object[]): 
     await collection.insertMany(docs as never[], { ordered: false });
     return new Set();
   } catch (err) {
-    const writeErrors = (err as { writeErrors?: unknown }).writeErrors;
-    const errors = (Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : []) as {
-      index: number;
-      code: number;
-    }[];
+    const errors = writeErrorsOf(err);
     if (!errors.length || errors.some((e) => e.code !== 11000)) throw err;
     return new Set(errors.map((e) => e.index));
   }

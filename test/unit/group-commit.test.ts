@@ -47,4 +47,27 @@ describe('group commit', () => {
     await Promise.all([0, 1, 2, 3, 4].map((n) => gc.add(n)));
     expect(sizes).to.deep.equal([1, 2, 2]);
   });
+
+  it('when a write refuses one item of its batch, then that caller alone hears its error', async () => {
+    let release: () => void = () => {};
+    let calls = 0;
+    const gc = new GroupCommit<string>(async (items) => {
+      if (calls++ === 0) await new Promise<void>((r) => (release = r));
+      return items.map((item) =>
+        item === 'taken' ? Object.assign(new Error('duplicate'), { code: 11000 }) : undefined,
+      );
+    });
+    const first = gc.add('first');
+    const outcomes = Promise.all(
+      ['a', 'taken', 'b'].map((item) =>
+        gc.add(item).then(
+          () => 'stored',
+          (err: { code?: number }) => `refused ${err.code}`,
+        ),
+      ),
+    );
+    release();
+    await first;
+    expect(await outcomes).to.deep.equal(['stored', 'refused 11000', 'stored']);
+  });
 });
