@@ -31,6 +31,8 @@ export const envSchema = {
     RECONCILE_EVERY_MS: { type: 'integer', minimum: 1000, default: 60000 },
     MAX_IN_FLIGHT: { type: 'integer', minimum: 1, maximum: 100000, default: 256 },
     MAX_IN_FLIGHT_PER_CLIENT: { type: 'integer', minimum: 1, maximum: 100000, default: 32 },
+    RUSH_IN_FLIGHT: { type: 'integer', minimum: 1, maximum: 100000, default: 16 },
+    RUSH_MAX_YIELD_MS: { type: 'integer', minimum: 0, maximum: 600000, default: 5000 },
     ANONYMOUS_SHARE: { type: 'string', pattern: '^0?\\.[0-9]+$', default: '0.25' },
     HEADERS_TIMEOUT_MS: { type: 'integer', minimum: 1000, maximum: 600000, default: 10000 },
     BODY_TIMEOUT_MS: { type: 'integer', minimum: 500, maximum: 600000, default: 5000 },

@@ -33,6 +33,7 @@ import { procedureNotices } from './publication/procedure-notices.js';
 import { usePublishing } from './publishing.js';
 import type { Queues } from './queues.js';
 import { reviewMultipartDoors, reviewRoutes } from './review/review.routes.js';
+import { rushMarker } from './rush.js';
 import { tenderMultipartDoors, tendersRoutes } from './tenders/tenders.routes.js';
 
 export interface AppDeps {
@@ -79,7 +80,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = Router();
   api.use(
-    shedLoad(deps.config.shedding),
+    shedLoad(deps.config.shedding, rushMarker(deps.redis, deps.config.queuePrefix, deps.config.rush)),
     bodyDeadlines(deps.config.deadlines),
     requireJson(
       [...multipartDoors, ...tenderMultipartDoors, ...reviewMultipartDoors, ...awardMultipartDoors],

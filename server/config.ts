@@ -5,6 +5,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { envSchema } from '../schemas/env.js';
 import type { BodyDeadlines, SheddingLimits } from './http/load-shedding.js';
 import type { SchematronSetup } from './publication/schematron.js';
+import type { RushSettings } from './rush.js';
 import { ajv, fieldErrors } from './validation.js';
 
 type Env = FromSchema<typeof envSchema>;
@@ -44,6 +45,8 @@ export interface Config {
   tenderDocuments: { max: number; maxBytes: number };
   /** Requests in flight per API process beyond which new ones are answered 503 at once (see `shedLoad`). */
   shedding: SheddingLimits;
+  /** When follow-up work yields to the API's answers (see `server/rush.ts`). */
+  rush: RushSettings;
   /** How long headers, a JSON body and each window of an upload may take (see `bodyDeadlines`). */
   deadlines: BodyDeadlines;
   /** A bearer token for Prometheus; without it only an administrator reads /metrics. */
@@ -75,6 +78,8 @@ const numeric = new Set([
   'BID_SETTLE_MS',
   'MAX_IN_FLIGHT',
   'MAX_IN_FLIGHT_PER_CLIENT',
+  'RUSH_IN_FLIGHT',
+  'RUSH_MAX_YIELD_MS',
   'HEADERS_TIMEOUT_MS',
   'BODY_TIMEOUT_MS',
   'MIN_UPLOAD_RATE',
@@ -166,6 +171,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
       maxInFlight: env.MAX_IN_FLIGHT ?? 256,
       perClient: env.MAX_IN_FLIGHT_PER_CLIENT ?? 32,
       anonymousShare: Number(env.ANONYMOUS_SHARE ?? '0.25'),
+    }),
+    rush: Object.freeze({
+      inFlight: env.RUSH_IN_FLIGHT ?? 16,
+      maxYieldMs: env.RUSH_MAX_YIELD_MS ?? 5000,
     }),
     deadlines: Object.freeze({
       headersMs: env.HEADERS_TIMEOUT_MS ?? 10000,

@@ -4,6 +4,7 @@ import { logger } from '../server/logger.js';
 import type { Platform } from '../server/platform.js';
 import { closeNoticeValidator } from '../server/publication/eforms.service.js';
 import { type JobName, type QueueName, queueNames, queueOfJob, redisConnection } from '../server/queues.js';
+import { RETRY_MS, RushWatch } from '../server/rush.js';
 import { fieldErrors, validatorFor } from '../server/validation.js';
 import { composeFollowUps } from './follow-ups.js';
 import { processors } from './processors.js';
@@ -41,7 +42,8 @@ async function dispatch(job: Job): Promise<unknown> {
  * transport keeps its connections busy (48: fewer slow fan-outs than at 16). Follow-ups (effects) go two at a
  * time: in a deadline rush they would otherwise take the database from the requests they follow
  * (measured: about a fifth more bids answered per second than at four); more workers drain more.
- * The audit appender runs alone anyway.
+ * The audit appender runs alone anyway. In a rush, effects, notices and audit links yield to the
+ * API's answers for a few seconds (`server/rush.ts`).
  */
 const concurrencyOf: Partial<Record<QueueName, number>> = {
   notices: 48,
@@ -60,8 +62,15 @@ export async function startWorkers(
   composeFollowUps();
   const { config } = platform;
   const connection = redisConnection(config.redisUrl, 'worker');
+  const rush = new RushWatch(platform.redis, config.queuePrefix, config.rush);
   const workers = queueNames.map((queue) => {
-    const worker = new Worker(queue, dispatch, {
+    // A follow-up offered during a rush goes back to wait (not an attempt), and the queue pauses a moment.
+    const processor = async (job: Job) => {
+      if (!rush.yields(queue, job)) return dispatch(job);
+      await worker.rateLimit(RETRY_MS);
+      throw Worker.RateLimitError();
+    };
+    const worker: Worker = new Worker(queue, processor, {
       connection,
       prefix: config.queuePrefix,
       concurrency: opts.concurrency ?? concurrencyOf[queue] ?? 4,
@@ -84,6 +93,7 @@ export async function startWorkers(
   return {
     async close() {
       // Finishes the jobs in hand; anything not finished is handed back when its lock expires.
+      rush.stop();
       await Promise.all(workers.map((w) => w.close()));
       closeNoticeValidator();
     },

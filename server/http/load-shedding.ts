@@ -61,9 +61,9 @@ async function clientOf(req: Request): Promise<{ signedIn: boolean; key: string 
 /**
  * Answers 503 with `Retry-After` at once when a budget is spent, and 429 when one client holds its
  * cap, instead of queueing until every answer is late (and a vendor's client times out on a bid
- * that was in fact stored).
+ * that was in fact stored). `onInFlight` hears how many are in flight whenever one more starts.
  */
-export function shedLoad(limits: SheddingLimits) {
+export function shedLoad(limits: SheddingLimits, onInFlight: (inFlight: number) => void = () => {}) {
   const anonymousBudget = Math.max(1, Math.floor(limits.maxInFlight * limits.anonymousShare));
   const signedInBudget = Math.max(1, limits.maxInFlight - anonymousBudget);
   const anonymous = new Counter();
@@ -75,6 +75,7 @@ export function shedLoad(limits: SheddingLimits) {
     if (counter.total >= budget) return next(busy());
     if (counter.of(client.key) >= limits.perClient) return next(tooManyOfYours());
     counter.add(client.key);
+    onInFlight(anonymous.total + signedIn.total);
     let done = false;
     const finish = () => {
       if (!done) counter.remove(client.key);
