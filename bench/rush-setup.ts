@@ -2,7 +2,9 @@
 
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import busboy from 'busboy';
 import express from 'express';
 import mongoose, { Types } from 'mongoose';
 import { Organisation } from '../server/accounts/organisation.model.js';
@@ -24,6 +26,38 @@ export async function rawInsertServer() {
       return { id: insertedId };
     })),
   };
+}
+
+/**
+ * A bare Node server that reads the same multipart form with the same parser (busboy) and stores the
+ * offer and its file with one `insertOne`: the floor of a bid carrying a document.
+ */
+export async function rawFormServer() {
+  const raw = mongoose.connection.collection('bench_raw_bids_with_documents');
+  const server = createServer((req, res) => {
+    const fields: Record<string, unknown> = { receivedAt: new Date() };
+    const parts: Promise<void>[] = [];
+    const form = busboy({ headers: req.headers });
+    form.on('file', (name, stream) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      parts.push(
+        once(stream, 'end').then(() => {
+          const bytes = Buffer.concat(chunks);
+          fields[name] = name === 'bid' ? JSON.parse(bytes.toString('utf8')) : bytes;
+        }),
+      );
+    });
+    form.on('close', async () => {
+      await Promise.all(parts);
+      const { insertedId } = await raw.insertOne(fields);
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: insertedId }));
+    });
+    req.pipe(form);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 /** A bare Express route that reads a tender with one raw `findOne`: the floor of a tender read. */
